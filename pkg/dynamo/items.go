@@ -1,0 +1,165 @@
+package dynamo
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/carrental/backend/pkg/rental"
+)
+
+// Item structs are the table's shapes; conversions to and from the domain
+// live next to them, so the domain never sees a DynamoDB attribute.
+
+type locationItem struct {
+	PK       string `dynamodbav:"PK"`
+	SK       string `dynamodbav:"SK"`
+	Kind     string `dynamodbav:"kind"`
+	ID       string `dynamodbav:"id"`
+	Name     string `dynamodbav:"name"`
+	City     string `dynamodbav:"city"`
+	Country  string `dynamodbav:"country"`
+	TimeZone string `dynamodbav:"timeZone"`
+	Address  string `dynamodbav:"address"`
+}
+
+func toLocationItem(l rental.Location) locationItem {
+	return locationItem{PK: locationsPK, SK: locationSK(l.ID), Kind: "location", ID: l.ID, Name: l.Name,
+		City: l.City, Country: l.Country, TimeZone: l.TimeZone, Address: l.Address}
+}
+
+func (i locationItem) domain() rental.Location {
+	return rental.Location{ID: i.ID, Name: i.Name, City: i.City, Country: i.Country, TimeZone: i.TimeZone, Address: i.Address}
+}
+
+type moneyAttr struct {
+	Amount   int64  `dynamodbav:"amount"`
+	Currency string `dynamodbav:"currency"`
+}
+
+func toMoney(m rental.Money) moneyAttr { return moneyAttr{Amount: m.Amount, Currency: m.Currency} }
+func (m moneyAttr) domain() rental.Money {
+	return rental.Money{Amount: m.Amount, Currency: m.Currency}
+}
+
+// carItem carries the car's schedule: each confirmed booking as
+// "<pickup>/<return>/<bookingId>" (an ISO 8601 interval and the booking).
+// Strings keep the item small: a search reads every car's schedule.
+type carItem struct {
+	PK           string    `dynamodbav:"PK"`
+	SK           string    `dynamodbav:"SK"`
+	GSI1PK       string    `dynamodbav:"GSI1PK"`
+	GSI1SK       string    `dynamodbav:"GSI1SK"`
+	Kind         string    `dynamodbav:"kind"`
+	ID           string    `dynamodbav:"id"`
+	Make         string    `dynamodbav:"make"`
+	Model        string    `dynamodbav:"model"`
+	CarType      string    `dynamodbav:"carType"`
+	Seats        int       `dynamodbav:"seats"`
+	Transmission string    `dynamodbav:"transmission"`
+	LocationID   string    `dynamodbav:"locationId"`
+	DailyRate    moneyAttr `dynamodbav:"dailyRate"`
+	ImageKey     string    `dynamodbav:"imageKey"`
+	Schedule     []string  `dynamodbav:"schedule"`
+	Version      int64     `dynamodbav:"version"`
+}
+
+func toCarItem(c rental.Car) carItem {
+	return carItem{PK: carPK(c.ID), SK: carSK, GSI1PK: carGSI1PK(c.LocationID), GSI1SK: carGSI1SK(string(c.Type), c.ID),
+		Kind: "car", ID: c.ID, Make: c.Make, Model: c.Model, CarType: string(c.Type), Seats: c.Seats,
+		Transmission: string(c.Transmission), LocationID: c.LocationID, DailyRate: toMoney(c.DailyRate),
+		ImageKey: c.ImageKey, Schedule: scheduleAttr(c.Schedule), Version: c.Version}
+}
+
+func scheduleAttr(s rental.Schedule) []string {
+	out := make([]string, len(s))
+	for i, r := range s {
+		out[i] = r.Period.String() + "/" + r.BookingID
+	}
+	return out
+}
+
+func (i carItem) domain() (rental.Car, error) {
+	sched := make(rental.Schedule, 0, len(i.Schedule))
+	for _, s := range i.Schedule {
+		parts := strings.SplitN(s, "/", 3)
+		if len(parts) != 3 {
+			return rental.Car{}, fmt.Errorf("car %s: bad schedule entry %q", i.ID, s)
+		}
+		p, err1 := rental.ParseDate(parts[0])
+		r, err2 := rental.ParseDate(parts[1])
+		if err1 != nil || err2 != nil {
+			return rental.Car{}, fmt.Errorf("car %s: bad schedule entry %q", i.ID, s)
+		}
+		sched = append(sched, rental.Reservation{BookingID: parts[2], Period: rental.Period{Pickup: p, Return: r}})
+	}
+	return rental.Car{ID: i.ID, Make: i.Make, Model: i.Model, Type: rental.CarType(i.CarType), Seats: i.Seats,
+		Transmission: rental.Transmission(i.Transmission), LocationID: i.LocationID, DailyRate: i.DailyRate.domain(),
+		ImageKey: i.ImageKey, Schedule: sched, Version: i.Version}, nil
+}
+
+type carSummaryAttr struct {
+	ID           string `dynamodbav:"id"`
+	Make         string `dynamodbav:"make"`
+	Model        string `dynamodbav:"model"`
+	CarType      string `dynamodbav:"carType"`
+	Seats        int    `dynamodbav:"seats"`
+	Transmission string `dynamodbav:"transmission"`
+	ImageKey     string `dynamodbav:"imageKey"`
+}
+
+type bookingItem struct {
+	PK         string         `dynamodbav:"PK"`
+	SK         string         `dynamodbav:"SK"`
+	Kind       string         `dynamodbav:"kind"`
+	ID         string         `dynamodbav:"id"`
+	UserID     string         `dynamodbav:"userId"`
+	CarID      string         `dynamodbav:"carId"`
+	LocationID string         `dynamodbav:"locationId"`
+	PickupDate string         `dynamodbav:"pickupDate"`
+	ReturnDate string         `dynamodbav:"returnDate"`
+	Total      moneyAttr      `dynamodbav:"total"`
+	Status     string         `dynamodbav:"status"`
+	Version    int64          `dynamodbav:"version"`
+	CreatedAt  string         `dynamodbav:"createdAt"` // RFC 3339, UTC
+	UpdatedAt  string         `dynamodbav:"updatedAt"`
+	Car        carSummaryAttr `dynamodbav:"car"`
+}
+
+func toBookingItem(b rental.Booking) bookingItem {
+	return bookingItem{PK: userPK(b.UserID), SK: bookingSK(b.ID), Kind: "booking", ID: b.ID, UserID: b.UserID,
+		CarID: b.CarID, LocationID: b.LocationID, PickupDate: b.Period.Pickup.String(), ReturnDate: b.Period.Return.String(),
+		Total: toMoney(b.Total), Status: string(b.Status), Version: b.Version,
+		CreatedAt: b.CreatedAt.UTC().Format(time.RFC3339Nano), UpdatedAt: b.UpdatedAt.UTC().Format(time.RFC3339Nano),
+		Car: carSummaryAttr{ID: b.Car.ID, Make: b.Car.Make, Model: b.Car.Model, CarType: string(b.Car.Type),
+			Seats: b.Car.Seats, Transmission: string(b.Car.Transmission), ImageKey: b.Car.ImageKey}}
+}
+
+func (i bookingItem) domain() (rental.Booking, error) {
+	p, err1 := rental.ParseDate(i.PickupDate)
+	r, err2 := rental.ParseDate(i.ReturnDate)
+	c, err3 := time.Parse(time.RFC3339Nano, i.CreatedAt)
+	u, err4 := time.Parse(time.RFC3339Nano, i.UpdatedAt)
+	for _, err := range []error{err1, err2, err3, err4} {
+		if err != nil {
+			return rental.Booking{}, fmt.Errorf("booking %s: %w", i.ID, err)
+		}
+	}
+	return rental.Booking{ID: i.ID, UserID: i.UserID, CarID: i.CarID, LocationID: i.LocationID,
+		Period: rental.Period{Pickup: p, Return: r}, Total: i.Total.domain(), Status: rental.BookingStatus(i.Status),
+		Version: i.Version, CreatedAt: c, UpdatedAt: u,
+		Car: rental.CarSummary{ID: i.Car.ID, Make: i.Car.Make, Model: i.Car.Model, Type: rental.CarType(i.Car.CarType),
+			Seats: i.Car.Seats, Transmission: rental.Transmission(i.Car.Transmission), ImageKey: i.Car.ImageKey}}, nil
+}
+
+// idempotencyItem remembers which booking a create request's key made.
+// DynamoDB deletes it some time after expiresAt (TTL); until then, and
+// always on DynamoDB Local, the code treats an expired record as absent.
+type idempotencyItem struct {
+	PK          string `dynamodbav:"PK"`
+	SK          string `dynamodbav:"SK"`
+	Kind        string `dynamodbav:"kind"`
+	RequestHash string `dynamodbav:"requestHash"`
+	BookingID   string `dynamodbav:"bookingId"`
+	ExpiresAt   int64  `dynamodbav:"expiresAt"` // epoch seconds, the TTL attribute
+}

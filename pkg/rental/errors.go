@@ -1,0 +1,104 @@
+package rental
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Code names what went wrong in the API contract's words; adapters map it to
+// an HTTP status (pkg/apigw) or a chatbot message (pkg/lexbot).
+type Code string
+
+// The codes that the domain produces. The transport adds its own
+// (payload_too_large, unsupported_media_type).
+const (
+	CodeValidation          Code = "validation_failed"    // 400: a field is wrong; Fields says which
+	CodeUnauthorized        Code = "unauthorized"         // 401: no caller
+	CodeNotFound            Code = "not_found"            // 404
+	CodeCarUnavailable      Code = "car_unavailable"      // 409: the car is booked for some of the days
+	CodeBookingCancelled    Code = "booking_cancelled"    // 409: a cancelled booking cannot change
+	CodeBookingStarted      Code = "booking_started"      // 409: pick-up day has come
+	CodeVersionMismatch     Code = "version_mismatch"     // 412: If-Match names another version
+	CodeIdempotencyConflict Code = "idempotency_conflict" // 422: key reused with another body
+	CodeThrottled           Code = "throttled"            // 503: try again later
+	CodeInternal            Code = "internal"             // 500: anything unexpected; no detail shown
+)
+
+// Error is a failure that a user may be told about. Message is safe to show;
+// Fields maps request field names of the API contract ("pickupDate") to what
+// is wrong with each. Err, when set, is the cause, for logs only.
+type Error struct {
+	Code    Code
+	Message string
+	Fields  map[string]string
+	Err     error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(string(e.Code))
+	b.WriteString(": ")
+	b.WriteString(e.Message)
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "; %s: %s", k, e.Fields[k])
+	}
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorCode is err's Code: CodeInternal for nil-free errors that are not an
+// *Error, so that an unknown failure never shows its detail.
+func ErrorCode(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return CodeInternal
+}
+
+// AsError returns err's *Error, or an internal one that wraps err.
+func AsError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{Code: CodeInternal, Message: "internal error", Err: err}
+}
+
+// Invalid is a validation_failed error for one field.
+func Invalid(field, problem string) *Error {
+	return &Error{Code: CodeValidation, Message: "invalid request: " + field + " " + problem,
+		Fields: map[string]string{field: problem}}
+}
+
+// Invalids is a validation_failed error for several fields at once.
+func Invalids(fields map[string]string) *Error {
+	if len(fields) == 1 {
+		for f, p := range fields {
+			return Invalid(f, p)
+		}
+	}
+	return &Error{Code: CodeValidation, Message: "invalid request", Fields: fields}
+}
+
+// NotFound is a not_found error for a thing such as "car" or "booking".
+func NotFound(thing string) *Error {
+	return &Error{Code: CodeNotFound, Message: thing + " not found"}
+}
+
+// Errorf is an error with code and a formatted message that is safe to show.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,140 @@
+package rental
+
+import (
+	"context"
+	"crypto/rand"
+	"sync"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// Page sizes.
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+)
+
+// IdempotencyTTL is how long a create request's Idempotency-Key is
+// remembered.
+const IdempotencyTTL = 24 * time.Hour
+
+// locationTTL bounds how stale the Service's copy of the locations may be.
+// Locations change rarely; the copy saves a read on every booking.
+const locationTTL = 5 * time.Minute
+
+// Service applies the booking rules. It is safe for concurrent use. Build it
+// once per Lambda container and reuse it across invocations.
+type Service struct {
+	store Store
+	now   func() time.Time
+	newID func() string
+
+	mu        sync.Mutex
+	locations map[string]Location
+	loadedAt  time.Time
+}
+
+// Option configures a Service.
+type Option func(*Service)
+
+// WithClock makes the Service read the time from now (tests fix "today").
+func WithClock(now func() time.Time) Option { return func(s *Service) { s.now = now } }
+
+// WithIDs makes the Service name new bookings with newID.
+func WithIDs(newID func() string) Option { return func(s *Service) { s.newID = newID } }
+
+// NewService is a Service on store. By default it reads the system clock
+// and names bookings with ULIDs (sortable by creation time).
+func NewService(store Store, opts ...Option) *Service {
+	s := &Service{store: store, now: time.Now, newID: newULID}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+var (
+	ulidMu      sync.Mutex
+	ulidEntropy = ulid.Monotonic(rand.Reader, 0)
+)
+
+func newULID() string {
+	ulidMu.Lock()
+	defer ulidMu.Unlock()
+	return ulid.MustNew(ulid.Now(), ulidEntropy).String()
+}
+
+// Now is the Service's clock.
+func (s *Service) Now() time.Time { return s.now() }
+
+// location returns location id from the cached copy, reloading the copy
+// when it is old or lacks id. CodeNotFound when there is no such location.
+func (s *Service) location(ctx context.Context, id string) (Location, error) {
+	s.mu.Lock()
+	l, ok := s.locations[id]
+	fresh := s.now().Sub(s.loadedAt) < locationTTL
+	s.mu.Unlock()
+	if ok && fresh {
+		return l, nil
+	}
+	if _, err := s.loadLocations(ctx); err != nil {
+		return Location{}, err
+	}
+	s.mu.Lock()
+	l, ok = s.locations[id]
+	s.mu.Unlock()
+	if !ok {
+		return Location{}, NotFound("location")
+	}
+	return l, nil
+}
+
+func (s *Service) loadLocations(ctx context.Context) ([]Location, error) {
+	ls, err := s.store.ListLocations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]Location, len(ls))
+	for _, l := range ls {
+		m[l.ID] = l
+	}
+	s.mu.Lock()
+	s.locations, s.loadedAt = m, s.now()
+	s.mu.Unlock()
+	return ls, nil
+}
+
+// today is the calendar day now at location l.
+func (s *Service) today(l Location) (Date, error) {
+	tz, err := time.LoadLocation(l.TimeZone)
+	if err != nil {
+		return Date{}, &Error{Code: CodeInternal, Message: "internal error", Err: err}
+	}
+	return Today(s.now(), tz), nil
+}
+
+// TodayAt is the calendar day now at location id. Errors: not_found.
+func (s *Service) TodayAt(ctx context.Context, locationID string) (Date, error) {
+	l, err := s.location(ctx, locationID)
+	if err != nil {
+		return Date{}, err
+	}
+	return s.today(l)
+}
+
+// ListLocations returns every location, ordered by id.
+func (s *Service) ListLocations(ctx context.Context) ([]Location, error) {
+	return s.loadLocations(ctx)
+}
+
+// pageLimit applies the default page size and rejects sizes out of range.
+func pageLimit(limit int) (int, error) {
+	switch {
+	case limit == 0:
+		return DefaultPageSize, nil
+	case limit < 0 || limit > MaxPageSize:
+		return 0, Invalid("limit", "must be between 1 and 100")
+	}
+	return limit, nil
+}

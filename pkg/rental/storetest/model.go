@@ -1,0 +1,341 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/carrental/backend/pkg/rental"
+)
+
+// ModelOps is the length of the randomized run.
+const ModelOps = 600
+
+// modelBooking is what the model knows of a booking.
+type modelBooking struct {
+	user    string
+	car     string
+	period  rental.Period
+	status  rental.BookingStatus
+	version int64
+	total   int64
+}
+
+// model is a plain, obviously right bookkeeping of the rules, written
+// without the Service's code: the store must agree with it.
+type model struct {
+	bookings map[string]modelBooking
+	ids      []string // in creation order, for picking
+	rates    map[string]int64
+}
+
+func (m *model) clone() *model {
+	return &model{bookings: maps.Clone(m.bookings), ids: append([]string(nil), m.ids...), rates: m.rates}
+}
+
+func (m *model) free(car string, p rental.Period, except string) bool {
+	for id, b := range m.bookings {
+		if id != except && b.car == car && b.status == rental.Confirmed && b.period.Overlaps(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// op is one call of the Service in the randomized run.
+type op struct {
+	kind   string // create, change, cancel
+	user   string
+	id     string // change, cancel
+	car    string
+	period rental.Period
+	change rental.BookingChange
+}
+
+func (o op) String() string {
+	return fmt.Sprintf("%s %s %s %s %s", o.kind, o.user, o.id, o.car, o.period)
+}
+
+// result is what the store answered.
+type result struct {
+	b   rental.Booking
+	err error
+}
+
+// apply runs o on m and reports whether r is what the rules allow in m's
+// state; m changes only when they are.
+func (m *model) apply(o op, r result) error {
+	want := func(code rental.Code) error {
+		if got := rental.ErrorCode(r.err); r.err == nil || got != code {
+			return fmt.Errorf("%s: got %v, want %s", o, r.err, code)
+		}
+		return nil
+	}
+	same := func(id string, mb modelBooking) error {
+		if r.err != nil {
+			return fmt.Errorf("%s: got %v, want success", o, r.err)
+		}
+		b := r.b
+		if b.ID != id || b.UserID != mb.user || b.CarID != mb.car || b.Period != mb.period ||
+			b.Status != mb.status || b.Version != mb.version || b.Total.Amount != mb.total {
+			return fmt.Errorf("%s: got %+v, model %+v", o, b, mb)
+		}
+		return nil
+	}
+	switch o.kind {
+	case "create":
+		if !m.free(o.car, o.period, "") {
+			return want(rental.CodeCarUnavailable)
+		}
+		mb := modelBooking{o.user, o.car, o.period, rental.Confirmed, 1, int64(o.period.Days()) * m.rates[o.car]}
+		if err := same(r.b.ID, mb); err != nil {
+			return err
+		}
+		if _, dup := m.bookings[r.b.ID]; dup {
+			return fmt.Errorf("%s: id %s made twice", o, r.b.ID)
+		}
+		m.bookings[r.b.ID] = mb
+		m.ids = append(m.ids, r.b.ID)
+	case "change":
+		mb, ok := m.bookings[o.id]
+		if !ok || o.user != mb.user {
+			return want(rental.CodeNotFound)
+		}
+		next := mb
+		if o.change.Pickup != nil {
+			next.period.Pickup = *o.change.Pickup
+		}
+		if o.change.Return != nil {
+			next.period.Return = *o.change.Return
+		}
+		if o.change.CarID != nil {
+			next.car = *o.change.CarID
+		}
+		switch {
+		case mb.status == rental.Cancelled:
+			return want(rental.CodeBookingCancelled)
+		case next.period == mb.period && next.car == mb.car:
+			return same(o.id, mb)
+		case !m.free(next.car, next.period, o.id):
+			return want(rental.CodeCarUnavailable)
+		}
+		next.version++
+		next.total = int64(next.period.Days()) * m.rates[next.car]
+		if err := same(o.id, next); err != nil {
+			return err
+		}
+		m.bookings[o.id] = next
+	case "cancel":
+		mb, ok := m.bookings[o.id]
+		switch {
+		case !ok || o.user != mb.user:
+			return want(rental.CodeNotFound)
+		case mb.status == rental.Cancelled:
+			return same(o.id, mb)
+		}
+		mb.status, mb.version = rental.Cancelled, mb.version+1
+		if err := same(o.id, mb); err != nil {
+			return err
+		}
+		m.bookings[o.id] = mb
+	}
+	return nil
+}
+
+// run calls the Service for o.
+func (e *Env) run(ctx context.Context, o op) result {
+	var r result
+	switch o.kind {
+	case "create":
+		r.b, r.err = e.Service.CreateBooking(ctx, o.user, rental.BookingRequest{CarID: o.car, Period: o.period}, "")
+	case "change":
+		r.b, r.err = e.Service.UpdateBooking(ctx, o.user, o.id, o.change, nil)
+	case "cancel":
+		r.b, r.err = e.Service.CancelBooking(ctx, o.user, o.id)
+	}
+	return r
+}
+
+// permutations calls fn with each order of 0..n-1 until fn returns true.
+func permutations(n int, fn func([]int) bool) bool {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	var rec func(k int) bool
+	rec = func(k int) bool {
+		if k == n {
+			return fn(p)
+		}
+		for i := k; i < n; i++ {
+			p[k], p[i] = p[i], p[k]
+			if rec(k + 1) {
+				return true
+			}
+			p[k], p[i] = p[i], p[k]
+		}
+		return false
+	}
+	return rec(0)
+}
+
+// testRandomizedAgainstModel runs seeded random creates, changes and
+// cancels over several cars and users in small batches that run at once,
+// mostly on one car. After each batch, some serial order of the batch must
+// explain every answer under the model's rules (linearizability); the model
+// then takes that order. The run ends with the store equal to the model.
+func testRandomizedAgainstModel(t *testing.T, e *Env) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(2026, 11))
+	us := users(5)
+	cars := []string{"ber-eco-1", "ber-eco-2", "ber-suv-1", "ber-lux-1"}
+	m := &model{bookings: map[string]modelBooking{}, rates: map[string]int64{}}
+	for _, c := range Cars {
+		m.rates[c.ID] = c.DailyRate.Amount
+	}
+	randPeriod := func() rental.Period {
+		from := 1 + rng.IntN(30)
+		return Period(from, from+1+rng.IntN(6))
+	}
+	next := func(hot string) op {
+		roll := rng.IntN(100)
+		if roll < 45 || len(m.ids) == 0 {
+			car := hot
+			if rng.IntN(4) == 0 {
+				car = cars[rng.IntN(len(cars))]
+			}
+			return op{kind: "create", user: us[rng.IntN(len(us))], car: car, period: randPeriod()}
+		}
+		id := m.ids[rng.IntN(len(m.ids))]
+		for range 5 { // mostly confirmed bookings: changing a cancelled one is one rule only
+			if m.bookings[id].status == rental.Confirmed {
+				break
+			}
+			id = m.ids[rng.IntN(len(m.ids))]
+		}
+		o := op{id: id, user: m.bookings[id].user}
+		if rng.IntN(20) == 0 {
+			o.user = "intruder"
+		}
+		if roll >= 85 {
+			o.kind = "cancel"
+			return o
+		}
+		o.kind = "change"
+		if rng.IntN(3) > 0 {
+			p := randPeriod()
+			o.change.Pickup, o.change.Return = &p.Pickup, &p.Return
+		}
+		if rng.IntN(3) == 0 || o.change.Pickup == nil {
+			car := cars[rng.IntN(len(cars))]
+			o.change.CarID = &car
+		}
+		return o
+	}
+	counts := map[string]int{}
+	for done := 0; done < ModelOps; {
+		hot := cars[rng.IntN(len(cars))]
+		batch := make([]op, 1+rng.IntN(4))
+		for i := range batch {
+			batch[i] = next(hot)
+		}
+		results := make([]result, len(batch))
+		var wg sync.WaitGroup
+		for i, o := range batch {
+			wg.Go(func() { results[i] = e.run(ctx, o) })
+		}
+		wg.Wait()
+		var reasons []string
+		ok := permutations(len(batch), func(order []int) bool {
+			try := m.clone()
+			for _, i := range order {
+				if err := try.apply(batch[i], results[i]); err != nil {
+					reasons = append(reasons, err.Error())
+					return false
+				}
+			}
+			m = try
+			return true
+		})
+		if !ok {
+			t.Fatalf("after %d operations, no serial order of this batch explains the answers:\n%v", done, reasons)
+		}
+		for i, o := range batch {
+			outcome := "ok"
+			if results[i].err != nil {
+				outcome = string(rental.ErrorCode(results[i].err))
+			}
+			counts[o.kind+"/"+outcome]++
+		}
+		done += len(batch)
+	}
+
+	// The store equals the model: every user's bookings, every schedule.
+	for _, u := range us {
+		var ids []string
+		q := rental.BookingQuery{Limit: 100}
+		for {
+			page, err := e.Service.ListBookings(ctx, u, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range page.Items {
+				mb, ok := m.bookings[b.ID]
+				if !ok || mb.user != u || b.Period != mb.period || b.CarID != mb.car || b.Status != mb.status || b.Version != mb.version {
+					t.Fatalf("store has %+v, model %+v", b, mb)
+				}
+				ids = append(ids, b.ID)
+			}
+			if page.NextCursor == "" {
+				break
+			}
+			q.Cursor = page.NextCursor
+		}
+		n := 0
+		for _, mb := range m.bookings {
+			if mb.user == u {
+				n++
+			}
+		}
+		if len(ids) != n {
+			t.Fatalf("%s: store lists %d bookings, model %d", u, len(ids), n)
+		}
+	}
+	for _, c := range cars {
+		car, err := e.Store.GetCar(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]rental.Period{}
+		for _, r := range car.Schedule {
+			got[r.BookingID] = r.Period
+		}
+		n := 0
+		for id, mb := range m.bookings {
+			if mb.car == c && mb.status == rental.Confirmed {
+				n++
+				if got[id] != mb.period {
+					t.Fatalf("%s: schedule has %s for %s, model %s", c, got[id], id, mb.period)
+				}
+			}
+		}
+		if n != len(got) {
+			t.Fatalf("%s: schedule holds %d, model %d", c, len(got), n)
+		}
+	}
+	audit(t, e, us)
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var summary []string
+	for _, k := range keys {
+		summary = append(summary, fmt.Sprintf("%s=%d", k, counts[k]))
+	}
+	t.Logf("%d operations, %d bookings: %v", ModelOps, len(m.bookings), summary)
+}

@@ -1,0 +1,228 @@
+package storetest
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/carrental/backend/pkg/rental"
+)
+
+// NewBackend returns an empty store for one test; it may call t.Cleanup.
+type NewBackend func(t *testing.T) Backend
+
+// Run runs the whole contract suite on stores from newBackend.
+func Run(t *testing.T, newBackend NewBackend) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, *Env)
+	}{
+		{"CatalogRoundTrip", testCatalogRoundTrip},
+		{"CarPaging", testCarPaging},
+		{"BookingRoundTrip", testBookingRoundTrip},
+		{"BookingPaging", testBookingPaging},
+		{"ErrorPaths", testErrorPaths},
+		{"Idempotency", testIdempotency},
+		{"ChangeCar", testChangeCar},
+		{"Pruning", testPruning},
+		{"ConcurrentOverlapping", testConcurrentOverlapping},
+		{"ConcurrentDisjoint", testConcurrentDisjoint},
+		{"ConcurrentChangeAndCancel", testConcurrentChangeAndCancel},
+		{"RandomizedAgainstModel", testRandomizedAgainstModel},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tc.fn(t, NewEnv(t, newBackend(t)))
+		})
+	}
+}
+
+func testCatalogRoundTrip(t *testing.T, e *Env) {
+	ctx := context.Background()
+	locs := must[[]rental.Location](t)(e.Store.ListLocations(ctx))
+	if !reflect.DeepEqual(locs, Locations) {
+		t.Fatalf("ListLocations = %+v, want %+v", locs, Locations)
+	}
+	if l := must[rental.Location](t)(e.Store.GetLocation(ctx, "LAX")); l != Locations[2] {
+		t.Fatalf("GetLocation = %+v", l)
+	}
+	_, err := e.Store.GetLocation(ctx, "NOPE")
+	wantCode(t, err, rental.CodeNotFound)
+
+	// A car with a schedule and a version survives the round trip whole.
+	car := Cars[0]
+	car.Schedule = rental.Schedule{{BookingID: "b1", Period: Period(1, 3)}, {BookingID: "b2", Period: Period(5, 9)}}
+	car.Version = 7
+	if err := e.Store.PutCar(ctx, car); err != nil {
+		t.Fatal(err)
+	}
+	if got := must[rental.Car](t)(e.Store.GetCar(ctx, car.ID)); !reflect.DeepEqual(got, car) {
+		t.Fatalf("GetCar = %+v, want %+v", got, car)
+	}
+	_, err = e.Store.GetCar(ctx, "nope")
+	wantCode(t, err, rental.CodeNotFound)
+
+	// The listing carries the schedule too: a search needs no other read.
+	page := must[rental.Page[rental.Car]](t)(e.Store.ListCars(ctx, rental.CarFilter{LocationID: "BER",
+		PageRequest: rental.PageRequest{Limit: 10, Scope: "s"}}))
+	var ids []string
+	for _, c := range page.Items {
+		ids = append(ids, c.ID)
+		if c.ID == car.ID && !reflect.DeepEqual(c, car) {
+			t.Fatalf("listed car = %+v, want %+v", c, car)
+		}
+	}
+	if want := "ber-eco-1 ber-eco-2 ber-lux-1 ber-suv-1"; strings.Join(ids, " ") != want {
+		t.Fatalf("ListCars order = %v, want %s (type, then id)", ids, want)
+	}
+	page = must[rental.Page[rental.Car]](t)(e.Store.ListCars(ctx, rental.CarFilter{LocationID: "BER", Type: rental.Economy,
+		PageRequest: rental.PageRequest{Limit: 10, Scope: "s"}}))
+	if len(page.Items) != 2 || page.NextCursor != "" {
+		t.Fatalf("type filter: %d cars, cursor %q", len(page.Items), page.NextCursor)
+	}
+}
+
+func testCarPaging(t *testing.T, e *Env) {
+	ctx := context.Background()
+	for i := range 23 {
+		c := Car("par-"+string(rune('a'+i)), "PAR", rental.CarTypes[i%len(rental.CarTypes)], int64(3000+i))
+		c.DailyRate.Currency = "EUR"
+		if err := e.Store.PutCar(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen := map[string]bool{}
+	req := rental.PageRequest{Limit: 10, Scope: "cars|PAR"}
+	var sizes []int
+	for {
+		page := must[rental.Page[rental.Car]](t)(e.Store.ListCars(ctx, rental.CarFilter{LocationID: "PAR", PageRequest: req}))
+		sizes = append(sizes, len(page.Items))
+		for _, c := range page.Items {
+			if seen[c.ID] {
+				t.Fatalf("car %s listed twice", c.ID)
+			}
+			seen[c.ID] = true
+		}
+		if page.NextCursor == "" {
+			break
+		}
+		if len(sizes) > 5 {
+			t.Fatal("paging does not end")
+		}
+		// The cursor is bound to its query: another scope rejects it.
+		_, err := e.Store.ListCars(ctx, rental.CarFilter{LocationID: "PAR",
+			PageRequest: rental.PageRequest{Limit: 10, Cursor: page.NextCursor, Scope: "cars|PAR|suv"}})
+		wantCode(t, err, rental.CodeValidation)
+		req.Cursor = page.NextCursor
+	}
+	if len(seen) != 23 {
+		t.Fatalf("paged through %d cars (%v), want 23", len(seen), sizes)
+	}
+	for _, bad := range []string{"garbage", "a.b", strings.Repeat("x", 5000), req.Cursor + "x", "eyJ9." + "AAAA"} {
+		_, err := e.Store.ListCars(ctx, rental.CarFilter{LocationID: "PAR",
+			PageRequest: rental.PageRequest{Limit: 10, Cursor: bad, Scope: "cars|PAR"}})
+		wantCode(t, err, rental.CodeValidation)
+		if f := rental.AsError(err).Fields; f["cursor"] == "" {
+			t.Fatalf("bad cursor %.20q: fields %v, want cursor", bad, f)
+		}
+	}
+}
+
+func testBookingRoundTrip(t *testing.T, e *Env) {
+	ctx := context.Background()
+	b := must[rental.Booking](t)(e.Service.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-suv-1", Period: Period(3, 6)}, ""))
+	if b.Status != rental.Confirmed || b.Version != 1 || b.Total != (rental.Money{Amount: 3 * 8900, Currency: "EUR"}) ||
+		b.LocationID != "BER" || b.Car != Cars[2].Summary() || b.UserID != "alice" {
+		t.Fatalf("created %+v", b)
+	}
+	got := must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID))
+	if err := sameBooking(got, b); err != nil {
+		t.Fatalf("GetBooking: %v", err)
+	}
+	car := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
+	if want := (rental.Schedule{{BookingID: b.ID, Period: b.Period}}); !reflect.DeepEqual(car.Schedule, want) || car.Version != 1 {
+		t.Fatalf("car schedule %v v%d, want %v v1", car.Schedule, car.Version, want)
+	}
+
+	// Change the dates: re-quoted, version 2, schedule moved.
+	e.Clock.Set(Start.Add(time.Hour))
+	up := must[rental.Booking](t)(e.Service.UpdateBooking(ctx, "alice", b.ID, rental.BookingChange{Return: ptr(Today.AddDays(8))}, ptr(int64(1))))
+	if up.Version != 2 || up.Period != Period(3, 8) || up.Total.Amount != 5*8900 || !up.UpdatedAt.Equal(Start.Add(time.Hour)) || !up.CreatedAt.Equal(b.CreatedAt) {
+		t.Fatalf("updated %+v", up)
+	}
+	if err := sameBooking(must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID)), up); err != nil {
+		t.Fatalf("after update: %v", err)
+	}
+	car = must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
+	if want := (rental.Schedule{{BookingID: b.ID, Period: Period(3, 8)}}); !reflect.DeepEqual(car.Schedule, want) || car.Version != 2 {
+		t.Fatalf("car schedule %v v%d, want %v v2", car.Schedule, car.Version, want)
+	}
+
+	// Cancel: status, version, schedule freed; a second cancel changes nothing.
+	c := must[rental.Booking](t)(e.Service.CancelBooking(ctx, "alice", b.ID))
+	if c.Status != rental.Cancelled || c.Version != 3 {
+		t.Fatalf("cancelled %+v", c)
+	}
+	again := must[rental.Booking](t)(e.Service.CancelBooking(ctx, "alice", b.ID))
+	if err := sameBooking(again, c); err != nil {
+		t.Fatalf("second cancel: %v", err)
+	}
+	car = must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
+	if len(car.Schedule) != 0 || car.Version != 3 {
+		t.Fatalf("after cancel: schedule %v v%d", car.Schedule, car.Version)
+	}
+	if err := sameBooking(must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID)), c); err != nil {
+		t.Fatalf("after cancel: %v", err)
+	}
+}
+
+func testBookingPaging(t *testing.T, e *Env) {
+	ctx := context.Background()
+	var made []string
+	for i := range 7 {
+		b := must[rental.Booking](t)(e.Service.CreateBooking(ctx, "bob", rental.BookingRequest{CarID: "ber-eco-1", Period: Period(2*i+1, 2*i+2)}, ""))
+		made = append(made, b.ID)
+	}
+	must[rental.Booking](t)(e.Service.CreateBooking(ctx, "carol", rental.BookingRequest{CarID: "ber-eco-2", Period: Period(1, 2)}, ""))
+	must[rental.Booking](t)(e.Service.CancelBooking(ctx, "bob", made[2]))
+
+	var listed []string
+	q := rental.BookingQuery{Limit: 3}
+	for {
+		page := must[rental.Page[rental.Booking]](t)(e.Service.ListBookings(ctx, "bob", q))
+		for _, b := range page.Items {
+			if b.UserID != "bob" {
+				t.Fatalf("bob sees %s's booking", b.UserID)
+			}
+			listed = append(listed, b.ID)
+		}
+		if page.NextCursor == "" {
+			break
+		}
+		// Another user cannot use bob's cursor.
+		_, err := e.Service.ListBookings(ctx, "carol", rental.BookingQuery{Limit: 3, Cursor: page.NextCursor})
+		wantCode(t, err, rental.CodeValidation)
+		q.Cursor = page.NextCursor
+	}
+	for i, id := range listed { // newest first
+		if id != made[len(made)-1-i] {
+			t.Fatalf("listed %v, want newest first of %v", listed, made)
+		}
+	}
+	if len(listed) != 7 {
+		t.Fatalf("listed %d, want 7", len(listed))
+	}
+	var cancelled []string
+	q = rental.BookingQuery{Status: rental.Cancelled, Limit: 100}
+	for _, b := range must[rental.Page[rental.Booking]](t)(e.Service.ListBookings(ctx, "bob", q)).Items {
+		cancelled = append(cancelled, b.ID)
+	}
+	if len(cancelled) != 1 || cancelled[0] != made[2] {
+		t.Fatalf("cancelled = %v, want [%s]", cancelled, made[2])
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
