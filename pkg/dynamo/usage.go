@@ -24,9 +24,21 @@ func (u *Usage) add(op string, cc []types.ConsumedCapacity) {
 		u.Transaction++
 	}
 	for _, c := range cc {
-		u.ReadUnits += deref(c.ReadCapacityUnits)
-		u.WriteUnits += deref(c.WriteCapacityUnits)
-		u.TotalUnits += deref(c.CapacityUnits)
+		total := deref(c.CapacityUnits)
+		u.TotalUnits += total
+		if c.ReadCapacityUnits != nil || c.WriteCapacityUnits != nil {
+			u.ReadUnits += deref(c.ReadCapacityUnits)
+			u.WriteUnits += deref(c.WriteCapacityUnits)
+			continue
+		}
+		// DynamoDB Local, and DynamoDB for most single-table calls,
+		// report the total only: the operation says which kind it is.
+		switch op {
+		case "GetItem", "Query", "BatchGetItem", "TransactGetItems":
+			u.ReadUnits += total
+		default:
+			u.WriteUnits += total
+		}
 	}
 }
 
