@@ -149,45 +149,11 @@ func (s *Store) replay(ctx context.Context, userID string, idem *rental.Idempote
 func (s *Store) transaction(t *tx, idem *rental.Idempotency, bookingID string) (*dynamodb.TransactWriteItemsInput, error) {
 	var items []types.TransactWriteItem
 	for _, saved := range t.order {
-		id := saved.id
-		switch saved.car {
-		case true:
-			c := t.cars[id]
-			read, ok := t.readCars[id]
-			if !ok {
-				return nil, fmt.Errorf("dynamo: SaveCar of car %s that the Tx did not read", id)
-			}
-			// Only the schedule and the version change: the car's other
-			// attributes belong to the fleet, not to bookings.
-			items = append(items, types.TransactWriteItem{Update: &types.Update{
-				TableName:           &s.table,
-				Key:                 key(carPK(id), carSK),
-				UpdateExpression:    aws.String("SET schedule = :schedule, version = :next"),
-				ConditionExpression: aws.String("version = :read"),
-				ExpressionAttributeValues: map[string]types.AttributeValue{
-					":schedule": scheduleValue(c.Schedule),
-					":next":     num(c.Version),
-					":read":     num(read),
-				},
-			}})
-		default:
-			b := t.bookings[id]
-			if b.UserID != t.userID {
-				return nil, fmt.Errorf("dynamo: SaveBooking of another user's booking %s", id)
-			}
-			av, err := attributevalue.MarshalMap(toBookingItem(b))
-			if err != nil {
-				return nil, err
-			}
-			put := &types.Put{TableName: &s.table, Item: av}
-			if read, ok := t.readBookings[id]; ok {
-				put.ConditionExpression = aws.String("version = :read")
-				put.ExpressionAttributeValues = map[string]types.AttributeValue{":read": num(read)}
-			} else {
-				put.ConditionExpression = aws.String("attribute_not_exists(PK)")
-			}
-			items = append(items, types.TransactWriteItem{Put: put})
+		item, err := t.writeItem(saved)
+		if err != nil {
+			return nil, err
 		}
+		items = append(items, item)
 	}
 	if idem != nil {
 		av, err := attributevalue.MarshalMap(idempotencyItem{PK: userPK(t.userID), SK: idempotencySK(idem.Key),
@@ -203,6 +169,47 @@ func (s *Store) transaction(t *tx, idem *rental.Idempotency, bookingID string) (
 	}
 	return &dynamodb.TransactWriteItemsInput{TransactItems: items,
 		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal}, nil
+}
+
+// writeItem is the conditioned write of one saved car or booking.
+func (t *tx) writeItem(saved savedItem) (types.TransactWriteItem, error) {
+	id := saved.id
+	if saved.car {
+		c := t.cars[id]
+		read, ok := t.readCars[id]
+		if !ok {
+			return types.TransactWriteItem{}, fmt.Errorf("dynamo: SaveCar of car %s that the Tx did not read", id)
+		}
+		// Only the schedule and the version change: the car's other
+		// attributes belong to the fleet, not to bookings.
+		return types.TransactWriteItem{Update: &types.Update{
+			TableName:           &t.s.table,
+			Key:                 key(carPK(id), carSK),
+			UpdateExpression:    aws.String("SET schedule = :schedule, version = :next"),
+			ConditionExpression: aws.String("version = :read"),
+			ExpressionAttributeValues: map[string]types.AttributeValue{
+				":schedule": scheduleValue(c.Schedule),
+				":next":     num(c.Version),
+				":read":     num(read),
+			},
+		}}, nil
+	}
+	b := t.bookings[id]
+	if b.UserID != t.userID {
+		return types.TransactWriteItem{}, fmt.Errorf("dynamo: SaveBooking of another user's booking %s", id)
+	}
+	av, err := attributevalue.MarshalMap(toBookingItem(b))
+	if err != nil {
+		return types.TransactWriteItem{}, err
+	}
+	put := &types.Put{TableName: &t.s.table, Item: av}
+	if read, ok := t.readBookings[id]; ok {
+		put.ConditionExpression = aws.String("version = :read")
+		put.ExpressionAttributeValues = map[string]types.AttributeValue{":read": num(read)}
+	} else {
+		put.ConditionExpression = aws.String("attribute_not_exists(PK)")
+	}
+	return types.TransactWriteItem{Put: put}, nil
 }
 
 func num(n int64) types.AttributeValue {

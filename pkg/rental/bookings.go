@@ -59,9 +59,6 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 	if r.CarID == "" {
 		return Booking{}, Invalid("carId", "is required")
 	}
-	if err := CheckPeriodShape(r.Period); err != nil {
-		return Booking{}, err
-	}
 	var idem *Idempotency
 	if idempotencyKey != "" {
 		now := s.now()

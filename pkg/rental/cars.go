@@ -85,11 +85,6 @@ func (s *Service) ListCars(ctx context.Context, q CarQuery) (Page[CarOffer], err
 //
 // Errors: not_found, validation_failed, internal.
 func (s *Service) GetCar(ctx context.Context, id string, period *Period) (CarOffer, error) {
-	if period != nil {
-		if err := CheckPeriodShape(*period); err != nil {
-			return CarOffer{}, err
-		}
-	}
 	c, err := s.store.GetCar(ctx, id)
 	if err != nil {
 		return CarOffer{}, err

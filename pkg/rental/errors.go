@@ -58,9 +58,12 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// ErrorCode is err's Code: CodeInternal for nil-free errors that are not an
-// *Error, so that an unknown failure never shows its detail.
+// ErrorCode is err's Code: "" for nil, CodeInternal for an error that is
+// not an *Error, so that an unknown failure never shows its detail.
 func ErrorCode(err error) Code {
+	if err == nil {
+		return ""
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Code

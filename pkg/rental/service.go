@@ -105,13 +105,21 @@ func (s *Service) loadLocations(ctx context.Context) ([]Location, error) {
 	return ls, nil
 }
 
+// zones caches loaded time zones: LoadLocation parses the embedded
+// database on every call.
+var zones sync.Map // IANA name -> *time.Location
+
 // today is the calendar day now at location l.
 func (s *Service) today(l Location) (Date, error) {
-	tz, err := time.LoadLocation(l.TimeZone)
-	if err != nil {
-		return Date{}, &Error{Code: CodeInternal, Message: "internal error", Err: err}
+	tz, ok := zones.Load(l.TimeZone)
+	if !ok {
+		loaded, err := time.LoadLocation(l.TimeZone)
+		if err != nil {
+			return Date{}, &Error{Code: CodeInternal, Message: "internal error", Err: err}
+		}
+		tz, _ = zones.LoadOrStore(l.TimeZone, loaded)
 	}
-	return Today(s.now(), tz), nil
+	return Today(s.now(), tz.(*time.Location)), nil
 }
 
 // TodayAt is the calendar day now at location id. Errors: not_found.

@@ -117,7 +117,7 @@ func (s *Store) ListCars(_ context.Context, f rental.CarFilter) (rental.Page[ren
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return carKey(all[i]) < carKey(all[j]) })
-	return page(all, carKey, f.PageRequest)
+	return page(all, carKey, func(a, b string) bool { return a > b }, f.PageRequest)
 }
 
 func carKey(c rental.Car) string { return string(c.Type) + "#" + c.ID }
@@ -142,7 +142,7 @@ func (s *Store) ListBookings(_ context.Context, userID string, f rental.BookingF
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].ID > all[j].ID })
-	p, err := page(all, func(b rental.Booking) string { return b.ID }, f.PageRequest)
+	p, err := page(all, func(b rental.Booking) string { return b.ID }, func(a, b string) bool { return a < b }, f.PageRequest)
 	if err != nil || f.Status == "" {
 		return p, err
 	}
@@ -162,9 +162,11 @@ type cursor struct {
 	After string `json:"a"`
 }
 
-// page cuts one page from items, which are sorted so that the items after a
-// cursor are those whose key compares past the cursor's key.
-func page[T any](items []T, key func(T) string, r rental.PageRequest) (rental.Page[T], error) {
+// page cuts one page from items, which are sorted in the order of after:
+// the page resumes at the first item whose key comes after the cursor's,
+// whether or not the cursor's own item is still there (as DynamoDB's
+// ExclusiveStartKey does). A Limit of 0 means no limit.
+func page[T any](items []T, key func(T) string, after func(k, cursor string) bool, r rental.PageRequest) (rental.Page[T], error) {
 	start := 0
 	if r.Cursor != "" {
 		raw, err := base64.RawURLEncoding.DecodeString(r.Cursor)
@@ -175,14 +177,14 @@ func page[T any](items []T, key func(T) string, r rental.PageRequest) (rental.Pa
 		if err != nil || c.Scope != r.Scope {
 			return rental.Page[T]{}, rental.Invalid("cursor", "is not a cursor of this query")
 		}
-		for start < len(items) && key(items[start]) != c.After {
-			start++
-		}
-		if start < len(items) {
+		for start < len(items) && !after(key(items[start]), c.After) {
 			start++
 		}
 	}
-	end := min(start+r.Limit, len(items))
+	end := len(items)
+	if r.Limit > 0 {
+		end = min(start+r.Limit, len(items))
+	}
 	out := rental.Page[T]{Items: append([]T{}, items[start:end]...)}
 	if end < len(items) {
 		raw, _ := json.Marshal(cursor{Scope: r.Scope, After: key(items[end-1])})

@@ -1,0 +1,441 @@
+package rental_test
+
+import (
+	"cmp"
+	"context"
+	"testing"
+	"time"
+
+	"github.com/carrental/backend/pkg/rental"
+)
+
+// basePeriod is the period of the booking most tests change: u1's of
+// b-eco-1 (30.00 EUR a day) in Berlin, made at t0.
+var basePeriod = per("2026-12-10", "2026-12-15")
+
+func TestUpdateBooking(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		change   rental.BookingChange
+		carID    string
+		period   rental.Period
+		total    int64
+		currency string
+	}{
+		{"both dates", rental.BookingChange{Pickup: ptr(d("2026-12-20")), Return: ptr(d("2026-12-23"))},
+			"b-eco-1", per("2026-12-20", "2026-12-23"), 3 * 3000, "EUR"},
+		{"return only, shorter", rental.BookingChange{Return: ptr(d("2026-12-12"))},
+			"b-eco-1", per("2026-12-10", "2026-12-12"), 2 * 3000, "EUR"},
+		{"pickup only, earlier", rental.BookingChange{Pickup: ptr(d("2026-12-01"))},
+			"b-eco-1", per("2026-12-01", "2026-12-15"), 14 * 3000, "EUR"},
+		{"shift by one day: overlaps only itself", rental.BookingChange{Pickup: ptr(d("2026-12-11")), Return: ptr(d("2026-12-16"))},
+			"b-eco-1", per("2026-12-11", "2026-12-16"), 5 * 3000, "EUR"},
+		{"shift back by one day", rental.BookingChange{Pickup: ptr(d("2026-12-09")), Return: ptr(d("2026-12-14"))},
+			"b-eco-1", per("2026-12-09", "2026-12-14"), 5 * 3000, "EUR"},
+		{"pick-up today", rental.BookingChange{Pickup: ptr(d("2026-11-30"))},
+			"b-eco-1", per("2026-11-30", "2026-12-15"), 15 * 3000, "EUR"},
+		{"30 days", rental.BookingChange{Return: ptr(d("2027-01-09"))},
+			"b-eco-1", per("2026-12-10", "2027-01-09"), 30 * 3000, "EUR"},
+		{"other car, same location: re-quoted at its rate", rental.BookingChange{CarID: ptr("b-lux-1")},
+			"b-lux-1", basePeriod, 5 * 15000, "EUR"},
+		{"other car and dates", rental.BookingChange{CarID: ptr("b-eco-2"), Return: ptr(d("2026-12-11"))},
+			"b-eco-2", per("2026-12-10", "2026-12-11"), 3200, "EUR"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t, t0)
+			ctx := context.Background()
+			b := e.book(t, "u1", "b-eco-1", basePeriod)
+			other := e.book(t, "u2", "b-eco-1", per("2027-01-20", "2027-01-22")) // b-eco-1 keeps this one
+			e.clock.Advance(time.Hour)
+			got, err := e.svc.UpdateBooking(ctx, "u1", b.ID, tc.change, ptr(int64(1)))
+			noErr(t, err)
+			newCar := carByID(tc.carID)
+			want := b
+			want.CarID, want.Period, want.Car = tc.carID, tc.period, newCar.Summary()
+			want.Total = rental.Money{Amount: tc.total, Currency: tc.currency}
+			want.Version = 2
+			want.UpdatedAt = t0.Add(time.Hour)
+			if got != want {
+				t.Fatalf("UpdateBooking =\n%+v\nwant\n%+v", got, want)
+			}
+			if stored, err := e.svc.GetBooking(ctx, "u1", b.ID); err != nil || stored != want {
+				t.Errorf("GetBooking = %+v, %v; want %+v", stored, err, want)
+			}
+			if tc.carID == "b-eco-1" {
+				c := e.car(t, "b-eco-1")
+				wantReservations(t, c, res(b.ID, tc.period), res(other.ID, other.Period))
+				if c.Version != 3 {
+					t.Errorf("car version %d, want 3", c.Version)
+				}
+			} else {
+				old := e.car(t, "b-eco-1")
+				wantSchedule(t, old, res(other.ID, other.Period)) // freed
+				if old.Version != 3 {
+					t.Errorf("old car version %d, want 3", old.Version)
+				}
+				nc := e.car(t, tc.carID)
+				wantSchedule(t, nc, res(b.ID, tc.period))
+				if nc.Version != 1 {
+					t.Errorf("new car version %d, want 1", nc.Version)
+				}
+			}
+			// The old days are free again unless the new period covers them.
+			for day := basePeriod.Pickup; day.Before(basePeriod.Return); day = day.AddDays(1) {
+				oneDay := rental.Period{Pickup: day, Return: day.AddDays(1)}
+				held := tc.carID == "b-eco-1" && tc.period.Overlaps(oneDay)
+				if free := e.car(t, "b-eco-1").Schedule.Free(oneDay, ""); free == held {
+					t.Errorf("b-eco-1 on %s: free = %v", day, free)
+				}
+			}
+		})
+	}
+}
+
+// wantReservations checks the schedule holds exactly rs, in pick-up order.
+func wantReservations(t *testing.T, c rental.Car, rs ...rental.Reservation) {
+	t.Helper()
+	want := rental.Schedule(nil)
+	for _, r := range rs {
+		want = want.With(r)
+	}
+	wantSchedule(t, c, want...)
+}
+
+func TestUpdateBookingErrors(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		user    string // "" for u1, the booking's owner
+		anon    bool   // no user at all
+		id      string // "" for the booking
+		change  rental.BookingChange
+		version *int64
+		setup   func(t *testing.T, e *env, b rental.Booking)
+		code    rental.Code
+		fields  []string
+	}{
+		{name: "no user", anon: true, change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, code: rental.CodeUnauthorized},
+		{name: "another user's booking", user: "u2", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, code: rental.CodeNotFound},
+		{name: "unknown booking", id: "bk-9999", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, code: rental.CodeNotFound},
+		{name: "empty change", change: rental.BookingChange{}, code: rental.CodeValidation, fields: []string{"body"}},
+		{name: "empty car id", change: rental.BookingChange{CarID: ptr("")}, code: rental.CodeValidation, fields: []string{"carId"}},
+		{name: "unknown car", change: rental.BookingChange{CarID: ptr("nope")}, code: rental.CodeValidation, fields: []string{"carId"}},
+		{name: "car at another location", change: rental.BookingChange{CarID: ptr("l-mid-1")}, code: rental.CodeValidation, fields: []string{"carId"}},
+		{name: "pick-up yesterday", change: rental.BookingChange{Pickup: ptr(d("2026-11-29"))}, code: rental.CodeValidation, fields: []string{"pickupDate"}},
+		{name: "pick-up 366 days ahead", change: rental.BookingChange{Pickup: ptr(d("2027-12-01")), Return: ptr(d("2027-12-02"))}, code: rental.CodeValidation, fields: []string{"pickupDate"}},
+		{name: "return on pick-up day", change: rental.BookingChange{Return: ptr(d("2026-12-10"))}, code: rental.CodeValidation, fields: []string{"returnDate"}},
+		{name: "pick-up after return", change: rental.BookingChange{Pickup: ptr(d("2026-12-16"))}, code: rental.CodeValidation, fields: []string{"returnDate"}},
+		{name: "31 days", change: rental.BookingChange{Return: ptr(d("2027-01-10"))}, code: rental.CodeValidation, fields: []string{"returnDate"}},
+		{name: "yesterday and 31 days", change: rental.BookingChange{Pickup: ptr(d("2026-11-29")), Return: ptr(d("2026-12-31"))}, code: rental.CodeValidation, fields: []string{"pickupDate", "returnDate"}},
+		{name: "version mismatch", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, version: ptr(int64(2)), code: rental.CodeVersionMismatch},
+		{name: "version 0", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, version: ptr(int64(0)), code: rental.CodeVersionMismatch},
+		{name: "cancelled", change: rental.BookingChange{Return: ptr(d("2026-12-16"))},
+			setup: func(t *testing.T, e *env, b rental.Booking) {
+				_, err := e.svc.CancelBooking(context.Background(), "u1", b.ID)
+				noErr(t, err)
+			}, code: rental.CodeBookingCancelled},
+		{name: "started: the pick-up day in Berlin", change: rental.BookingChange{Return: ptr(d("2026-12-16"))},
+			setup: func(t *testing.T, e *env, b rental.Booking) {
+				e.clock.Set(mustTime(t, "2026-12-09T23:00:00Z")) // 00:00 CET on 12-10
+			}, code: rental.CodeBookingStarted},
+		{name: "started, even for a no-op", change: rental.BookingChange{Return: ptr(d("2026-12-15"))},
+			setup: func(t *testing.T, e *env, b rental.Booking) {
+				e.clock.Set(mustTime(t, "2026-12-12T12:00:00Z"))
+			}, code: rental.CodeBookingStarted},
+		{name: "overlaps another booking", change: rental.BookingChange{Return: ptr(d("2026-12-21"))},
+			setup: func(t *testing.T, e *env, b rental.Booking) {
+				e.book(t, "u2", "b-eco-1", per("2026-12-20", "2026-12-22"))
+			}, code: rental.CodeCarUnavailable},
+		{name: "overlaps another booking of the same user", change: rental.BookingChange{Pickup: ptr(d("2026-12-04"))},
+			setup: func(t *testing.T, e *env, b rental.Booking) {
+				e.book(t, "u1", "b-eco-1", per("2026-12-01", "2026-12-05"))
+			}, code: rental.CodeCarUnavailable},
+		{name: "other car is booked", change: rental.BookingChange{CarID: ptr("b-eco-2")},
+			setup: func(t *testing.T, e *env, b rental.Booking) {
+				e.book(t, "u2", "b-eco-2", per("2026-12-14", "2026-12-15"))
+			}, code: rental.CodeCarUnavailable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t, t0)
+			ctx := context.Background()
+			b := e.book(t, "u1", "b-eco-1", basePeriod)
+			if tc.setup != nil {
+				tc.setup(t, e, b)
+			}
+			before, err := e.store.GetBooking(ctx, "u1", b.ID)
+			noErr(t, err)
+			carsBefore := map[string]rental.Car{"b-eco-1": e.car(t, "b-eco-1"), "b-eco-2": e.car(t, "b-eco-2")}
+			id := tc.id
+			if id == "" {
+				id = b.ID
+			}
+			user := cmp.Or(tc.user, "u1")
+			if tc.anon {
+				user = ""
+			}
+			_, err = e.svc.UpdateBooking(ctx, user, id, tc.change, tc.version)
+			wantErr(t, err, tc.code, tc.fields...)
+			after, err := e.store.GetBooking(ctx, "u1", b.ID)
+			noErr(t, err)
+			if after != before {
+				t.Errorf("booking changed by a failed update: %+v -> %+v", before, after)
+			}
+			for id, c := range carsBefore {
+				if now := e.car(t, id); now.Version != c.Version || len(now.Schedule) != len(c.Schedule) {
+					t.Errorf("car %s changed by a failed update: %+v -> %+v", id, c, now)
+				}
+			}
+		})
+	}
+}
+
+func TestUpdateBookingAllowedUntilTheDayBefore(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, t0)
+	ctx := context.Background()
+	b := e.book(t, "u1", "b-eco-1", basePeriod)
+	e.clock.Set(mustTime(t, "2026-12-09T22:59:59Z")) // 23:59:59 CET on 12-09
+	got, err := e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{Return: ptr(d("2026-12-16"))}, nil)
+	noErr(t, err)
+	if got.Version != 2 || got.Period != per("2026-12-10", "2026-12-16") {
+		t.Errorf("update on the day before = %+v", got)
+	}
+	_, err = e.svc.CancelBooking(ctx, "u1", b.ID)
+	noErr(t, err)
+}
+
+func TestUpdateBookingNoChange(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		change rental.BookingChange
+	}{
+		{"same dates", rental.BookingChange{Pickup: ptr(basePeriod.Pickup), Return: ptr(basePeriod.Return)}},
+		{"same pick-up", rental.BookingChange{Pickup: ptr(basePeriod.Pickup)}},
+		{"same car", rental.BookingChange{CarID: ptr("b-eco-1")}},
+		{"same everything", rental.BookingChange{CarID: ptr("b-eco-1"), Pickup: ptr(basePeriod.Pickup), Return: ptr(basePeriod.Return)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t, t0)
+			ctx := context.Background()
+			b := e.book(t, "u1", "b-eco-1", basePeriod)
+			e.clock.Advance(time.Hour)
+			got, err := e.svc.UpdateBooking(ctx, "u1", b.ID, tc.change, ptr(int64(1)))
+			noErr(t, err)
+			if got != b {
+				t.Errorf("no-op update = %+v, want unchanged %+v", got, b)
+			}
+			if c := e.car(t, "b-eco-1"); c.Version != 1 {
+				t.Errorf("car version %d after a no-op, want 1", c.Version)
+			}
+		})
+	}
+}
+
+func TestUpdateBookingVersions(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, t0)
+	ctx := context.Background()
+	b := e.book(t, "u1", "b-eco-1", basePeriod)
+	v2, err := e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{Return: ptr(d("2026-12-14"))}, ptr(int64(1)))
+	noErr(t, err)
+	_, err = e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{Return: ptr(d("2026-12-13"))}, ptr(int64(1)))
+	wantErr(t, err, rental.CodeVersionMismatch)
+	v3, err := e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{Return: ptr(d("2026-12-13"))}, ptr(int64(2)))
+	noErr(t, err)
+	v4, err := e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{CarID: ptr("b-eco-2")}, nil)
+	noErr(t, err)
+	if v2.Version != 2 || v3.Version != 3 || v4.Version != 4 {
+		t.Errorf("versions %d, %d, %d; want 2, 3, 4", v2.Version, v3.Version, v4.Version)
+	}
+	if v4.CreatedAt != b.CreatedAt || v4.ID != b.ID || v4.UserID != "u1" || v4.LocationID != "BER" {
+		t.Errorf("identity changed: %+v", v4)
+	}
+}
+
+// TestUpdateBookingMovesBackToOldCar: a booking moved off a car and back
+// leaves no trace on the other car.
+func TestUpdateBookingMovesBackToOldCar(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, t0)
+	ctx := context.Background()
+	b := e.book(t, "u1", "b-eco-1", basePeriod)
+	_, err := e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{CarID: ptr("b-eco-2")}, nil)
+	noErr(t, err)
+	// Someone else takes the freed days on b-eco-1: the booking cannot move back.
+	other := e.book(t, "u2", "b-eco-1", per("2026-12-12", "2026-12-13"))
+	_, err = e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{CarID: ptr("b-eco-1")}, nil)
+	wantErr(t, err, rental.CodeCarUnavailable)
+	_, err = e.svc.CancelBooking(ctx, "u2", other.ID)
+	noErr(t, err)
+	got, err := e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{CarID: ptr("b-eco-1")}, nil)
+	noErr(t, err)
+	if got.Total.Amount != 5*3000 || got.Car.ID != "b-eco-1" {
+		t.Errorf("moved back: %+v", got)
+	}
+	wantSchedule(t, e.car(t, "b-eco-1"), res(b.ID, basePeriod))
+	wantSchedule(t, e.car(t, "b-eco-2"))
+}
+
+func TestCancelBooking(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, t0)
+	ctx := context.Background()
+	b := e.book(t, "u1", "b-eco-1", basePeriod)
+	keep := e.book(t, "u1", "b-eco-1", per("2026-12-20", "2026-12-21"))
+
+	_, err := e.svc.CancelBooking(ctx, "u2", b.ID)
+	wantErr(t, err, rental.CodeNotFound)
+	_, err = e.svc.CancelBooking(ctx, "", b.ID)
+	wantErr(t, err, rental.CodeUnauthorized)
+	_, err = e.svc.CancelBooking(ctx, "u1", "bk-9999")
+	wantErr(t, err, rental.CodeNotFound)
+	if c := e.car(t, "b-eco-1"); c.Version != 2 || len(c.Schedule) != 2 {
+		t.Fatalf("failed cancels changed the car: %+v", c)
+	}
+
+	e.clock.Advance(time.Hour)
+	got, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+	noErr(t, err)
+	want := b
+	want.Status, want.Version, want.UpdatedAt = rental.Cancelled, 2, t0.Add(time.Hour)
+	if got != want {
+		t.Fatalf("CancelBooking =\n%+v\nwant\n%+v", got, want)
+	}
+	if stored, _ := e.svc.GetBooking(ctx, "u1", b.ID); stored != want {
+		t.Errorf("stored %+v", stored)
+	}
+	c := e.car(t, "b-eco-1")
+	wantSchedule(t, c, res(keep.ID, keep.Period))
+	if c.Version != 3 {
+		t.Errorf("car version %d, want 3", c.Version)
+	}
+
+	// A second cancel returns the booking as it is.
+	e.clock.Advance(time.Hour)
+	again, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+	noErr(t, err)
+	if again != want {
+		t.Errorf("second cancel = %+v, want %+v", again, want)
+	}
+	if c := e.car(t, "b-eco-1"); c.Version != 3 {
+		t.Errorf("car version %d after a second cancel, want 3", c.Version)
+	}
+
+	// The freed days can be booked again.
+	e.book(t, "u2", "b-eco-1", basePeriod)
+}
+
+func TestCancelBookingStarted(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		instant string
+		started bool
+	}{
+		{"2026-12-09T22:59:59Z", false}, // 23:59:59 on 12-09 in Berlin
+		{"2026-12-09T23:00:00Z", true},  // 00:00 on 12-10 in Berlin
+		{"2026-12-12T12:00:00Z", true},
+		{"2026-12-20T12:00:00Z", true}, // after the return
+	} {
+		t.Run(tc.instant, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t, t0)
+			ctx := context.Background()
+			b := e.book(t, "u1", "b-eco-1", basePeriod)
+			e.clock.Set(mustTime(t, tc.instant))
+			got, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+			if !tc.started {
+				noErr(t, err)
+				if got.Status != rental.Cancelled {
+					t.Errorf("status %s", got.Status)
+				}
+				return
+			}
+			wantErr(t, err, rental.CodeBookingStarted)
+			stored, _ := e.svc.GetBooking(ctx, "u1", b.ID)
+			if stored != b {
+				t.Errorf("booking changed: %+v", stored)
+			}
+			wantSchedule(t, e.car(t, "b-eco-1"), res(b.ID, basePeriod))
+		})
+	}
+}
+
+// TestCancelledBookingStaysCancelledAfterPickup: cancelling again after the
+// pick-up day is still the idempotent 200, not booking_started.
+func TestCancelledBookingStaysCancelledAfterPickup(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, t0)
+	ctx := context.Background()
+	b := e.book(t, "u1", "b-eco-1", basePeriod)
+	c, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+	noErr(t, err)
+	e.clock.Set(mustTime(t, "2026-12-12T12:00:00Z"))
+	again, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+	noErr(t, err)
+	if again != c {
+		t.Errorf("cancel after pick-up = %+v, want %+v", again, c)
+	}
+}
+
+// TestSchedulePruning: each write to a car drops the reservations that have
+// ended at the car's location, and keeps those that end later.
+func TestSchedulePruning(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		write func(t *testing.T, e *env, future rental.Booking) rental.Schedule // returns the extra reservations expected
+	}{
+		{"create", func(t *testing.T, e *env, future rental.Booking) rental.Schedule {
+			n := e.book(t, "u3", "b-eco-1", per("2026-12-25", "2026-12-27"))
+			return rental.Schedule{res(future.ID, future.Period), res(n.ID, n.Period)}
+		}},
+		{"update", func(t *testing.T, e *env, future rental.Booking) rental.Schedule {
+			u, err := e.svc.UpdateBooking(context.Background(), "u1", future.ID, rental.BookingChange{Return: ptr(d("2026-12-12"))}, nil)
+			noErr(t, err)
+			return rental.Schedule{res(u.ID, u.Period)}
+		}},
+		{"cancel", func(t *testing.T, e *env, future rental.Booking) rental.Schedule {
+			_, err := e.svc.CancelBooking(context.Background(), "u1", future.ID)
+			noErr(t, err)
+			return nil
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t, t0)
+			ended := e.book(t, "u1", "b-eco-1", per("2026-12-01", "2026-12-03"))
+			running := e.book(t, "u2", "b-eco-1", per("2026-12-03", "2026-12-04"))
+			future := e.book(t, "u1", "b-eco-1", per("2026-12-10", "2026-12-11"))
+			// 2026-12-03 in Berlin: ended was returned today, running ends tomorrow.
+			e.clock.Set(mustTime(t, "2026-12-03T09:00:00Z"))
+			extra := tc.write(t, e, future)
+			want := append(rental.Schedule{res(running.ID, running.Period)}, extra...)
+			wantSchedule(t, e.car(t, "b-eco-1"), want...)
+			// The booking itself is untouched by pruning.
+			if b, err := e.svc.GetBooking(context.Background(), "u1", ended.ID); err != nil || b != ended {
+				t.Errorf("pruned booking = %+v, %v", b, err)
+			}
+		})
+	}
+}
+
+// TestSchedulePruningOnCarChange: moving a booking to another car prunes
+// both cars' schedules.
+func TestSchedulePruningOnCarChange(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, t0)
+	ctx := context.Background()
+	e.book(t, "u1", "b-eco-1", per("2026-12-01", "2026-12-02"))
+	e.book(t, "u1", "b-eco-2", per("2026-12-01", "2026-12-02"))
+	b := e.book(t, "u1", "b-eco-1", per("2026-12-10", "2026-12-11"))
+	e.clock.Set(mustTime(t, "2026-12-05T09:00:00Z"))
+	_, err := e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{CarID: ptr("b-eco-2")}, nil)
+	noErr(t, err)
+	wantSchedule(t, e.car(t, "b-eco-1"))
+	wantSchedule(t, e.car(t, "b-eco-2"), res(b.ID, b.Period))
+}
