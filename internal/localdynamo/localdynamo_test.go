@@ -56,8 +56,8 @@ func TestStartStop(t *testing.T) {
 	if err := s.Stop(); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Kill(s.pid, 0); !errors.Is(err, syscall.ESRCH) {
-		t.Errorf("JVM pid %d after Stop: kill -0 = %v, want ESRCH", s.pid, err)
+	if err := syscall.Kill(s.proc.Pid(), 0); !errors.Is(err, syscall.ESRCH) {
+		t.Errorf("JVM pid %d after Stop: kill -0 = %v, want ESRCH", s.proc.Pid(), err)
 	}
 	if err := s.Stop(); err != nil {
 		t.Errorf("second Stop: %v", err)
