@@ -132,3 +132,9 @@ build-%Function:
 	test -f "functions/$$folder/main.go" || { echo "make: no functions/$$folder/main.go for $*Function" >&2; exit 1; }; \
 	echo "$(LAMBDA_GO_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/$$folder"; \
 	$(LAMBDA_GO_BUILD) -o "$(ARTIFACTS_DIR)/bootstrap" "./functions/$$folder"
+
+.PHONY: lint-template
+
+lint-template: ## check template.yaml with cfn-lint (SAM transform included; not part of make test)
+	@command -v cfn-lint >/dev/null || { echo "make: cfn-lint not found: pip install cfn-lint" >&2; exit 1; }
+	cfn-lint template.yaml

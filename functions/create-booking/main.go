@@ -1,0 +1,11 @@
+// Command create-booking is the Lambda function of POST /bookings: book a car
+// for the signed-in user (Cognito). Its handler is apigw.API.CreateBooking;
+// lambdafn.REST builds it and starts the Lambda runtime.
+package main
+
+import (
+	"github.com/carrental/backend/internal/lambdafn"
+	"github.com/carrental/backend/pkg/apigw"
+)
+
+func main() { lambdafn.REST((*apigw.API).CreateBooking) }

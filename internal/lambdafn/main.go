@@ -1,0 +1,101 @@
+package lambdafn
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/carrental/backend/pkg/apigw"
+	"github.com/carrental/backend/pkg/app"
+	"github.com/carrental/backend/pkg/config"
+	"github.com/carrental/backend/pkg/rental"
+)
+
+// Route is a REST handler as a method expression of apigw.API, e.g.
+// (*apigw.API).GetCar: the one thing a REST function's main chooses.
+type Route func(*apigw.API, context.Context, events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error)
+
+// Run is the whole main of a function: it builds the handler once, before
+// the first invocation (build gets the process environment and the logger
+// of Logger), and hands it to lambda.Start, which never returns. When build
+// fails, typically for a missing or bad environment variable, Run logs why
+// and exits with status 1, so that the failed init shows in the function's
+// logs rather than as an error on every invocation.
+func Run[H any](build func(ctx context.Context, getenv func(string) string, log *slog.Logger) (H, error)) {
+	log := Logger(os.Getenv)
+	h, err := build(context.Background(), os.Getenv, log)
+	if err != nil {
+		log.Error("cannot start", "error", err.Error())
+		os.Exit(1)
+	}
+	lambda.Start(h)
+}
+
+// REST is the whole main of a REST function: Run with RESTHandler.
+func REST(route Route) {
+	Run(func(ctx context.Context, getenv func(string) string, log *slog.Logger) (apigw.Handler, error) {
+		return RESTHandler(ctx, getenv, log, route)
+	})
+}
+
+// RESTHandler builds what REST starts: the configuration and the Service
+// (see Service) and the API with the configuration's CORS origins and image
+// base URL, logging to log with the function's name.
+func RESTHandler(ctx context.Context, getenv func(string) string, log *slog.Logger, route Route) (apigw.Handler, error) {
+	cfg, svc, err := Service(ctx, getenv)
+	if err != nil {
+		return nil, err
+	}
+	api := apigw.New(svc, apigw.Options{AllowedOrigins: cfg.AllowedOrigins, ImageBaseURL: cfg.ImageBaseURL,
+		Logger: log.With("function", cfg.FunctionName)})
+	return func(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
+		return route(api, ctx, req)
+	}, nil
+}
+
+// Service is what every function starts from: the configuration read with
+// getenv (config.FromEnv) and the rental Service on DynamoDB (app.Service;
+// no network I/O happens yet). Errors: the configuration's, naming every
+// bad variable, or the AWS SDK's, each prefixed with what failed.
+func Service(ctx context.Context, getenv func(string) string) (config.Config, *rental.Service, error) {
+	cfg, err := config.FromEnv(getenv)
+	if err != nil {
+		return config.Config{}, nil, fmt.Errorf("configuration: %w", err)
+	}
+	svc, err := app.Service(ctx, cfg)
+	if err != nil {
+		return config.Config{}, nil, fmt.Errorf("wiring: %w", err)
+	}
+	return cfg, svc, nil
+}
+
+// Logger is the functions' logger: JSON lines on standard output, which
+// Lambda sends to CloudWatch Logs, at the level of AWS_LAMBDA_LOG_LEVEL
+// (set by Lambda from the template's LoggingConfig; INFO when unset). It
+// also becomes slog's default, for the packages that log through it.
+func Logger(getenv func(string) string) *slog.Logger {
+	log := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: logLevel(getenv("AWS_LAMBDA_LOG_LEVEL"))}))
+	slog.SetDefault(log)
+	return log
+}
+
+// logLevel maps Lambda's log levels (TRACE, DEBUG, INFO, WARN, ERROR,
+// FATAL) to slog's; see "Configuring advanced logging controls for Lambda
+// functions":
+// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html
+func logLevel(name string) slog.Level {
+	switch strings.ToUpper(name) {
+	case "TRACE", "DEBUG":
+		return slog.LevelDebug
+	case "WARN":
+		return slog.LevelWarn
+	case "ERROR", "FATAL":
+		return slog.LevelError
+	}
+	return slog.LevelInfo
+}

@@ -1,0 +1,134 @@
+package apigw_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/aws/aws-lambda-go/events"
+)
+
+// readEvent decodes events/<name>.json strictly: a property that
+// APIGatewayProxyRequest lacks is a typo that `sam local invoke` would
+// silently drop.
+func readEvent(t *testing.T, name string) events.APIGatewayProxyRequest {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "events", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var ev events.APIGatewayProxyRequest
+	if err := dec.Decode(&ev); err != nil {
+		t.Fatalf("events/%s.json: %v", name, err)
+	}
+	return ev
+}
+
+// TestEvents runs each function on its events/ file, in the order a user
+// would, on the sample fleet that the local stack loads: the create makes
+// the booking that the later events address (the env names the first
+// booking as the files do), so each file is a working example of its route
+// against DynamoDB Local.
+func TestEvents(t *testing.T) {
+	e := newSampleEnv(t)
+	steps := []struct {
+		name   string
+		status int
+		check  func(t *testing.T, x exchange)
+	}{
+		{"list-locations", http.StatusOK, func(t *testing.T, x exchange) {
+			var body struct{ Locations []struct{ ID string } }
+			x.wantOK(t, http.StatusOK, &body)
+			if len(body.Locations) != 8 {
+				t.Errorf("locations = %+v, want the 8 of the sample fleet", body.Locations)
+			}
+		}},
+		{"list-cars", http.StatusOK, func(t *testing.T, x exchange) {
+			var body struct {
+				Cars []struct {
+					ID    string
+					Quote *struct{ Days int }
+				}
+			}
+			x.wantOK(t, http.StatusOK, &body)
+			if len(body.Cars) != 2 || body.Cars[0].Quote == nil || body.Cars[0].Quote.Days != 3 {
+				t.Errorf("cars = %+v, want the 2 compact cars at ber, quoted for 3 days", body.Cars)
+			}
+		}},
+		{"get-car", http.StatusOK, func(t *testing.T, x exchange) {
+			var body struct {
+				ID        string
+				ImageURL  string
+				Available *bool
+			}
+			x.wantOK(t, http.StatusOK, &body)
+			if body.ID != "ber-005" || body.Available == nil || !*body.Available || body.ImageURL != imageBase+"/cars/ber-005.svg" {
+				t.Errorf("car = %+v", body)
+			}
+		}},
+		{"create-booking", http.StatusCreated, func(t *testing.T, x exchange) {
+			var b bookingJSON
+			x.wantOK(t, http.StatusCreated, &b)
+			if b.ID != firstBookingID || b.CarID != "ber-002" || b.LocationID != "ber" || b.Days != 3 || b.Total.Amount != 3*4900 || b.Status != "CONFIRMED" {
+				t.Errorf("booking = %+v", b)
+			}
+			if got := x.resp.Headers["Location"]; got != "/bookings/"+firstBookingID {
+				t.Errorf("Location = %q", got)
+			}
+			if got := x.resp.Headers["ETag"]; got != `"1"` {
+				t.Errorf("ETag = %q", got)
+			}
+		}},
+		{"list-bookings", http.StatusOK, func(t *testing.T, x exchange) {
+			var body struct{ Bookings []bookingJSON }
+			x.wantOK(t, http.StatusOK, &body)
+			if len(body.Bookings) != 1 || body.Bookings[0].ID != firstBookingID {
+				t.Errorf("bookings = %+v", body.Bookings)
+			}
+		}},
+		{"get-booking", http.StatusOK, func(t *testing.T, x exchange) {
+			x.wantOK(t, http.StatusOK, nil)
+			if got := x.resp.Headers["ETag"]; got != `"1"` {
+				t.Errorf("ETag = %q", got)
+			}
+		}},
+		{"update-booking", http.StatusOK, func(t *testing.T, x exchange) {
+			var b bookingJSON
+			x.wantOK(t, http.StatusOK, &b)
+			if b.ReturnDate != "2027-03-16" || b.Days != 4 || b.Version != 2 || x.resp.Headers["ETag"] != `"2"` {
+				t.Errorf("booking = %+v, ETag %s", b, x.resp.Headers["ETag"])
+			}
+		}},
+		{"cancel-booking", http.StatusOK, func(t *testing.T, x exchange) {
+			var b bookingJSON
+			x.wantOK(t, http.StatusOK, &b)
+			if b.Status != "CANCELLED" || b.Version != 3 {
+				t.Errorf("booking = %+v", b)
+			}
+		}},
+	}
+	handlers := e.api.Handlers()
+	if len(steps) != len(handlers) {
+		t.Fatalf("%d steps for %d handlers: every function needs its event", len(steps), len(handlers))
+	}
+	for _, s := range steps {
+		ev := readEvent(t, s.name)
+		h, ok := handlers[s.name]
+		if !ok {
+			t.Fatalf("no handler %q for events/%s.json", s.name, s.name)
+		}
+		if routes[ev.HTTPMethod+" "+ev.Resource] != s.name {
+			t.Errorf("events/%s.json is %s %s, which is not that function's route", s.name, ev.HTTPMethod, ev.Resource)
+		}
+		x := serveWith(t, h, ev, webOrigin)
+		if x.resp.StatusCode != s.status {
+			t.Fatalf("events/%s.json: %d %s, want %d", s.name, x.resp.StatusCode, x.resp.Body, s.status)
+		}
+		s.check(t, x)
+	}
+}

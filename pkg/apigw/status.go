@@ -1,0 +1,69 @@
+package apigw
+
+import (
+	"net/http"
+
+	"github.com/carrental/backend/pkg/rental"
+)
+
+// statusOf is the HTTP status of each error code (DESIGN.md, "API
+// contract"). A code missing here is answered as internal.
+var statusOf = map[rental.Code]int{
+	rental.CodeValidation:          http.StatusBadRequest,
+	rental.CodeUnauthorized:        http.StatusUnauthorized,
+	rental.CodeNotFound:            http.StatusNotFound,
+	rental.CodeCarUnavailable:      http.StatusConflict,
+	rental.CodeBookingCancelled:    http.StatusConflict,
+	rental.CodeBookingStarted:      http.StatusConflict,
+	rental.CodeVersionMismatch:     http.StatusPreconditionFailed,
+	rental.CodeIdempotencyConflict: http.StatusUnprocessableEntity,
+	codePayloadTooLarge:            http.StatusRequestEntityTooLarge,
+	codeUnsupportedMediaType:       http.StatusUnsupportedMediaType,
+	rental.CodeThrottled:           http.StatusServiceUnavailable,
+	rental.CodeInternal:            http.StatusInternalServerError,
+}
+
+// serverMessages replace the message of a 5xx: a server error never shows
+// what went wrong inside.
+var serverMessages = map[rental.Code]string{
+	rental.CodeThrottled: "the service is busy; try again in a moment",
+	rental.CodeInternal:  "internal error",
+}
+
+// retryAfterSeconds is the Retry-After of a 503: the booking transaction's
+// own retries have already waited, so one second is enough to let a burst
+// pass.
+const retryAfterSeconds = "1"
+
+// errorBody is the contract's Error:
+// {"error":{"code","message","fields"?,"requestId"}}.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code      rental.Code       `json:"code"`
+	Message   string            `json:"message"`
+	Fields    map[string]string `json:"fields,omitempty"`
+	RequestID string            `json:"requestId"`
+}
+
+// errorReply is the response to e for the request requestID. Codes without
+// a status become internal; 5xx bodies carry a fixed message and no fields;
+// a 503 says when to retry.
+func errorReply(e *rental.Error, requestID string) reply {
+	code := e.Code
+	status, known := statusOf[code]
+	if !known {
+		code, status = rental.CodeInternal, http.StatusInternalServerError
+	}
+	detail := errorDetail{Code: code, Message: e.Message, Fields: e.Fields, RequestID: requestID}
+	if status >= http.StatusInternalServerError {
+		detail.Message, detail.Fields = serverMessages[code], nil
+	}
+	r := reply{status: status, body: errorBody{Error: detail}}
+	if code == rental.CodeThrottled {
+		r.header = map[string]string{"Retry-After": retryAfterSeconds}
+	}
+	return r
+}
