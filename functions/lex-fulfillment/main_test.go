@@ -1,0 +1,30 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+)
+
+func TestNewBot(t *testing.T) {
+	env := map[string]string{
+		"TABLE_NAME":        "cars",
+		"CURSOR_SECRET":     strings.Repeat("s", 32),
+		"AWS_REGION":        "eu-central-1",
+		"COGNITO_ISSUER":    "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_abc",
+		"COGNITO_CLIENT_ID": "client",
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if bot, err := newBot(context.Background(), func(k string) string { return env[k] }, log); err != nil || bot == nil {
+		t.Fatalf("newBot = %v, %v", bot, err)
+	}
+
+	// Without the pool the bot could never identify anyone: refuse to start.
+	delete(env, "COGNITO_ISSUER")
+	if _, err := newBot(context.Background(), func(k string) string { return env[k] }, log); err == nil ||
+		!strings.Contains(err.Error(), "COGNITO_ISSUER") {
+		t.Fatalf("newBot without COGNITO_ISSUER: %v", err)
+	}
+}

@@ -1,0 +1,153 @@
+package lexbot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"strings"
+)
+
+// bookingDialog is BookCar's dialog code hook, called after every user
+// turn:
+//
+//   - a slot that is wrong: ElicitSlot it again (emptied), saying why;
+//   - a slot still empty: Delegate, and Lex asks for it with the bot's prompt;
+//   - all filled, not yet confirmed: find the cheapest free car and
+//     ConfirmIntent with the quote, or offer what else is free (ElicitSlot);
+//   - confirmed: Delegate with ReadyForFulfillment (Lex calls the
+//     fulfillment code hook next), unless the slots changed since the
+//     quote; denied: Close.
+func (b *Bot) bookingDialog(ctx context.Context, t *turn) (Response, error) {
+	f, prob, err := b.readBooking(ctx, t)
+	if err != nil {
+		return Response{}, err
+	}
+	if prob != nil {
+		forgetQuote(t)
+		clearSlot(&t.intent, prob.slot)
+		return t.elicitSlot(prob.slot, prob.elicitMessage()), nil
+	}
+	if !f.complete() {
+		if t.attrs[attrQuoteFor] != "" {
+			forgetQuote(t)
+		}
+		return t.delegate(InProgress), nil
+	}
+	switch t.intent.ConfirmationState {
+	case Confirmed:
+		// The user said yes to the quote of these slots, or to Lex's own
+		// confirmation prompt, or the client dropped the session attributes
+		// (no quote at all: quoting again would ask the same question for
+		// ever). Fulfillment books the quoted car or the cheapest one and
+		// says which. A quote of other slots means the slots changed since:
+		// quote again.
+		if q := t.attrs[attrQuoteFor]; q == "" || q == f.key() {
+			return t.delegate(ReadyForFulfillment), nil
+		}
+	case Denied:
+		forgetQuote(t)
+		return t.close(Failed, msgDeclined), nil
+	}
+	return b.quote(ctx, t, f)
+}
+
+// quote finds the cheapest car of the type that is free at the location
+// for the period, remembers it in the session and asks the user to confirm
+// the car, both dates spelled out, the number of days and the total.
+func (b *Bot) quote(ctx context.Context, t *turn, f booking) (Response, error) {
+	offers, err := b.freeCars(ctx, f.loc.ID, f.typ, f.period)
+	if err != nil {
+		return Response{}, err
+	}
+	if len(offers) == 0 {
+		return b.nothingFree(ctx, t, f)
+	}
+	o := offers[0]
+	t.attrs[attrQuoteCar] = o.Car.ID
+	t.attrs[attrQuoteFor] = f.key()
+	t.attrs[attrQuoteRef] = newRef()
+	return t.confirm(fmt.Sprintf("The best price for a%s %s car at %s is a%s %s (%d seats, %s). "+
+		"Pick-up %s, return %s: %s, %s in total. Shall I book it?",
+		article(typeName(f.typ)), typeName(f.typ), f.loc.Name, article(o.Car.Make), carName(o.Car.Make, o.Car.Model), o.Car.Seats,
+		o.Car.Transmission, longDate(f.period.Pickup), longDate(f.period.Return), days(o.Quote.Days),
+		money(o.Quote.Total))), nil
+}
+
+// nothingFree answers when no car of the type is free: it names the other
+// types that are free for those dates, with their prices (ElicitSlot
+// CarType), or else the nearest later dates for which the type is free
+// (ElicitSlot PickupDate, both dates emptied).
+func (b *Bot) nothingFree(ctx context.Context, t *turn, f booking) (Response, error) {
+	fleet, err := b.fleet(ctx, f.loc.ID, f.typ)
+	if err != nil {
+		return Response{}, err
+	}
+	all, err := b.freeCars(ctx, f.loc.ID, "", f.period)
+	if err != nil {
+		return Response{}, err
+	}
+	others := cheapestByType(all, f.typ)
+	later, laterQuote, hasLater := laterPeriod(fleet, f.period, f.today, b.lookAhead)
+
+	var msg strings.Builder
+	if len(fleet) == 0 {
+		fmt.Fprintf(&msg, "Sorry, we have no %s cars at %s.", typeName(f.typ), f.loc.Name)
+	} else {
+		fmt.Fprintf(&msg, "Sorry, no %s car is free at %s from %s to %s.", typeName(f.typ), f.loc.Name,
+			longDate(f.period.Pickup), longDate(f.period.Return))
+	}
+	if len(others) > 0 {
+		prices := make([]string, len(others))
+		for i, o := range others {
+			prices[i] = fmt.Sprintf("%s from %s", typeName(o.Car.Type), money(o.Quote.Total))
+		}
+		fmt.Fprintf(&msg, " Free for your dates (%s): %s.", days(f.period.Days()), andList(prices))
+	}
+	if hasLater {
+		fmt.Fprintf(&msg, " The nearest dates with a free %s car: pick-up %s, return %s (%s for %s).",
+			typeName(f.typ), longDate(later.Pickup), longDate(later.Return), days(laterQuote.Days), money(laterQuote.Total))
+	}
+	forgetQuote(t)
+	if len(others) > 0 {
+		clearSlot(&t.intent, SlotCarType)
+		return t.elicitSlot(SlotCarType, msg.String()+" Which type would you like?"), nil
+	}
+	clearSlot(&t.intent, SlotPickupDate)
+	clearSlot(&t.intent, SlotReturnDate)
+	switch {
+	case hasLater:
+	case len(fleet) == 0:
+		msg.WriteString(" Nothing else is free there for your dates either. Would other dates suit you?")
+	default:
+		fmt.Fprintf(&msg, " Nor in the %d days after, I'm afraid. Would other dates suit you?", b.lookAhead)
+	}
+	return t.elicitSlot(SlotPickupDate, msg.String()+" "+askPickup), nil
+}
+
+// forgetQuote drops the quote from the session: the slots changed, or the
+// intent ended.
+func forgetQuote(t *turn) {
+	delete(t.attrs, attrQuoteCar)
+	delete(t.attrs, attrQuoteFor)
+	delete(t.attrs, attrQuoteRef)
+}
+
+// newRef is a random reference for a quote. It is part of the idempotency
+// key, so that the same booking asked for again later in the same session
+// (after a cancellation, say) is a new booking, while a repeated
+// fulfillment of one confirmation is not.
+func newRef() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	return hex.EncodeToString(b)
+}
+
+// article completes "a" to "an" before a vowel sound: "an economy car",
+// "an SUV", "an Audi"; it returns "" otherwise.
+func article(word string) string {
+	if word == "SUV" || (word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0]))) {
+		return "n"
+	}
+	return ""
+}
