@@ -32,6 +32,7 @@ type Service struct {
 
 	mu        sync.Mutex
 	locations map[string]Location
+	ordered   []Location
 	loadedAt  time.Time
 }
 
@@ -100,9 +101,9 @@ func (s *Service) loadLocations(ctx context.Context) ([]Location, error) {
 		m[l.ID] = l
 	}
 	s.mu.Lock()
-	s.locations, s.loadedAt = m, s.now()
+	s.locations, s.ordered, s.loadedAt = m, ls, s.now()
 	s.mu.Unlock()
-	return ls, nil
+	return append([]Location(nil), ls...), nil
 }
 
 // zones caches loaded time zones: LoadLocation parses the embedded
@@ -131,8 +132,16 @@ func (s *Service) TodayAt(ctx context.Context, locationID string) (Date, error) 
 	return s.today(l)
 }
 
-// ListLocations returns every location, ordered by id.
+// ListLocations returns every location, ordered by id, from the Service's
+// copy when it is younger than five minutes.
 func (s *Service) ListLocations(ctx context.Context) ([]Location, error) {
+	s.mu.Lock()
+	if s.ordered != nil && s.now().Sub(s.loadedAt) < locationTTL {
+		out := append([]Location(nil), s.ordered...)
+		s.mu.Unlock()
+		return out, nil
+	}
+	s.mu.Unlock()
 	return s.loadLocations(ctx)
 }
 
