@@ -138,3 +138,36 @@ build-%Function:
 lint-template: ## check template.yaml with cfn-lint (SAM transform included; not part of make test)
 	@command -v cfn-lint >/dev/null || { echo "make: cfn-lint not found: pip install cfn-lint" >&2; exit 1; }
 	cfn-lint template.yaml
+
+# ---------------------------------------------------------------------------
+# The website (web/): React + TypeScript, built with Vite. npm ci installs
+# exactly package-lock.json; no install step downloads a browser.
+# ---------------------------------------------------------------------------
+WEB := web
+# npm ci writes node_modules/.package-lock.json: newer than the lock once installed.
+WEB_DEPS := $(WEB)/node_modules/.package-lock.json
+E2E_PORT ?= 3901
+
+.PHONY: web web-dev web-test web-e2e chromium test-e2e
+
+$(WEB_DEPS): $(WEB)/package.json $(WEB)/package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm not found: install Node.js 20.19+ with npm" >&2; exit 1; }
+	cd $(WEB) && npm ci --no-audit --no-fund
+	@touch $@
+
+web: $(WEB_DEPS) ## build the website into web/dist (prints the gzipped JS size; fails over 200 KB)
+	cd $(WEB) && npm run build
+
+web-dev: $(WEB_DEPS) ## Vite dev server with hot reload on :5173, in front of make run on :3000
+	cd $(WEB) && npm run dev
+
+web-test: $(WEB_DEPS) ## type-check and unit-test the website (Vitest); fails if web/src/api/schema.d.ts is stale
+	cd $(WEB) && npm run typecheck && npm test
+
+chromium: ## install Debian's Chromium for the browser tests when missing (no browser download)
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+web-e2e: $(WEB_DEPS) chromium ## browser tests against a running stack (E2E_BASE_URL, default http://localhost:3000)
+	cd $(WEB) && npm run e2e

@@ -1,0 +1,170 @@
+// Runtime configuration: the app fetches /config.json at start, so one build
+// runs everywhere (the local stack writes the file; `make deploy-web` uploads
+// one made from the stack outputs). public/config.example.json shows the shape.
+
+export type AuthFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
+export type OAuthProvider = 'Google' | 'Facebook';
+
+export interface AppConfig {
+  /** Base URL of the REST API, no trailing slash; "" means the site's own origin. */
+  apiBaseUrl: string;
+  /** AWS region of the user pool, e.g. "us-east-1". */
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /**
+   * Cognito user-pool API endpoint, only when it is not AWS's (cognito-local).
+   * Absolute, or a path on the site's origin ("/_cognito"); resolved to an
+   * absolute URL by loadConfig.
+   */
+  userPoolEndpoint?: string;
+  /** USER_PASSWORD_AUTH locally (cognito-local has no SRP), USER_SRP_AUTH in the cloud. */
+  authFlowType: AuthFlowType;
+  /** How sign-up confirms the email: a code typed into the site, or a link in the email. */
+  emailVerification: 'code' | 'link';
+  /** Cognito hosted sign-in for social providers; absent: no "Continue with …" buttons. */
+  oauth?: OAuthConfig;
+}
+
+export interface OAuthConfig {
+  /** Hosted sign-in domain, without scheme: "myapp.auth.us-east-1.amazoncognito.com". */
+  domain: string;
+  redirectSignIn: string[];
+  redirectSignOut: string[];
+  providers: OAuthProvider[];
+  scopes: string[];
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
+
+const PROVIDERS: readonly OAuthProvider[] = ['Google', 'Facebook'];
+const FLOWS: readonly AuthFlowType[] = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isAbsoluteHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** An absolute http(s) URL or a path that starts with "/". */
+function isUrlOrPath(s: string): boolean {
+  return (s.startsWith('/') && !s.startsWith('//')) || isAbsoluteHttpUrl(s);
+}
+
+function stringList(v: unknown): string[] | null {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  return null;
+}
+
+/**
+ * Checks the parsed config.json and fills in defaults. Every problem is
+ * listed (not only the first), worded for the person who deploys the site.
+ */
+export function parseConfig(raw: unknown): ConfigResult {
+  if (!isRecord(raw)) return { ok: false, problems: ['config.json must hold a JSON object'] };
+  const problems: string[] = [];
+
+  const str = (key: string, check: (s: string) => boolean, what: string, optional = false): string | undefined => {
+    const v = raw[key];
+    if (v === undefined || v === null) {
+      if (!optional) problems.push(`"${key}" is missing: ${what}`);
+      return undefined;
+    }
+    if (typeof v !== 'string' || !check(v)) {
+      problems.push(`"${key}" must be ${what}`);
+      return undefined;
+    }
+    return v;
+  };
+
+  let apiBaseUrl = str('apiBaseUrl', (s) => s === '' || isUrlOrPath(s), 'a URL, a path, or "" for the same origin', true) ?? '';
+  apiBaseUrl = apiBaseUrl.replace(/\/+$/, '');
+  const region = str('region', (s) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(s), 'an AWS region such as "us-east-1"');
+  const userPoolId = str('userPoolId', (s) => /^[\w-]+_[0-9A-Za-z]+$/.test(s), 'a user pool id such as "us-east-1_AbCdEf123"');
+  const userPoolClientId = str('userPoolClientId', (s) => /^[\w+]+$/.test(s), 'the app client id of the user pool');
+  const userPoolEndpoint = str('userPoolEndpoint', isUrlOrPath, 'a URL or a path such as "/_cognito"', true);
+  const authFlowType = (str('authFlowType', (s) => (FLOWS as readonly string[]).includes(s), `one of ${FLOWS.join(', ')}`, true) ??
+    'USER_SRP_AUTH') as AuthFlowType;
+  const emailVerification = (str('emailVerification', (s) => s === 'code' || s === 'link', '"code" or "link"', true) ?? 'code') as
+    | 'code'
+    | 'link';
+
+  let oauth: OAuthConfig | undefined;
+  if (raw.oauth !== undefined && raw.oauth !== null) {
+    const o = raw.oauth;
+    if (!isRecord(o)) {
+      problems.push('"oauth" must be an object with domain, redirectSignIn, redirectSignOut and providers');
+    } else {
+      const domain = typeof o.domain === 'string' ? o.domain.replace(/^https?:\/\//, '').replace(/\/+$/, '') : '';
+      if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) problems.push('"oauth.domain" must be the hosted sign-in domain, e.g. "myapp.auth.us-east-1.amazoncognito.com"');
+      const signIn = stringList(o.redirectSignIn);
+      if (!signIn || signIn.length === 0 || !signIn.every(isAbsoluteHttpUrl)) problems.push('"oauth.redirectSignIn" must be a URL or a list of URLs');
+      const signOut = stringList(o.redirectSignOut);
+      if (!signOut || signOut.length === 0 || !signOut.every(isAbsoluteHttpUrl)) problems.push('"oauth.redirectSignOut" must be a URL or a list of URLs');
+      const providers = Array.isArray(o.providers) ? o.providers : null;
+      if (!providers || !providers.every((p) => (PROVIDERS as readonly unknown[]).includes(p))) {
+        problems.push(`"oauth.providers" must be a list of ${PROVIDERS.join(', ')}`);
+      }
+      const scopes = o.scopes === undefined ? ['openid', 'email', 'profile'] : stringList(o.scopes);
+      if (!scopes) problems.push('"oauth.scopes" must be a list of strings');
+      if (signIn && signOut && providers && scopes) {
+        oauth = { domain, redirectSignIn: signIn, redirectSignOut: signOut, providers: providers as OAuthProvider[], scopes };
+      }
+    }
+  }
+
+  if (problems.length > 0 || !region || !userPoolId || !userPoolClientId) return { ok: false, problems };
+  const config: AppConfig = { apiBaseUrl, region, userPoolId, userPoolClientId, authFlowType, emailVerification };
+  if (userPoolEndpoint) config.userPoolEndpoint = userPoolEndpoint;
+  if (oauth && oauth.providers.length > 0) config.oauth = oauth;
+  return { ok: true, config };
+}
+
+/** Makes a path-only URL ("/_cognito") absolute against the page's origin. */
+export function resolveAgainst(urlOrPath: string, origin: string): string {
+  return urlOrPath.startsWith('/') ? origin.replace(/\/+$/, '') + urlOrPath : urlOrPath;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Fetches, parses and checks /config.json. Throws ConfigError, worded for a person. */
+export async function loadConfig(fetchFn: typeof fetch = fetch, origin = window.location.origin): Promise<AppConfig> {
+  let res: Response;
+  try {
+    res = await fetchFn('/config.json', { cache: 'no-store', headers: { Accept: 'application/json' } });
+  } catch {
+    throw new ConfigError('The site could not load its settings (/config.json): the server did not answer.');
+  }
+  if (!res.ok) {
+    throw new ConfigError(`The site could not load its settings: /config.json answered ${res.status}.`, [
+      res.status === 404 ? 'config.json is missing next to index.html' : `HTTP ${res.status}`,
+    ]);
+  }
+  let raw: unknown;
+  try {
+    raw = await res.json();
+  } catch {
+    throw new ConfigError('The site settings in /config.json are not valid JSON.', ['config.json must hold a JSON object']);
+  }
+  const result = parseConfig(raw);
+  if (!result.ok) throw new ConfigError('The site settings in /config.json are incomplete or wrong.', result.problems);
+  const config = result.config;
+  if (config.userPoolEndpoint) config.userPoolEndpoint = resolveAgainst(config.userPoolEndpoint, origin);
+  return config;
+}

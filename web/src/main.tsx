@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ConfigErrorScreen } from './ConfigErrorScreen';
+import { createApi, setApi } from './api/client';
+import { configureAuth, idToken } from './auth/amplify';
+import { loadConfig } from './config';
+import './styles.css';
+
+async function boot() {
+  const root = createRoot(document.getElementById('root')!);
+  let config;
+  try {
+    config = await loadConfig();
+    configureAuth(config);
+  } catch (err) {
+    console.error(err);
+    root.render(<ConfigErrorScreen error={err} />);
+    return;
+  }
+  setApi(createApi({ baseUrl: config.apiBaseUrl, getIdToken: idToken }));
+  root.render(
+    <StrictMode>
+      <App config={config} />
+    </StrictMode>,
+  );
+}
+
+void boot();

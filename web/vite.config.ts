@@ -1,0 +1,49 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// `npm run dev`: Vite's dev server with hot reload, in front of the local
+// stack (`make run`, http://localhost:3000 unless LOCAL_STACK_URL says
+// otherwise). The API, cognito-local (/_cognito), the car images (/static),
+// the runtime config and the local helper routes are proxied to it, so the
+// page and everything it calls share one origin, as under `make run`.
+const stack = process.env.LOCAL_STACK_URL ?? 'http://localhost:3000';
+const proxied = ['/locations', '/cars', '/bookings', '/_cognito', '/_local', '/config.json', '/static'];
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+    proxy: Object.fromEntries(proxied.map((path) => [path, { target: stack, changeOrigin: false }])),
+  },
+  preview: {
+    port: 4173,
+    proxy: Object.fromEntries(proxied.map((path) => [path, { target: stack, changeOrigin: false }])),
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The size check (scripts/check-size.mjs) is the budget that counts.
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        // Named vendor chunks: they change less often than our code, so
+        // browsers keep them cached across deployments, and the size report
+        // says where the bytes are.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/, priority: 2 },
+            { name: 'amplify', test: /node_modules[\\/](@aws-amplify|aws-amplify|@aws-crypto|@aws-sdk|@smithy|tslib|js-cookie|rxjs)[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}'],
+    environment: 'node',
+    restoreMocks: true,
+  },
+});
