@@ -86,6 +86,61 @@ test: tools vet fmt-check ## vet, gofmt check, then every test with -race agains
 bench: tools ## DynamoDB round trips and consumed capacity per booking operation, on DynamoDB Local
 	go run ./cmd/testbed -- go test -run '^$$' -bench Capacity -benchtime 20x ./pkg/dynamo/
 
+# ---------------------------------------------------------------------------
+# Fuzzing: each target below for FUZZTIME, one after the other (Go fuzzes one
+# target of one package at a time). Not part of make test, which runs every
+# target's seed corpus (testdata/fuzz/<Target>/) as an ordinary test. A
+# crasher lands in that folder: fix the bug and keep the file, it is then a
+# regression test. -fuzzminimizetime bounds the shrinking of each new input
+# (60 s by default), which would otherwise take most of a 60 s run. The
+# targets need no DynamoDB Local (they run on the in-memory store).
+# ---------------------------------------------------------------------------
+FUZZTIME ?= 60s
+FUZZ_TARGETS := ./pkg/apigw:FuzzProxyEvent ./pkg/apigw:FuzzProxyRequest ./pkg/lexbot:FuzzLexEvent \
+	./pkg/dynamo:FuzzCursorDecode ./pkg/rental:FuzzParseDate
+
+.PHONY: fuzz
+
+fuzz: ## run each fuzz target for FUZZTIME (default 60s); not part of make test
+	@for target in $(FUZZ_TARGETS); do \
+		pkg="$${target%%:*}"; name="$${target##*:}"; \
+		echo "== $$name in $$pkg for $(FUZZTIME)"; \
+		go test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s "$$pkg"; \
+	done
+
+# ---------------------------------------------------------------------------
+# The local stack (cmd/local, internal/localstack): every Api route of
+# template.yaml on http://localhost:$PORT (default 3000) as API Gateway would
+# serve it, the web app at /, DynamoDB Local and cognito-local, until Ctrl-C.
+# PORT, DYNAMODB_ENDPOINT and IMAGE_BASE_URL pass through the environment
+# (or the make command line: PORT=3456 make run, make run PORT=3456).
+# ---------------------------------------------------------------------------
+.PHONY: run run-web
+
+run: tools run-web ## the whole stack on http://localhost:3000 (PORT=...): API, web app, DynamoDB Local, cognito-local
+	go run ./cmd/local
+
+# The web app for make run: built (npm ci first when node_modules is missing
+# or older than the lock file: the web target's prerequisite) when
+# web/dist/index.html is missing or older than any file of web/ outside
+# node_modules, dist, e2e and the Markdown. A failed build does not stop
+# make run: it says so, and the stack serves the API (and any earlier build).
+run-web:
+	@if [ -f $(WEB)/package.json ]; then \
+		if [ ! -f $(WEB)/dist/index.html ]; then why="$(WEB)/dist does not exist"; else \
+			why="$$(find $(WEB) \( -path $(WEB)/node_modules -o -path $(WEB)/dist -o -path $(WEB)/e2e \) -prune \
+				-o -type f ! -name '*.md' -newer $(WEB)/dist/index.html -print -quit)"; \
+			[ -z "$$why" ] || why="$$why is newer than $(WEB)/dist"; fi; \
+		if [ -n "$$why" ]; then \
+			echo "make run: building the web app ($$why)"; \
+			$(MAKE) --no-print-directory web || { \
+				echo >&2; \
+				echo "make run: THE WEB APP DID NOT BUILD (see above). The stack starts anyway and serves the API;" >&2; \
+				echo "          / shows $$( [ -f $(WEB)/dist/index.html ] && echo 'the last build' || echo 'how to build it'). Fix the build, then: make web" >&2; \
+				echo >&2; }; \
+		fi; \
+	fi
+
 vet: ## go vet ./...
 	go vet ./...
 
@@ -132,6 +187,32 @@ build-%Function:
 	test -f "functions/$$folder/main.go" || { echo "make: no functions/$$folder/main.go for $*Function" >&2; exit 1; }; \
 	echo "$(LAMBDA_GO_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/$$folder"; \
 	$(LAMBDA_GO_BUILD) -o "$(ARTIFACTS_DIR)/bootstrap" "./functions/$$folder"
+
+# ---------------------------------------------------------------------------
+# Cold start (internal/coldstart, cmd/coldstart): every function built as
+# `make build` builds it but for this machine's architecture, so that it runs
+# here; the floor (a bare aws-lambda-go handler, internal/coldstart/floor)
+# built the same way; and COLDSTART_NOTRACE built without X-Ray (-tags
+# notrace: pkg/tracing does nothing and the X-Ray SDK is not linked). Then
+# each runs COLDSTART_RUNS times against the benchmark's own Lambda runtime
+# API and DynamoDB Local, and the table of medians is printed.
+# ---------------------------------------------------------------------------
+COLDSTART := build/coldstart
+COLDSTART_RUNS ?= 10
+COLDSTART_NOTRACE := update-booking
+COLDSTART_GO_BUILD = $(subst GOARCH=arm64,GOARCH=$(shell $(GO) env GOARCH),$(LAMBDA_GO_BUILD))
+
+.PHONY: bench-coldstart
+
+bench-coldstart: tools ## cold start of each function beside a bare aws-lambda-go handler (and without X-Ray), on this machine
+	@rm -rf $(COLDSTART) && mkdir -p $(COLDSTART)/.bin
+	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/.bin/ ./functions/...
+	@for bin in $(COLDSTART)/.bin/*; do \
+		name="$$(basename "$$bin")"; mkdir -p "$(COLDSTART)/$$name" && mv "$$bin" "$(COLDSTART)/$$name/bootstrap"; \
+	done; rmdir $(COLDSTART)/.bin
+	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/floor/bootstrap ./internal/coldstart/floor
+	$(COLDSTART_GO_BUILD) -tags lambda.norpc,notrace -o $(COLDSTART)/$(COLDSTART_NOTRACE)-notrace/bootstrap ./functions/$(COLDSTART_NOTRACE)
+	go run ./cmd/coldstart -dir $(COLDSTART) -runs $(COLDSTART_RUNS)
 
 .PHONY: lint-template
 

@@ -9,26 +9,24 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
-
-	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/carrental/backend/internal/lambdafn"
 	"github.com/carrental/backend/pkg/app"
 	"github.com/carrental/backend/pkg/auth"
 	"github.com/carrental/backend/pkg/config"
+	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/lexbot"
 )
 
 func main() {
-	log := lambdafn.Logger(os.Getenv)
-	bot, err := newBot(context.Background(), os.Getenv, log)
-	if err != nil {
-		// A failed init shows in the function's logs, not as a failed turn.
-		log.Error("cannot start", "error", err.Error())
-		os.Exit(1)
-	}
-	lambda.Start(bot.Handle)
+	lambdafn.Run(func(ctx context.Context, getenv func(string) string, log *slog.Logger) (lexbot.Handler, error) {
+		bot, err := newBot(ctx, getenv, log)
+		if err != nil {
+			return nil, err
+		}
+		// One log line per turn, as the REST functions log per request.
+		return lambdalog.Wrap(log, getenv("AWS_LAMBDA_FUNCTION_NAME"), lexbot.Outcome, bot.Handle), nil
+	})
 }
 
 // newBot wires the bot from the environment once per container: the

@@ -15,6 +15,7 @@ func TestNewBot(t *testing.T) {
 		"AWS_REGION":        "eu-central-1",
 		"COGNITO_ISSUER":    "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_abc",
 		"COGNITO_CLIENT_ID": "client",
+		"DYNAMODB_ENDPOINT": "http://127.0.0.1:1", // nothing is called; no AWS credentials needed
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if bot, err := newBot(context.Background(), func(k string) string { return env[k] }, log); err != nil || bot == nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"strings"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambda"
@@ -13,6 +12,7 @@ import (
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/app"
 	"github.com/carrental/backend/pkg/config"
+	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
 )
 
@@ -43,19 +43,32 @@ func REST(route Route) {
 	})
 }
 
-// RESTHandler builds what REST starts: the configuration and the Service
-// (see Service) and the API with the configuration's CORS origins and image
-// base URL, logging to log with the function's name.
+// RESTHandler builds what REST starts: route on the API that API builds,
+// wrapped with lambdalog.Wrap so that every invocation logs one line to log
+// under the function's name (AWS_LAMBDA_FUNCTION_NAME).
 func RESTHandler(ctx context.Context, getenv func(string) string, log *slog.Logger, route Route) (apigw.Handler, error) {
+	api, err := API(ctx, getenv, log)
+	if err != nil {
+		return nil, err
+	}
+	return lambdalog.Wrap(log, getenv("AWS_LAMBDA_FUNCTION_NAME"), apigw.Outcome,
+		func(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
+			return route(api, ctx, req)
+		}), nil
+}
+
+// API builds the REST API of a function: the configuration and the Service
+// (see Service) and the API with the configuration's CORS origins and image
+// base URL, logging to log with the function's name. The local stack builds
+// one per function, as Lambda runs one container per function, and serves
+// its handler from API.Handlers.
+func API(ctx context.Context, getenv func(string) string, log *slog.Logger) (*apigw.API, error) {
 	cfg, svc, err := Service(ctx, getenv)
 	if err != nil {
 		return nil, err
 	}
-	api := apigw.New(svc, apigw.Options{AllowedOrigins: cfg.AllowedOrigins, ImageBaseURL: cfg.ImageBaseURL,
-		Logger: log.With("function", cfg.FunctionName)})
-	return func(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
-		return route(api, ctx, req)
-	}, nil
+	return apigw.New(svc, apigw.Options{AllowedOrigins: cfg.AllowedOrigins, ImageBaseURL: cfg.ImageBaseURL,
+		Logger: log.With("function", cfg.FunctionName)}), nil
 }
 
 // Service is what every function starts from: the configuration read with
@@ -74,28 +87,13 @@ func Service(ctx context.Context, getenv func(string) string) (config.Config, *r
 	return cfg, svc, nil
 }
 
-// Logger is the functions' logger: JSON lines on standard output, which
-// Lambda sends to CloudWatch Logs, at the level of AWS_LAMBDA_LOG_LEVEL
-// (set by Lambda from the template's LoggingConfig; INFO when unset). It
-// also becomes slog's default, for the packages that log through it.
+// Logger is the functions' logger (lambdalog.New): JSON lines on standard
+// output, which Lambda sends to CloudWatch Logs, at the level of
+// AWS_LAMBDA_LOG_LEVEL (set by Lambda from the template's LoggingConfig;
+// INFO when unset). It also becomes slog's default, for the packages that
+// log through it.
 func Logger(getenv func(string) string) *slog.Logger {
-	log := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: logLevel(getenv("AWS_LAMBDA_LOG_LEVEL"))}))
+	log := lambdalog.New(os.Stdout, getenv("AWS_LAMBDA_LOG_LEVEL"))
 	slog.SetDefault(log)
 	return log
-}
-
-// logLevel maps Lambda's log levels (TRACE, DEBUG, INFO, WARN, ERROR,
-// FATAL) to slog's; see "Configuring advanced logging controls for Lambda
-// functions":
-// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html
-func logLevel(name string) slog.Level {
-	switch strings.ToUpper(name) {
-	case "TRACE", "DEBUG":
-		return slog.LevelDebug
-	case "WARN":
-		return slog.LevelWarn
-	case "ERROR", "FATAL":
-		return slog.LevelError
-	}
-	return slog.LevelInfo
 }

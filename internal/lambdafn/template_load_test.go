@@ -68,7 +68,7 @@ func loadTemplate(t testing.TB) *template {
 // Newer Function properties (LoggingConfig) sit under Globals, whose
 // goformation type ignores unknown properties, so they need no adjustment.
 func parseTemplate(data []byte) (*template, error) {
-	resolved, err := intrinsics.ProcessYAML(data, &intrinsics.ProcessorOptions{
+	resolved, err := samtemplate.ProcessYAML(data, &intrinsics.ProcessorOptions{
 		IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{
 			"Ref":        keepRef,
 			"Fn::GetAtt": keepGetAtt,

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -41,7 +42,13 @@ const FileName = "template.yaml"
 // Template is a parsed SAM template with intrinsic functions resolved.
 // It is read-only after Load and safe for concurrent use.
 type Template struct {
-	resources map[string]resource
+	resources  map[string]resource
+	parameters map[string]parameter
+}
+
+// parameter is one entry of the template's Parameters section.
+type parameter struct {
+	Default any
 }
 
 // resource is one entry of the template's Resources section.
@@ -51,28 +58,52 @@ type resource struct {
 }
 
 // Load reads and parses the template at path; see Parse.
-func Load(path string) (*Template, error) {
+func Load(path string) (*Template, error) { return LoadWith(path, ParseOptions{}) }
+
+// LoadWith reads and parses the template at path; see ParseWith.
+func LoadWith(path string, opts ParseOptions) (*Template, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("samtemplate: %w", err)
 	}
-	t, err := Parse(data)
+	t, err := ParseWith(data, opts)
 	if err != nil {
 		return nil, fmt.Errorf("samtemplate: %s: %w", path, err)
 	}
 	return t, nil
 }
 
+// processMu serialises goformation's intrinsics processing.
+var processMu sync.Mutex
+
+// ProcessYAML is goformation's intrinsics.ProcessYAML, serialised:
+// goformation keeps its intrinsic handlers in a package-level map that
+// ProcessYAML writes to, so parallel calls race (seen under -race). Every
+// caller in this module goes through here.
+func ProcessYAML(data []byte, opts *intrinsics.ProcessorOptions) ([]byte, error) {
+	processMu.Lock()
+	defer processMu.Unlock()
+	return intrinsics.ProcessYAML(data, opts)
+}
+
 // Parse parses a template in YAML (or JSON, a subset of YAML). It fails on
 // invalid YAML or a Resources entry without a Type; it does not validate the
 // resources' properties (see the package comment).
-func Parse(data []byte) (*Template, error) {
-	resolved, err := intrinsics.ProcessYAML(data, nil)
+func Parse(data []byte) (*Template, error) { return ParseWith(data, ParseOptions{}) }
+
+// ParseWith is Parse with options.
+func ParseWith(data []byte, opts ParseOptions) (*Template, error) {
+	var po *intrinsics.ProcessorOptions
+	if opts.ResourceRefs {
+		po = &intrinsics.ProcessorOptions{IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{"Ref": refOrResource}}
+	}
+	resolved, err := ProcessYAML(data, po)
 	if err != nil {
 		return nil, err
 	}
 	var doc struct {
-		Resources map[string]resource
+		Parameters map[string]parameter
+		Resources  map[string]resource
 	}
 	if err := json.Unmarshal(resolved, &doc); err != nil {
 		return nil, fmt.Errorf("template structure: %w", err)
@@ -82,7 +113,7 @@ func Parse(data []byte) (*Template, error) {
 			return nil, fmt.Errorf("resource %q has no Type", id)
 		}
 	}
-	return &Template{resources: doc.Resources}, nil
+	return &Template{resources: doc.Resources, parameters: doc.Parameters}, nil
 }
 
 // Properties decodes the Properties of resource logicalID into v, after

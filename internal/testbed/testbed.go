@@ -21,9 +21,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/carrental/backend/internal/localdynamo"
 	"github.com/carrental/backend/internal/samtemplate"
 )
@@ -68,19 +66,10 @@ func Table(t testing.TB) (client *dynamodb.Client, tableName string) {
 	}
 
 	tableName = uniqueName(t.Name())
-	in, err := tpl.TableInput(TableResource, tableName)
-	if err != nil {
-		t.Fatalf("testbed: %v", err)
-	}
-	ttl, err := tpl.TTLAttribute(TableResource)
-	if err != nil {
-		t.Fatalf("testbed: %v", err)
-	}
-
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	if _, err := client.CreateTable(ctx, in); err != nil {
-		t.Fatalf("testbed: create table %s on %s: %v", tableName, endpoint, err)
+	if err := localdynamo.CreateTable(ctx, client, tpl, TableResource, tableName); err != nil {
+		t.Fatalf("testbed: %v (on %s)", err, endpoint)
 	}
 	t.Cleanup(func() {
 		// t.Context() is already cancelled when cleanups run.
@@ -90,25 +79,6 @@ func Table(t testing.TB) (client *dynamodb.Client, tableName string) {
 			t.Errorf("testbed: delete table %s: %v", tableName, err)
 		}
 	})
-
-	waiter := dynamodb.NewTableExistsWaiter(client, func(o *dynamodb.TableExistsWaiterOptions) {
-		o.MinDelay, o.MaxDelay = 50*time.Millisecond, time.Second
-	})
-	if err := waiter.Wait(ctx, &dynamodb.DescribeTableInput{TableName: &tableName}, 30*time.Second); err != nil {
-		t.Fatalf("testbed: table %s did not become ACTIVE: %v", tableName, err)
-	}
-	if ttl != "" {
-		_, err := client.UpdateTimeToLive(ctx, &dynamodb.UpdateTimeToLiveInput{
-			TableName: &tableName,
-			TimeToLiveSpecification: &types.TimeToLiveSpecification{
-				AttributeName: aws.String(ttl),
-				Enabled:       aws.Bool(true),
-			},
-		})
-		if err != nil {
-			t.Fatalf("testbed: enable TTL on %s: %v", tableName, err)
-		}
-	}
 	return client, tableName
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"strings"
-	"sync/atomic"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -32,8 +31,10 @@ type Options struct {
 	// MaxBodyBytes limits request bodies (after base64 decoding), in bytes;
 	// 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int
-	// Logger receives one line per request and the detail of 5xx errors;
-	// nil means slog.Default().
+	// Logger receives the panic of a handler called outside
+	// lambdalog.Wrap (which otherwise puts it on the invocation's line);
+	// nil means slog.Default(). Wrap the handlers with lambdalog.Wrap and
+	// Outcome for the one line per request.
 	Logger *slog.Logger
 }
 
@@ -41,12 +42,11 @@ type Options struct {
 // safe for concurrent use; build one per Lambda container, before
 // lambda.Start.
 type API struct {
-	svc       *rental.Service
-	images    string
-	maxBody   int
-	log       *slog.Logger
-	cors      corsPolicy
-	warmStart atomic.Bool // false until the first request: that one is the cold start
+	svc     *rental.Service
+	images  string
+	maxBody int
+	log     *slog.Logger
+	cors    corsPolicy
 }
 
 // New is an API on svc.

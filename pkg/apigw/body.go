@@ -113,7 +113,8 @@ func (c *call) body(maxBytes int) ([]byte, error) {
 // is UTF-8 (RFC 8259).
 func checkContentType(header string) error {
 	unsupported := &rental.Error{Code: codeUnsupportedMediaType,
-		Message: "the request body must be application/json"}
+		Message: "the request body must be application/json",
+		Fields:  map[string]string{"Content-Type": "must be application/json"}}
 	media, params, err := mime.ParseMediaType(header)
 	if err != nil || media != "application/json" {
 		return unsupported

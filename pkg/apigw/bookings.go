@@ -107,7 +107,7 @@ func ownBooking(c *call) (user, id string, err error) {
 	}
 	id, valid := c.pathID("bookingId")
 	if !valid {
-		return "", "", rental.NotFound("booking")
+		return "", "", malformedID("booking", "bookingId")
 	}
 	return user, id, nil
 }

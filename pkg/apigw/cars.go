@@ -4,8 +4,6 @@ import (
 	"context"
 
 	"github.com/aws/aws-lambda-go/events"
-
-	"github.com/carrental/backend/pkg/rental"
 )
 
 // ListCars serves GET /cars?locationId=&type=&pickupDate=&returnDate=&limit=&cursor=
@@ -43,7 +41,7 @@ func (a *API) GetCar(ctx context.Context, req events.APIGatewayProxyRequest) (ev
 func (a *API) getCar(ctx context.Context, c *call) (reply, error) {
 	id, valid := c.pathID("carId")
 	if !valid {
-		return reply{}, rental.NotFound("car")
+		return reply{}, malformedID("car", "carId")
 	}
 	q := getCarQuery{Period: readPeriod(c)}
 	if err := check(c, &q); err != nil {

@@ -19,6 +19,11 @@
 // (camelCase). The domain does the rest: its *rental.Error codes map to HTTP
 // statuses (see status.go) and to the error body of DESIGN.md.
 //
+// Handlers write no log lines: wrapped with lambdalog.Wrap and Outcome (as
+// internal/lambdafn and the local stack wrap them), each request logs one
+// line, to which serve adds the route, the error code and, for a 5xx, the
+// cause or the panic with its stack; the client never sees either.
+//
 // Every response, errors and panics included, carries the CORS headers
 // (cors.go). A handler always returns a nil error: API Gateway turns a
 // returned error into a 502 without CORS headers, which a browser reports as

@@ -51,11 +51,11 @@ func TestServerErrors(t *testing.T) {
 		code   string
 		inLog  []string
 	}{
-		{"panic", failingStore{fail: func() { panic("nil map in " + secret) }}, 500, "internal", []string{`"msg":"panic"`, secret, "goroutine"}},
-		{"error", failingStore{err: errors.New(secret)}, 500, "internal", []string{`"outcome":"internal"`, secret}},
+		{"panic", failingStore{fail: func() { panic("nil map in " + secret) }}, 500, "internal", []string{`"panic":"nil map in `, secret, "goroutine"}},
+		{"error", failingStore{err: errors.New(secret)}, 500, "internal", []string{`"errorCode":"internal"`, secret}},
 		{"throttled", failingStore{err: &rental.Error{Code: rental.CodeThrottled, Message: "busy", Err: errors.New(secret)}},
-			503, "throttled", []string{`"outcome":"throttled"`, secret}},
-		{"unknown code", failingStore{err: &rental.Error{Code: "quota_exceeded", Message: secret}}, 500, "internal", []string{`"outcome":"quota_exceeded"`}},
+			503, "throttled", []string{`"errorCode":"throttled"`, secret}},
+		{"unknown code", failingStore{err: &rental.Error{Code: "quota_exceeded", Message: secret}}, 500, "internal", []string{`"errorCode":"quota_exceeded"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,7 +74,7 @@ func TestServerErrors(t *testing.T) {
 					t.Errorf("Retry-After = %q, want 1", x.resp.Headers["Retry-After"])
 				}
 				logs := e.logs.String()
-				for _, want := range append(tt.inLog, `"requestId":"`+ev.ev.RequestContext.RequestID+`"`, `"level":"ERROR"`) {
+				for _, want := range append(tt.inLog, `"apiRequestId":"`+ev.ev.RequestContext.RequestID+`"`, `"level":"ERROR"`) {
 					if !strings.Contains(logs, want) {
 						t.Errorf("log lacks %q:\n%s", want, logs)
 					}
@@ -84,26 +84,33 @@ func TestServerErrors(t *testing.T) {
 	}
 }
 
-// TestRequestLog: one line per request, with what DESIGN.md asks for.
+// TestRequestLog: one line per request (lambdalog.Wrap with Outcome), with
+// what DESIGN.md asks for; the second request to a handler is warm.
 func TestRequestLog(t *testing.T) {
 	e := newEnvOn(t, memstore.New())
 	ev := newEvent("GET /locations")
 	e.serve(t, ev.get()).wantOK(t, http.StatusOK, nil)
 	e.serve(t, newEvent("GET /cars").get()).wantError(t, http.StatusBadRequest, "validation_failed", "locationId")
+	e.serve(t, newEvent("GET /cars").get()).wantError(t, http.StatusBadRequest, "validation_failed", "locationId")
 	lines := strings.Split(strings.TrimSpace(e.logs.String()), "\n")
-	if len(lines) != 2 {
+	if len(lines) != 3 {
 		t.Fatalf("log lines:\n%s", e.logs.String())
 	}
-	for _, want := range []string{`"level":"INFO"`, `"msg":"request"`, `"requestId":"` + ev.ev.RequestContext.RequestID + `"`,
-		`"route":"list-locations"`, `"method":"GET"`, `"resource":"/locations"`, `"status":200`, `"outcome":"ok"`,
+	for _, want := range []string{`"level":"INFO"`, `"msg":"invocation"`, `"apiRequestId":"` + ev.ev.RequestContext.RequestID + `"`,
+		`"function":"list-locations"`, `"route":"list-locations"`, `"method":"GET"`, `"resource":"/locations"`, `"status":200`,
 		`"latencyMs":`, `"coldStart":true`} {
 		if !strings.Contains(lines[0], want) {
 			t.Errorf("first line lacks %s: %s", want, lines[0])
 		}
 	}
-	for _, want := range []string{`"route":"list-cars"`, `"status":400`, `"outcome":"validation_failed"`, `"coldStart":false`} {
-		if !strings.Contains(lines[1], want) {
-			t.Errorf("second line lacks %s: %s", want, lines[1])
+	if strings.Contains(lines[0], "errorCode") {
+		t.Errorf("a 200 with an error code: %s", lines[0])
+	}
+	for i, cold := range []string{`"coldStart":true`, `"coldStart":false`} {
+		for _, want := range []string{`"route":"list-cars"`, `"status":400`, `"errorCode":"validation_failed"`, cold} {
+			if !strings.Contains(lines[1+i], want) {
+				t.Errorf("line %d lacks %s: %s", 2+i, want, lines[1+i])
+			}
 		}
 	}
 }

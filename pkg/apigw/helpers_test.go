@@ -20,6 +20,7 @@ import (
 	"github.com/carrental/backend/internal/testbed"
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/dynamo"
+	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
 	"github.com/carrental/backend/pkg/rental/storetest"
 )
@@ -49,6 +50,8 @@ type env struct {
 	svc   *rental.Service
 	clock *storetest.Clock
 	logs  *bytes.Buffer // the API's log; the tests call handlers one at a time
+	// handlers are the API's, each wrapped with lambdalog.Wrap.
+	handlers map[string]apigw.Handler
 }
 
 func newEnv(t *testing.T) *env {
@@ -113,8 +116,14 @@ func newEnvFilled(t *testing.T, store rental.Store) *env {
 	}
 	e := &env{clock: clock, logs: &bytes.Buffer{}}
 	e.svc = rental.NewService(store, rental.WithClock(clock.Now), rental.WithIDs(ids))
-	e.api = apigw.New(e.svc, apigw.Options{AllowedOrigins: []string{webOrigin}, ImageBaseURL: imageBase,
-		Logger: slog.New(slog.NewJSONHandler(e.logs, nil))})
+	log := slog.New(slog.NewJSONHandler(e.logs, nil))
+	e.api = apigw.New(e.svc, apigw.Options{AllowedOrigins: []string{webOrigin}, ImageBaseURL: imageBase, Logger: log})
+	// As in Lambda (internal/lambdafn): each route's handler wrapped once,
+	// writing one line per request.
+	e.handlers = map[string]apigw.Handler{}
+	for name, h := range e.api.Handlers() {
+		e.handlers[name] = lambdalog.Wrap(log, name, apigw.Outcome, h)
+	}
 	return e
 }
 
@@ -125,7 +134,7 @@ func (e *env) handler(t testing.TB, route string) apigw.Handler {
 	if !ok {
 		t.Fatalf("no function serves %s", route)
 	}
-	return e.api.Handlers()[name]
+	return e.handlers[name]
 }
 
 // routes maps each route of the contract to its function.

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/carrental/backend/pkg/rental"
 )
 
 // call is one request as the handlers read it. Reading a header or query
@@ -87,11 +89,23 @@ func (c *call) once(name string, vs []string) *string {
 // idPattern is the contract's Id schema: what a car or booking id may be.
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
+// idProblem says what is wrong with a value that idPattern refuses.
+const idProblem = "must be 1 to 64 letters, digits, '_' or '-'"
+
 // pathID is path parameter name when it is a well-formed id. A malformed
-// id names nothing that can exist, so callers answer 404 rather than 400.
+// id names nothing that can exist, so callers answer 404 rather than 400
+// (malformedID).
 func (c *call) pathID(name string) (string, bool) {
 	id := c.req.PathParameters[name]
 	return id, idPattern.MatchString(id)
+}
+
+// malformedID is the 404 for path parameter param that no thing ("car",
+// "booking") can have; its fields name the parameter.
+func malformedID(thing, param string) error {
+	e := rental.NotFound(thing)
+	e.Fields = map[string]string{param: idProblem}
+	return e
 }
 
 // caller is the signed-in user: the sub claim that API Gateway's Cognito

@@ -7,11 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"time"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-lambda-go/lambdacontext"
 
+	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
 )
 
@@ -28,12 +27,13 @@ type route func(ctx context.Context, c *call) (reply, error)
 
 // serve runs fn on req and turns whatever comes out into a response with
 // the CORS headers: a reply, an error (its *rental.Error code decides the
-// status; any other error is internal) or a panic (internal, logged with
-// its stack). It logs one line per request and always returns a nil error.
-// name is the function's name (its folder under functions/), for the logs.
+// status; any other error is internal) or a panic (internal, its stack in
+// the log only). It always returns a nil error. What the invocation's log
+// line needs beyond the event and the response (lambdalog.Wrap with
+// Outcome writes it) goes there with lambdalog.Add: the route (name, the
+// function's folder under functions/), the error code, and for a 5xx the
+// cause.
 func (a *API) serve(ctx context.Context, req events.APIGatewayProxyRequest, name string, fn route) (events.APIGatewayProxyResponse, error) {
-	start := time.Now()
-	cold := !a.warmStart.Swap(true)
 	c := newCall(req)
 	r, failure := a.run(ctx, c, fn)
 	if failure != nil {
@@ -44,7 +44,7 @@ func (a *API) serve(ctx context.Context, req events.APIGatewayProxyRequest, name
 		failure = rental.AsError(fmt.Errorf("encode the response: %w", err))
 		resp, _ = a.respond(c, errorReply(failure, c.requestID())) // an errorBody always encodes
 	}
-	a.logRequest(ctx, c, name, resp.StatusCode, failure, cold, time.Since(start))
+	annotate(ctx, name, resp.StatusCode, failure)
 	return resp, nil
 }
 
@@ -52,8 +52,11 @@ func (a *API) serve(ctx context.Context, req events.APIGatewayProxyRequest, name
 func (a *API) run(ctx context.Context, c *call, fn route) (r reply, failure *rental.Error) {
 	defer func() {
 		if p := recover(); p != nil {
-			a.log.LogAttrs(ctx, slog.LevelError, "panic", slog.String("requestId", c.requestID()),
-				slog.String("panic", fmt.Sprint(p)), slog.String("stack", string(debug.Stack())))
+			// The stack goes to the log, never to the client.
+			attrs := []slog.Attr{slog.String("panic", fmt.Sprint(p)), slog.String("stack", string(debug.Stack()))}
+			if !lambdalog.Error(ctx, attrs...) { // outside lambdalog.Wrap: a line of its own
+				a.log.LogAttrs(ctx, slog.LevelError, "panic", append(attrs, slog.String("requestId", c.requestID()))...)
+			}
 			failure = &rental.Error{Code: rental.CodeInternal, Message: "internal error", Err: fmt.Errorf("panic: %v", p)}
 		}
 	}()
@@ -78,34 +81,38 @@ func (a *API) respond(c *call, r reply) (events.APIGatewayProxyResponse, error) 
 	return events.APIGatewayProxyResponse{StatusCode: r.status, Headers: h, Body: string(body)}, nil
 }
 
-// logRequest writes the request's line: who asked what, the outcome ("ok"
-// or the error code) and how long it took. The cause of an error goes to
-// the log only, never to the client. 5xx are errors; the rest is info.
-func (a *API) logRequest(ctx context.Context, c *call, name string, status int, failure *rental.Error, cold bool, took time.Duration) {
-	outcome, level := "ok", slog.LevelInfo
-	if failure != nil {
-		outcome = string(failure.Code)
+// annotate adds the route and how the request ended to the invocation's
+// line: the error code, and for a 5xx the cause (level ERROR). The cause of
+// a 4xx stays out: it may quote what the client sent.
+func annotate(ctx context.Context, name string, status int, failure *rental.Error) {
+	lambdalog.Add(ctx, slog.String("route", name))
+	if failure == nil {
+		return
 	}
+	lambdalog.Add(ctx, slog.String("errorCode", string(failure.Code)))
 	if status >= http.StatusInternalServerError {
-		level = slog.LevelError
+		cause := failure.Message
+		if failure.Err != nil {
+			cause = failure.Err.Error()
+		}
+		lambdalog.Error(ctx, slog.String("cause", cause))
 	}
+}
+
+// Outcome describes a REST invocation for lambdalog.Wrap: API Gateway's
+// request id, the method, the resource (the path template: ids stay out of
+// the logs) and the status. Nothing else of the request is logged: not its
+// headers (Authorization), query, claims or body.
+func Outcome(req events.APIGatewayProxyRequest, resp events.APIGatewayProxyResponse) []slog.Attr {
 	attrs := []slog.Attr{
-		slog.String("requestId", c.requestID()),
-		slog.String("route", name),
-		slog.String("method", c.req.HTTPMethod),
-		slog.String("resource", c.req.Resource), // the path template: ids stay out of the logs
-		slog.Int("status", status),
-		slog.String("outcome", outcome),
-		slog.Float64("latencyMs", float64(took.Microseconds())/1000),
-		slog.Bool("coldStart", cold),
+		slog.String("apiRequestId", req.RequestContext.RequestID),
+		slog.String("method", req.HTTPMethod),
+		slog.String("resource", req.Resource),
 	}
-	if lc, ok := lambdacontext.FromContext(ctx); ok {
-		attrs = append(attrs, slog.String("awsRequestId", lc.AwsRequestID))
+	if resp.StatusCode != 0 {
+		attrs = append(attrs, slog.Int("status", resp.StatusCode))
 	}
-	if failure != nil && failure.Err != nil {
-		attrs = append(attrs, slog.String("cause", failure.Err.Error()))
-	}
-	a.log.LogAttrs(ctx, level, "request", attrs...)
+	return attrs
 }
 
 // ok is a 200 with body.

@@ -101,7 +101,7 @@ func problem(fe validator.FieldError) string {
 		// name with the first letter in upper case.
 		return "is required with " + strings.ToLower(fe.Param()[:1]) + fe.Param()[1:]
 	case "id":
-		return "must be 1 to 64 letters, digits, '_' or '-'"
+		return idProblem
 	case "idempotencykey":
 		return "must be 1 to 128 letters, digits, '_', '.', ':' or '-'"
 	case "date":

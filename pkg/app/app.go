@@ -6,13 +6,12 @@ package app
 
 import (
 	"context"
+	"os"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
 	"github.com/carrental/backend/pkg/config"
@@ -32,24 +31,29 @@ const (
 )
 
 // AWSConfig is the SDK configuration of cfg: its region, bounded retries
-// and timeouts, X-Ray on every call, and for a local endpoint static
-// credentials (DynamoDB Local accepts any).
-func AWSConfig(ctx context.Context, cfg config.Config) (aws.Config, error) {
-	opts := []func(*awsconfig.LoadOptions) error{
-		awsconfig.WithRegion(cfg.Region),
-		awsconfig.WithHTTPClient(awshttp.NewBuildableClient().WithTimeout(attemptTimeout)),
-		awsconfig.WithRetryer(func() aws.Retryer {
+// and timeouts, X-Ray on every call, and the credentials of credentials.
+//
+// It is built by hand rather than by config.LoadDefaultConfig, which
+// searches shared config files, profiles, SSO, web identity and more, and
+// whose package links STS, SSO, SSO OIDC, Sign-In and IMDS clients into
+// every function: 2.5 MB of each binary and about 1.5 ms of its start
+// (README, "Cold start"). A function needs none of that: Lambda hands it
+// its role's credentials in the environment. ctx is unused; it stays for
+// callers and for providers that may need it.
+func AWSConfig(_ context.Context, cfg config.Config) (aws.Config, error) {
+	creds, err := credentials(cfg, os.Getenv)
+	if err != nil {
+		return aws.Config{}, err
+	}
+	awsCfg := aws.Config{
+		Region:      cfg.Region,
+		Credentials: aws.NewCredentialsCache(creds),
+		HTTPClient:  awshttp.NewBuildableClient().WithTimeout(attemptTimeout),
+		Retryer: func() aws.Retryer {
 			return retry.NewStandard(func(o *retry.StandardOptions) {
 				o.MaxAttempts, o.MaxBackoff = sdkAttempts, sdkMaxBackoff
 			})
-		}),
-	}
-	if cfg.DynamoDBEndpoint != "" {
-		opts = append(opts, awsconfig.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("local", "local", "")))
-	}
-	awsCfg, err := awsconfig.LoadDefaultConfig(ctx, opts...)
-	if err != nil {
-		return aws.Config{}, err
+		},
 	}
 	tracing.Instrument(&awsCfg)
 	return awsCfg, nil

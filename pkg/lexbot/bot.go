@@ -6,11 +6,9 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"strings"
-	"time"
-
-	"github.com/aws/aws-lambda-go/lambdacontext"
 
 	"github.com/carrental/backend/pkg/auth"
+	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
 )
 
@@ -28,8 +26,8 @@ const DefaultLookAhead = 28
 
 // Options configures a Bot. The zero value is ready to use.
 type Options struct {
-	// Logger receives one line per turn and the details of failures
-	// (never a token). Default: slog.Default().
+	// Logger receives the panic of a Handle called outside lambdalog.Wrap
+	// (which otherwise puts it on the turn's line). Default: slog.Default().
 	Logger *slog.Logger
 	// LookAhead overrides DefaultLookAhead.
 	LookAhead int
@@ -61,42 +59,61 @@ func New(svc *rental.Service, verifier TokenVerifier, opts Options) *Bot {
 // outcome, failures included: the user reads a short apology and the log
 // gets the cause. (An error returned to Lex would only show the user Lex's
 // generic failure message.) The error result is always nil; it is there for
-// lambda.Start.
+// lambda.Start. Wrap it with lambdalog.Wrap and Outcome for the one log
+// line per turn: what the turn adds to that line (the verified user, why a
+// token was refused, an error code and cause, a panic's stack) goes there
+// with lambdalog.Add.
 func (b *Bot) Handle(ctx context.Context, ev Event) (resp Response, _ error) {
-	start := time.Now()
 	t := newTurn(ev)
-	log := b.log.With("intent", t.intent.Name, "source", ev.InvocationSource, "sessionId", ev.SessionID)
-	if lc, ok := lambdacontext.FromContext(ctx); ok {
-		log = log.With("requestId", lc.AwsRequestID)
-	}
 	defer func() {
 		if p := recover(); p != nil {
-			log.ErrorContext(ctx, "lexbot: panic", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			// The stack goes to the log; the user reads an apology.
+			attrs := []slog.Attr{slog.String("panic", fmt.Sprint(p)), slog.String("stack", string(debug.Stack()))}
+			if !lambdalog.Error(ctx, attrs...) { // outside lambdalog.Wrap: a line of its own
+				b.log.LogAttrs(ctx, slog.LevelError, "lexbot: panic", attrs...)
+			}
 			resp = t.close(Failed, msgInternal)
 		}
-		var action DialogAction
-		if resp.SessionState.DialogAction != nil {
-			action = *resp.SessionState.DialogAction
+		if t.user != "" {
+			lambdalog.Add(ctx, slog.String("user", t.user)) // the token's sub, an opaque id
 		}
-		var state IntentState
-		if resp.SessionState.Intent != nil {
-			state = resp.SessionState.Intent.State
-		}
-		log.InfoContext(ctx, "lex turn", "user", t.user, "action", action.Type, "slotToElicit", action.SlotToElicit,
-			"state", state, "latencyMs", time.Since(start).Milliseconds())
 	}()
 
-	resp, err := b.dispatch(ctx, t, log)
+	resp, err := b.dispatch(ctx, t)
 	if err != nil {
-		log.ErrorContext(ctx, "lexbot: turn failed", "error", err, "code", rental.ErrorCode(err))
+		lambdalog.Error(ctx, slog.String("errorCode", string(rental.ErrorCode(err))), slog.String("cause", err.Error()))
 		resp = t.close(Failed, msgInternal)
 	}
 	return resp, nil
 }
 
+// Outcome describes a turn for lambdalog.Wrap: the session (Lex's id of the
+// conversation), the intent, what made Lex call (invocationSource), and the
+// next step the response asks for: dialog action, slot to elicit and the
+// intent's state. Nothing else of the event is logged: not the user's
+// words, slot values or session attributes (the ID token is one).
+func Outcome(ev Event, resp Response) []slog.Attr {
+	t := newTurn(ev)
+	attrs := []slog.Attr{
+		slog.String("sessionId", ev.SessionID),
+		slog.String("intent", t.intent.Name),
+		slog.String("source", ev.InvocationSource),
+	}
+	if da := resp.SessionState.DialogAction; da != nil {
+		attrs = append(attrs, slog.String("dialogAction", string(da.Type)))
+		if da.SlotToElicit != "" {
+			attrs = append(attrs, slog.String("slotToElicit", da.SlotToElicit))
+		}
+	}
+	if in := resp.SessionState.Intent; in != nil {
+		attrs = append(attrs, slog.String("state", string(in.State)))
+	}
+	return attrs
+}
+
 // dispatch routes the turn by intent. An error means "unexpected": Handle
 // apologises; every expected outcome is a Response.
-func (b *Bot) dispatch(ctx context.Context, t *turn, log *slog.Logger) (Response, error) {
+func (b *Bot) dispatch(ctx context.Context, t *turn) (Response, error) {
 	switch t.intent.Name {
 	case IntentBookCar, IntentMyBookings, IntentCancelBooking:
 	default: // FallbackIntent, or an intent this code does not know
@@ -105,12 +122,12 @@ func (b *Bot) dispatch(ctx context.Context, t *turn, log *slog.Logger) (Response
 		}
 		return t.elicitIntent(msgHelp), nil
 	}
-	if resp, ok := b.identify(ctx, t, log); !ok {
+	if resp, ok := b.identify(ctx, t); !ok {
 		return resp, nil
 	}
 	switch {
 	case t.intent.Name == IntentBookCar && t.fulfilling():
-		return b.fulfillBooking(ctx, t, log)
+		return b.fulfillBooking(ctx, t)
 	case t.intent.Name == IntentBookCar:
 		return b.bookingDialog(ctx, t)
 	case t.intent.Name == IntentMyBookings:
@@ -125,18 +142,25 @@ func (b *Bot) dispatch(ctx context.Context, t *turn, log *slog.Logger) (Response
 // identify verifies the session's ID token before anything personal is
 // read or written, and sets t.user to its sub. Without a valid token the
 // intent closes with a request to sign in (ok false).
-func (b *Bot) identify(ctx context.Context, t *turn, log *slog.Logger) (Response, bool) {
+func (b *Bot) identify(ctx context.Context, t *turn) (Response, bool) {
 	raw := strings.TrimSpace(t.attrs[AttrIDToken])
 	if raw == "" {
-		log.InfoContext(ctx, "lexbot: no idToken in the session attributes")
+		lambdalog.Add(ctx, slog.String("token", "missing"))
 		return t.close(Failed, msgSignIn), false
 	}
 	claims, err := b.verifier.VerifyIDToken(ctx, raw)
 	if err != nil || claims.Subject == "" {
 		// The error says why (expired, signature, audience...), never the token.
-		log.WarnContext(ctx, "lexbot: idToken refused", "error", err)
+		lambdalog.Add(ctx, slog.String("token", "refused"))
+		if err != nil {
+			lambdalog.Add(ctx, slog.String("tokenError", err.Error()))
+		}
 		return t.close(Failed, msgSignIn), false
 	}
 	t.user = claims.Subject
 	return Response{}, true
 }
+
+// Handler is the code hook's Lambda handler: Bot.Handle, or it wrapped
+// with lambdalog.Wrap.
+type Handler func(context.Context, Event) (Response, error)

@@ -21,6 +21,7 @@ import (
 	"github.com/carrental/backend/pkg/auth"
 	"github.com/carrental/backend/pkg/auth/authtest"
 	"github.com/carrental/backend/pkg/dynamo"
+	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
 	"github.com/carrental/backend/pkg/rental/storetest"
 )
@@ -43,6 +44,8 @@ type env struct {
 	table  string
 	clock  *storetest.Clock
 	logBuf *syncBuffer
+	// handler is bot.Handle wrapped with lambdalog.Wrap: one line a turn.
+	handler func(context.Context, Event) (Response, error)
 }
 
 // fleetKind chooses the data of an env.
@@ -89,6 +92,7 @@ func newEnv(t *testing.T, kind fleetKind) *env {
 	}
 	log := slog.New(slog.NewJSONHandler(e.logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	e.bot = New(e.svc, verifier, Options{Logger: log})
+	e.handler = lambdalog.Wrap(log, "lex-fulfillment", Outcome, e.bot.Handle) // as functions/lex-fulfillment does
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("bot log:\n%s", e.logBuf.String())
@@ -103,7 +107,7 @@ func (e *env) token(user string) string { return e.iss.IDToken(user, user+"@exam
 // handle runs the bot on ev and holds the response to the Lex V2 rules.
 func (e *env) handle(ev Event) Response {
 	e.t.Helper()
-	resp, err := e.bot.Handle(context.Background(), ev)
+	resp, err := e.handler(context.Background(), ev)
 	if err != nil {
 		e.t.Fatalf("Handle returned an error: %v", err)
 	}

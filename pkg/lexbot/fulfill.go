@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
 )
 
@@ -26,7 +27,7 @@ const maxBookingAttempts = 5
 // client that resends). The idempotency key is derived from the Lex
 // session, the user, the confirmed slots and the quote's reference, so a
 // repeat returns the booking already made instead of booking again.
-func (b *Bot) fulfillBooking(ctx context.Context, t *turn, log *slog.Logger) (Response, error) {
+func (b *Bot) fulfillBooking(ctx context.Context, t *turn) (Response, error) {
 	f, prob, err := b.readBooking(ctx, t)
 	if err != nil {
 		return Response{}, err
@@ -50,14 +51,14 @@ func (b *Bot) fulfillBooking(ctx context.Context, t *turn, log *slog.Logger) (Re
 	}
 	key := idempotencyKey(t.ev.SessionID, t.user, f, ref)
 	req := rental.BookingRequest{LocationID: f.loc.ID, Period: f.period}
-	for _, id := range cars {
+	for i, id := range cars {
 		req.CarID = id
 		bk, err := b.svc.CreateBooking(ctx, t.user, req, key)
 		switch code := rental.ErrorCode(err); {
 		case err == nil:
 			return booked(t, bk, f.loc), nil
 		case code == rental.CodeCarUnavailable || code == rental.CodeNotFound:
-			log.InfoContext(ctx, "lexbot: car taken since the quote, trying the next", "carId", id)
+			lambdalog.Add(ctx, slog.Int("carsTaken", i+1)) // since the quote; the next is tried
 			continue
 		case code == rental.CodeIdempotencyConflict:
 			// This confirmation was fulfilled before, with another car

@@ -20,6 +20,7 @@ func newTurn(ev Event) *turn {
 	if t.attrs == nil {
 		t.attrs = map[string]string{}
 	}
+	delete(t.attrs, "") // Lex refuses it back
 	switch {
 	case ev.SessionState.Intent != nil:
 		t.intent = *ev.SessionState.Intent
@@ -52,7 +53,10 @@ func (t *turn) respond(action DialogAction, state IntentState, messages ...strin
 	if action.Type != ElicitIntent {
 		in := t.intent
 		in.State = state
-		if in.ConfirmationState == "" {
+		in.Slots = wellFormed(in.Slots)
+		switch in.ConfirmationState {
+		case Confirmed, Denied, ConfirmationNone:
+		default: // "", or what Lex would refuse back
 			in.ConfirmationState = ConfirmationNone
 		}
 		r.SessionState.Intent = &in
@@ -92,4 +96,18 @@ func (t *turn) delegate(state IntentState) Response {
 // elicitIntent waits for a new request, saying msg.
 func (t *turn) elicitIntent(msg string) Response {
 	return t.respond(DialogAction{Type: ElicitIntent}, "", msg)
+}
+
+// wellFormed is slots with every slot that Lex refuses in a response (a
+// value without interpretedValue, say) left unfilled, so that Lex elicits
+// it again instead of failing the turn (FuzzLexEvent found the echo).
+func wellFormed(slots map[string]*Slot) map[string]*Slot {
+	out := make(map[string]*Slot, len(slots))
+	for name, s := range slots {
+		if validateSlot(s) != nil {
+			s = nil
+		}
+		out[name] = s
+	}
+	return out
 }

@@ -1,3 +1,5 @@
+//go:build !notrace
+
 // Package tracing is the project's one door to AWS X-Ray
 // (github.com/aws/aws-xray-sdk-go). Everything else calls Instrument and
 // Span; nothing else imports the X-Ray SDK. The X-Ray SDKs are in
@@ -8,6 +10,10 @@
 // daemon, tracing is silent: the context-missing strategy ignores the
 // missing segment instead of logging an error per call (the SDK's default)
 // or panicking (RUNTIME_ERROR).
+//
+// Built with the tag notrace (notrace.go), Instrument and Span do nothing
+// and the X-Ray SDK is not linked: `make bench-coldstart` builds a function
+// both ways to show what X-Ray costs in binary size and start-up time.
 package tracing
 
 import (

@@ -1,0 +1,384 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/carrental/backend/internal/apitest"
+	"github.com/carrental/backend/internal/childproc"
+	"github.com/carrental/backend/internal/cognitolocal"
+	"github.com/carrental/backend/internal/localstack"
+	"github.com/carrental/backend/internal/samtemplate"
+)
+
+// TestEndToEnd builds cmd/local, starts it as `make run` would (its own
+// cognito-local; DYNAMODB_ENDPOINT's DynamoDB Local when the test run has
+// one, as under make test, else its own) on a free port, and walks the
+// whole flow over HTTP, holding every API exchange to api/openapi.yaml:
+// locations, cars with dates, sign-in through cognito-local's InitiateAuth
+// (via /_cognito), a booking with an Idempotency-Key and its replay, my
+// bookings, the booking with its ETag, a change of dates with If-Match, a
+// cancellation twice, the authorizer's 401 with CORS headers, a preflight.
+// Then it sends SIGINT and checks that the stack exits, removes its state
+// file, frees its port and leaves none of its child processes (JVM, node)
+// behind.
+func TestEndToEnd(t *testing.T) {
+	root, err := samtemplate.FindRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stack := startStack(t, root)
+	c := &client{t: t, base: stack.state.URL, contract: apitest.Shared(t)}
+
+	// Browse.
+	var locations struct {
+		Locations []struct{ ID, TimeZone string }
+	}
+	c.json(c.call("GET", "/locations", "", nil), http.StatusOK, &locations)
+	if len(locations.Locations) < 5 {
+		t.Fatalf("%d locations", len(locations.Locations))
+	}
+	pickup := time.Now().AddDate(0, 0, 30).Format(time.DateOnly)
+	ret := time.Now().AddDate(0, 0, 33).Format(time.DateOnly)
+	var cars struct {
+		Cars []struct {
+			ID       string
+			ImageURL string `json:"imageUrl"`
+			Quote    struct{ Days int }
+		}
+	}
+	c.json(c.call("GET", "/cars?locationId=ber&type=compact&pickupDate="+pickup+"&returnDate="+ret, "", nil), http.StatusOK, &cars)
+	if len(cars.Cars) == 0 || cars.Cars[0].Quote.Days != 3 {
+		t.Fatalf("cars = %+v, want free compacts with a 3-day quote", cars)
+	}
+	car := cars.Cars[0]
+	if r := c.raw("GET", strings.TrimPrefix(car.ImageURL, c.base), "", nil); r.status != 200 || r.header.Get("Content-Type") != "image/svg+xml" {
+		t.Errorf("GET %s: %d %s", car.ImageURL, r.status, r.header.Get("Content-Type"))
+	}
+
+	// Sign in as the web app does: the pool from /config.json, InitiateAuth through /_cognito.
+	token := c.signIn(cognitolocal.DemoAlice, cognitolocal.DemoPassword)
+	auth := map[string]string{"Authorization": token}
+
+	// Book, then replay the same request.
+	body := fmt.Sprintf(`{"carId":%q,"pickupDate":%q,"returnDate":%q}`, car.ID, pickup, ret)
+	book := map[string]string{"Authorization": token, "Content-Type": "application/json", "Idempotency-Key": "e2e-" + strconv.FormatInt(time.Now().UnixNano(), 36)}
+	type booking struct {
+		ID, CarID, PickupDate, ReturnDate, Status string
+		Version                                   int
+	}
+	var created, replayed booking
+	first := c.call("POST", "/bookings", body, book)
+	c.json(first, http.StatusCreated, &created)
+	if created.CarID != car.ID || created.Status != "CONFIRMED" || first.header.Get("Location") != "/bookings/"+created.ID {
+		t.Errorf("created %+v, Location %q", created, first.header.Get("Location"))
+	}
+	again := c.call("POST", "/bookings", body, book)
+	c.json(again, http.StatusCreated, &replayed)
+	if !bytes.Equal(again.body, first.body) {
+		t.Errorf("replay answered %s, want the first answer %s", again.body, first.body)
+	}
+
+	// My bookings, and the booking with its ETag.
+	var mine struct{ Bookings []booking }
+	c.json(c.call("GET", "/bookings", "", auth), http.StatusOK, &mine)
+	if len(mine.Bookings) == 0 || mine.Bookings[0].ID != created.ID {
+		t.Errorf("my bookings = %+v, want %s first", mine.Bookings, created.ID)
+	}
+	var got booking
+	get := c.call("GET", "/bookings/"+created.ID, "", auth)
+	c.json(get, http.StatusOK, &got)
+	etag := get.header.Get("ETag")
+	if got.ID != created.ID || etag != `"`+strconv.Itoa(got.Version)+`"` {
+		t.Errorf("got %+v, ETag %q", got, etag)
+	}
+
+	// Change the dates if it is still that version; a stale version is refused.
+	later := time.Now().AddDate(0, 0, 35).Format(time.DateOnly)
+	change := map[string]string{"Authorization": token, "Content-Type": "application/json", "If-Match": etag}
+	var changed booking
+	c.json(c.call("PATCH", "/bookings/"+created.ID, `{"returnDate":"`+later+`"}`, change), http.StatusOK, &changed)
+	if changed.ReturnDate != later || changed.Version != got.Version+1 {
+		t.Errorf("changed = %+v", changed)
+	}
+	c.json(c.call("PATCH", "/bookings/"+created.ID, `{"returnDate":"`+ret+`"}`, change), http.StatusPreconditionFailed, nil)
+
+	// Cancel, twice.
+	for range 2 {
+		var cancelled booking
+		c.json(c.call("DELETE", "/bookings/"+created.ID, "", auth), http.StatusOK, &cancelled)
+		if cancelled.Status != "CANCELLED" {
+			t.Errorf("cancelled = %+v", cancelled)
+		}
+	}
+
+	// API Gateway's own answers: the authorizer's 401 with CORS headers, a preflight, an unknown path.
+	for _, h := range []map[string]string{{"Content-Type": "application/json"}, {"Content-Type": "application/json", "Authorization": "not-a-token"}} {
+		r := c.call("POST", "/bookings", body, h)
+		if r.status != http.StatusUnauthorized || string(r.body) != `{"message":"Unauthorized"}` ||
+			r.header.Get("Access-Control-Allow-Origin") != "*" || r.header.Get("Access-Control-Allow-Headers") == "" {
+			t.Errorf("POST /bookings without a valid token: %d %s %v", r.status, r.body, r.header)
+		}
+	}
+	pre := c.raw("OPTIONS", "/bookings/"+created.ID, "", map[string]string{"Origin": "http://localhost:5173", "Access-Control-Request-Method": "PATCH"})
+	if pre.status != http.StatusOK || pre.header.Get("Access-Control-Allow-Origin") != "*" ||
+		!strings.Contains(pre.header.Get("Access-Control-Allow-Methods"), "PATCH") ||
+		!strings.Contains(pre.header.Get("Access-Control-Allow-Headers"), "If-Match") || pre.header.Get("Access-Control-Max-Age") != "600" {
+		t.Errorf("preflight: %d %v", pre.status, pre.header)
+	}
+	if r := c.raw("GET", "/bookings/a/b", "", auth); r.status != http.StatusForbidden || string(r.body) != `{"message":"Missing Authentication Token"}` {
+		t.Errorf("GET /bookings/a/b: %d %s", r.status, r.body)
+	}
+
+	stack.stop(t)
+}
+
+// stack is the cmd/local process under test.
+type stack struct {
+	cmd       *exec.Cmd
+	state     localstack.State
+	statePath string
+	out       *childproc.Tail // the last 4 KiB of its output
+	exited    chan error
+}
+
+// startStack builds and starts cmd/local and waits until it has served
+// its first request (its state file appears).
+func startStack(t *testing.T, root string) *stack {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "local")
+	args := []string{"build", "-o", bin}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	build := exec.Command("go", append(args, "./cmd/local")...)
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/local: %v\n%s", err, out)
+	}
+	s := &stack{statePath: filepath.Join(t.TempDir(), "local-stack.json"), out: &childproc.Tail{}, exited: make(chan error, 1)}
+	s.cmd = exec.Command(bin)
+	s.cmd.Dir = root
+	s.cmd.Env = append(os.Environ(), "PORT=0", localstack.EnvStateFile+"="+s.statePath)
+	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
+	began := time.Now()
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { s.exited <- s.cmd.Wait() }()
+	t.Cleanup(func() {
+		if s.cmd.ProcessState == nil {
+			_ = s.cmd.Process.Kill() // a failed test; the children die with it (Pdeathsig)
+			<-s.exited
+		}
+		if t.Failed() {
+			t.Logf("the stack's output:\n%s", s.out)
+		}
+	})
+	deadline := time.After(90 * time.Second)
+	for {
+		st, err := localstack.ReadState(s.statePath)
+		if err == nil {
+			s.state = st
+			break
+		}
+		select {
+		case err := <-s.exited:
+			s.exited <- err
+			t.Fatalf("the stack exited during start-up: %v\n%s", err, s.out)
+		case <-deadline:
+			t.Fatalf("the stack did not come up in 90 s:\n%s", s.out)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	t.Logf("stack up at %s after %.1f s (it says: %s)", s.state.URL, time.Since(began).Seconds(), s.startupLine())
+	return s
+}
+
+var startupPattern = regexp.MustCompile(`first request served [0-9.]+ s after start`)
+
+func (s *stack) startupLine() string { return startupPattern.FindString(s.out.String()) }
+
+// stop sends SIGINT and checks that the stack ends cleanly: exit status 0
+// within 20 s, its state file gone, its port free, and none of its child
+// processes (nor theirs) still there.
+func (s *stack) stop(t *testing.T) {
+	t.Helper()
+	children := descendants(t, s.cmd.Process.Pid)
+	if len(children) == 0 {
+		t.Error("the stack has no child processes: cognito-local should be one")
+	}
+	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-s.exited:
+		if err != nil {
+			t.Errorf("the stack exited with %v after SIGINT", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the stack did not stop within 20 s of SIGINT")
+	}
+	for pid, cmdline := range children {
+		if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); err == nil {
+			t.Errorf("child process %d (%s) is still there after the stack stopped", pid, cmdline)
+		}
+	}
+	if _, err := os.Stat(s.statePath); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("state file %s: %v, want it removed", s.statePath, err)
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(s.state.Port)))
+	if err != nil {
+		t.Errorf("port %d is not free after the stack stopped: %v", s.state.Port, err)
+	} else {
+		ln.Close()
+	}
+}
+
+// descendants maps the pid of every process below pid (children,
+// grandchildren, ...) to its command line, from /proc.
+func descendants(t *testing.T, pid int) map[int]string {
+	t.Helper()
+	dirs, err := os.ReadDir("/proc")
+	if err != nil {
+		t.Skipf("no /proc: %v", err)
+	}
+	parent := map[int]int{}
+	for _, d := range dirs {
+		p, err := strconv.Atoi(d.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile(filepath.Join("/proc", d.Name(), "stat"))
+		if err != nil {
+			continue // gone meanwhile
+		}
+		// pid (comm) state ppid ...; comm may hold spaces and parentheses.
+		fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		if len(fields) > 1 {
+			parent[p], _ = strconv.Atoi(fields[1])
+		}
+	}
+	out := map[int]string{}
+	var walk func(int)
+	walk = func(pp int) {
+		for p, ppid := range parent {
+			if ppid == pp {
+				cmdline, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", p))
+				out[p] = strings.ReplaceAll(string(cmdline), "\x00", " ")
+				walk(p)
+			}
+		}
+	}
+	walk(pid)
+	return out
+}
+
+// client talks to the stack and holds the API's exchanges to the contract.
+type client struct {
+	t        *testing.T
+	base     string
+	contract *apitest.Contract
+}
+
+type response struct {
+	method, path string
+	status       int
+	header       http.Header
+	body         []byte
+}
+
+// raw makes one request and returns the response, unchecked.
+func (c *client) raw(method, path, body string, header map[string]string) response {
+	c.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, strings.NewReader(body))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		c.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return response{method: method, path: path, status: resp.StatusCode, header: resp.Header, body: b}
+}
+
+// call is raw for an operation of the contract, whose request and
+// response must conform to it.
+func (c *client) call(method, path, body string, header map[string]string) response {
+	c.t.Helper()
+	r := c.raw(method, path, body, header)
+	req, err := http.NewRequest(method, c.base+path, nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	res, err := c.contract.Check(context.Background(), req, []byte(body), apitest.Response{Status: r.status, Header: r.header, Body: r.body})
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if err := res.Err(); err != nil {
+		c.t.Errorf("%s %s -> %d %s: not as api/openapi.yaml says: %v", method, path, r.status, r.body, err)
+	}
+	return r
+}
+
+// json checks r's status and decodes its body into v (unless nil).
+func (c *client) json(r response, status int, v any) {
+	c.t.Helper()
+	if r.status != status {
+		c.t.Fatalf("%s %s: %d %s, want %d", r.method, r.path, r.status, r.body, status)
+	}
+	if v != nil {
+		if err := json.Unmarshal(r.body, v); err != nil {
+			c.t.Fatalf("%s %s: %v in %s", r.method, r.path, err, r.body)
+		}
+	}
+}
+
+// signIn signs in with USER_PASSWORD_AUTH through the stack's /_cognito,
+// with the app client of /config.json, and returns the ID token.
+func (c *client) signIn(email, password string) string {
+	c.t.Helper()
+	var cfg struct{ UserPoolClientID, UserPoolEndpoint string }
+	c.json(c.raw("GET", "/config.json", "", nil), http.StatusOK, &cfg)
+	if cfg.UserPoolEndpoint != "/_cognito" || cfg.UserPoolClientID == "" {
+		c.t.Fatalf("/config.json: %+v", cfg)
+	}
+	in, _ := json.Marshal(map[string]any{"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": cfg.UserPoolClientID,
+		"AuthParameters": map[string]string{"USERNAME": email, "PASSWORD": password}})
+	r := c.raw("POST", cfg.UserPoolEndpoint, string(in), map[string]string{
+		"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService.InitiateAuth"})
+	var out struct{ AuthenticationResult struct{ IdToken string } }
+	c.json(r, http.StatusOK, &out)
+	if out.AuthenticationResult.IdToken == "" {
+		c.t.Fatalf("InitiateAuth: no ID token in %s", r.body)
+	}
+	return out.AuthenticationResult.IdToken
+}

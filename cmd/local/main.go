@@ -1,0 +1,160 @@
+// Command local runs the car-rental back end on a developer's machine, with
+// no AWS account and no Docker (internal/localstack does the work):
+//
+//	go run ./cmd/local                                serve (what make run runs)
+//	go run ./cmd/local token EMAIL [PASSWORD]         an ID token from the running stack
+//	go run ./cmd/local invoke NAME -e EVENT [--out json|text]
+//	                                                  one function on one event
+//
+// serve starts DynamoDB Local (or uses DYNAMODB_ENDPOINT) with the
+// template's table and the sample fleet, and cognito-local with the
+// template's user pool and the demo users, and serves every Api route of
+// template.yaml as API Gateway would, beside the web app, on
+// http://localhost:$PORT (default 3000) until SIGINT or SIGTERM, which stop
+// everything it started. IMAGE_BASE_URL overrides where car pictures are
+// said to be (default: the server's /static). LOCAL_STACK_STATE moves the
+// state file (default .cache/local-stack.json) that token and invoke read.
+//
+// invoke runs the function in-process on the running stack's services, or,
+// when none runs, on services started for the call; "${ID_TOKEN}" in the
+// event becomes a fresh ID token of alice@example.com.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/carrental/backend/internal/localstack"
+	"github.com/carrental/backend/internal/samtemplate"
+)
+
+func main() {
+	began := time.Now()
+	os.Exit(run(began, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  go run ./cmd/local                                  serve the stack (make run); PORT, DYNAMODB_ENDPOINT, IMAGE_BASE_URL
+  go run ./cmd/local token EMAIL [PASSWORD]           print an ID token from the running stack
+  go run ./cmd/local invoke NAME -e EVENT [--out json|text]
+                                                      run function NAME on the event file EVENT
+`
+
+// run is the whole program; the exit code is 0 on success, 1 on failure,
+// 2 for bad usage.
+func run(began time.Time, args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C ends the process at once; the kernel stops the children
+	}()
+	root, err := samtemplate.FindRoot()
+	if err != nil {
+		fmt.Fprintln(stderr, "local:", err, "(run it inside the repository)")
+		return 1
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	cmd, rest := "serve", args
+	if len(args) > 0 {
+		cmd, rest = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		err = serve(ctx, began, root, stdout, log)
+	case "token":
+		err = token(ctx, root, rest, stdout)
+	case "invoke":
+		err = invoke(ctx, root, rest, stdout, stderr, log)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		err = errUsage
+	}
+	switch {
+	case errors.Is(err, errUsage):
+		fmt.Fprint(stderr, usage)
+		return 2
+	case err != nil:
+		fmt.Fprintln(stderr, "local:", err)
+		return 1
+	}
+	return 0
+}
+
+var errUsage = errors.New("usage")
+
+func serve(ctx context.Context, began time.Time, root string, stdout io.Writer, log *slog.Logger) error {
+	port := localstack.DefaultPort
+	if p := os.Getenv("PORT"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || n > 65535 {
+			return fmt.Errorf("PORT=%q: want a port number (0 picks a free one)", p)
+		}
+		port = n
+	}
+	return localstack.Serve(ctx, localstack.ServeOptions{
+		Root: root, Port: port, DynamoDBEndpoint: os.Getenv("DYNAMODB_ENDPOINT"), ImageBaseURL: os.Getenv("IMAGE_BASE_URL"),
+		StatePath: localstack.StatePath(root), Began: began, Out: stdout, Log: log,
+	})
+}
+
+func token(ctx context.Context, root string, args []string, stdout io.Writer) error {
+	if len(args) < 1 || len(args) > 2 {
+		return errUsage
+	}
+	password := ""
+	if len(args) == 2 {
+		password = args[1]
+	}
+	t, err := localstack.Token(ctx, localstack.StatePath(root), args[0], password)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, t)
+	return nil
+}
+
+func invoke(ctx context.Context, root string, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+	fs := flag.NewFlagSet("invoke", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var event, out string
+	fs.StringVar(&event, "e", "", "the event file")
+	fs.StringVar(&event, "event", "", "the event file")
+	fs.StringVar(&out, "out", localstack.OutJSON, "json or text")
+	names, err := parseInterspersed(fs, args)
+	if err != nil || len(names) != 1 || event == "" {
+		return errUsage
+	}
+	return localstack.Invoke(ctx, localstack.InvokeOptions{
+		Root: root, Function: names[0], EventFile: event, Out: out, StatePath: localstack.StatePath(root),
+		DynamoDBEndpoint: os.Getenv("DYNAMODB_ENDPOINT"), Stdout: stdout, Stderr: stderr, Log: log,
+	})
+}
+
+// parseInterspersed parses flags that may stand before or after the
+// positional arguments (invoke NAME -e FILE, or invoke -e FILE NAME) and
+// returns the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

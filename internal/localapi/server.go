@@ -1,0 +1,194 @@
+package localapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-lambda-go/lambdacontext"
+
+	"github.com/carrental/backend/pkg/apigw"
+)
+
+// API Gateway's limits ("Amazon API Gateway quotas", see the package
+// comment).
+const (
+	// MaxPayload is the largest request body API Gateway accepts: 10 MB.
+	MaxPayload = 10 << 20
+	// IntegrationTimeout is how long API Gateway waits for the function.
+	IntegrationTimeout = 29 * time.Second
+)
+
+// Options configures a Gateway.
+type Options struct {
+	// API is the template's API (Read).
+	API *API
+	// Handlers maps each routed function's logical ID to its handler.
+	Handlers map[string]apigw.Handler
+	// Verifier checks ID tokens on routes with an authorizer; it may be nil
+	// only when no route has one.
+	Verifier TokenVerifier
+	// MaxPayload overrides MaxPayload; IntegrationTimeout overrides
+	// IntegrationTimeout (tests shorten them).
+	MaxPayload         int64
+	IntegrationTimeout time.Duration
+	// Logger receives a line for each of API Gateway's own answers (401,
+	// 403, 413, 502, 504) with the reason; nil means slog.Default().
+	Logger *slog.Logger
+	// Now is the clock of requestTimeEpoch; nil means time.Now.
+	Now func() time.Time
+}
+
+// Gateway serves the API's routes over HTTP, as API Gateway's REST proxy
+// integration would: see the package comment. It is safe for concurrent
+// use.
+type Gateway struct {
+	api      *API
+	handlers map[string]apigw.Handler
+	verifier TokenVerifier
+	maxBody  int64
+	timeout  time.Duration
+	log      *slog.Logger
+	now      func() time.Time
+}
+
+// New checks that every route has a handler (and a verifier where it has
+// an authorizer) and returns the Gateway.
+func New(opts Options) (*Gateway, error) {
+	g := &Gateway{api: opts.API, handlers: opts.Handlers, verifier: opts.Verifier,
+		maxBody: opts.MaxPayload, timeout: opts.IntegrationTimeout, log: opts.Logger, now: opts.Now}
+	if g.api == nil {
+		return nil, errors.New("localapi: no API")
+	}
+	var errs []error
+	for _, r := range g.api.Routes {
+		if g.handlers[r.Function] == nil {
+			errs = append(errs, fmt.Errorf("localapi: %s: no handler for %s", r, r.Function))
+		}
+		if r.Authorizer != "" && g.verifier == nil {
+			errs = append(errs, fmt.Errorf("localapi: %s: authorizer %s needs a token verifier", r, r.Authorizer))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if g.maxBody <= 0 {
+		g.maxBody = MaxPayload
+	}
+	if g.timeout <= 0 {
+		g.timeout = IntegrationTimeout
+	}
+	if g.log == nil {
+		g.log = slog.Default()
+	}
+	if g.now == nil {
+		g.now = time.Now
+	}
+	return g, nil
+}
+
+// Owns reports whether a request for path belongs to the API rather than
+// to whatever else a server serves beside it (the web app): its first
+// segment is the first segment of one of the API's routes.
+func (g *Gateway) Owns(path string) bool { return g.api.owns(path) }
+
+// ServeHTTP answers one request as API Gateway would: the route's
+// preflight or handler, or one of API Gateway's own errors.
+func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	requestID := NewRequestID()
+	path := r.URL.EscapedPath()
+	m, pathKnown := g.api.find(r.Method, path)
+	// SAM's OPTIONS method outranks an ANY route on the same path.
+	if r.Method == http.MethodOptions && pathKnown && g.api.CORS != nil && (m.route == nil || m.route.Method == "ANY") {
+		g.api.CORS.preflight(w, g.api.methods(path))
+		return
+	}
+	fail := func(typ string, reason error) {
+		g.log.LogAttrs(r.Context(), slog.LevelWarn, "gateway", slog.String("requestId", requestID),
+			slog.String("method", r.Method), slog.String("path", path),
+			slog.Int("status", gatewayDefaults[typ].status), slog.String("reason", reason.Error()))
+		g.api.gatewayError(w, r, typ, requestID)
+	}
+	if m.route == nil {
+		fail(respMissingAuthToken, errors.New("no route has this method and path"))
+		return
+	}
+	body, err := readBody(r, g.maxBody)
+	if err != nil {
+		fail(respRequestTooLarge, err)
+		return
+	}
+	var claims map[string]string
+	if name := m.route.Authorizer; name != "" {
+		if claims, err = authorize(r.Context(), g.verifier, g.api.Authorizers[name], r); err != nil {
+			fail(respUnauthorized, err)
+			return
+		}
+	}
+	ev := newEvent(r, eventInput{route: m.route, params: m.params, stage: g.api.Stage,
+		requestID: requestID, body: body, claims: claims, now: g.now()})
+	resp, err := g.invoke(r.Context(), g.handlers[m.route.Function], ev)
+	if errors.Is(err, context.DeadlineExceeded) {
+		fail(respIntegrationTimeout, fmt.Errorf("%s did not answer within %s", m.route.Function, g.timeout))
+		return
+	}
+	if err != nil {
+		fail(respDefault5XX, fmt.Errorf("%s: %w", m.route.Function, err))
+		return
+	}
+	if err := writeResponse(w, resp, http.Header{"x-amzn-RequestId": {requestID}}); err != nil {
+		fail(respDefault5XX, fmt.Errorf("%s: %w", m.route.Function, err))
+	}
+}
+
+// readBody reads the request body, failing when it is over max bytes.
+func readBody(r *http.Request, max int64) ([]byte, error) {
+	if r.ContentLength > max {
+		return nil, fmt.Errorf("body of %d bytes, over %d", r.ContentLength, max)
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read the body: %w", err)
+	}
+	if int64(len(body)) > max {
+		return nil, fmt.Errorf("body over %d bytes", max)
+	}
+	return body, nil
+}
+
+// result is what a handler returned.
+type result struct {
+	resp events.APIGatewayProxyResponse
+	err  error
+}
+
+// invoke runs h as Lambda would: with a Lambda context (its own request
+// id) and a deadline of the integration timeout, a panic turned into an
+// error. It returns context.DeadlineExceeded when the timeout passes first
+// (the handler goes on in the background until it notices its context).
+func (g *Gateway) invoke(ctx context.Context, h apigw.Handler, ev events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), g.timeout)
+	defer cancel()
+	ctx = lambdacontext.NewContext(ctx, &lambdacontext.LambdaContext{AwsRequestID: NewRequestID()})
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: fmt.Errorf("panic: %v", p)}
+			}
+		}()
+		resp, err := h(ctx, ev)
+		done <- result{resp, err}
+	}()
+	select {
+	case res := <-done:
+		return res.resp, res.err
+	case <-ctx.Done():
+		return events.APIGatewayProxyResponse{}, context.DeadlineExceeded
+	}
+}

@@ -1,0 +1,38 @@
+package localsite
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// AppConfig is the web app's runtime configuration, /config.json: the
+// AppConfig type of web/src/config.ts (see web/README.md).
+type AppConfig struct {
+	// APIBaseURL is "" for the site's own origin, where the local stack
+	// serves the API.
+	APIBaseURL       string `json:"apiBaseUrl"`
+	Region           string `json:"region"`
+	UserPoolID       string `json:"userPoolId"`
+	UserPoolClientID string `json:"userPoolClientId"`
+	// UserPoolEndpoint is the user-pool API's endpoint when it is not
+	// AWS's: "/_cognito", on the site's own origin.
+	UserPoolEndpoint string `json:"userPoolEndpoint,omitempty"`
+	// AuthFlowType is USER_PASSWORD_AUTH locally: cognito-local has no SRP.
+	AuthFlowType string `json:"authFlowType"`
+	// EmailVerification is "code": cognito-local sends codes, not links.
+	EmailVerification string `json:"emailVerification"`
+}
+
+// configHandler serves c as JSON, never cached: it changes with every run
+// of the stack (the pool is new each time).
+func configHandler(c AppConfig) http.Handler {
+	body, err := json.Marshal(c)
+	if err != nil {
+		panic(err) // a struct of strings always encodes
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(body)
+	})
+}

@@ -1,0 +1,16 @@
+// Package localstack is the local stack of cmd/local: it starts the
+// services the functions need (backends.go: DynamoDB Local or
+// $DYNAMODB_ENDPOINT, with the template's table and the sample fleet;
+// cognito-local with the template's user pool and the demo users), wires
+// the functions' handlers in-process from the same code as their Lambda
+// mains (functions.go), serves the API through internal/localapi beside the
+// web app (internal/localsite) until it is told to stop (serve.go), and
+// records where everything runs in a state file (state.go) for the token
+// and invoke commands (token.go, invoke.go) and for tests.
+//
+// Everything runs on 127.0.0.1 and nothing calls AWS: the SDK clients get
+// local endpoints and static credentials. Every child process (the JVM of
+// DynamoDB Local, cognito-local's node) runs through internal/childproc:
+// stopped and reaped on shutdown, and killed by the kernel if this process
+// dies first.
+package localstack

@@ -1,0 +1,78 @@
+package templatecheck
+
+import "fmt"
+
+// metric is one CloudWatch metric an alarm watches.
+type metric struct {
+	namespace, name string
+	dimensions      map[string]any // name -> value (long form)
+}
+
+// alarmMetrics are the metrics of alarm a: its own (Namespace,
+// MetricName, Dimensions) and those of a metric math alarm's Metrics.
+func alarmMetrics(a map[string]any) []metric {
+	p := get(a, "Properties")
+	var out []metric
+	add := func(ns, name, dims any) {
+		m := metric{namespace: fmt.Sprint(ns), name: fmt.Sprint(name), dimensions: map[string]any{}}
+		list, _ := dims.([]any)
+		for _, d := range list {
+			m.dimensions[fmt.Sprint(get(d, "Name"))] = get(d, "Value")
+		}
+		out = append(out, m)
+	}
+	if get(p, "MetricName") != nil {
+		add(get(p, "Namespace"), get(p, "MetricName"), get(p, "Dimensions"))
+	}
+	queries, _ := get(p, "Metrics").([]any)
+	for _, q := range queries {
+		if m := get(q, "MetricStat", "Metric"); m != nil {
+			add(get(m, "Namespace"), get(m, "MetricName"), get(m, "Dimensions"))
+		}
+	}
+	return out
+}
+
+// checkAlarms: an alarm on API Gateway's 5XXError; every function's Lambda
+// Errors in an alarm (one each, or one metric math alarm over all, or one
+// on the account-wide metric without dimensions); read and write
+// throttling of every table (ThrottledRequests, or ReadThrottleEvents and
+// WriteThrottleEvents). Metric names: "Amazon API Gateway dimensions and
+// metrics", "Types of metrics for Lambda functions", "DynamoDB Metrics and
+// dimensions" in the services' guides.
+func (t *Template) checkAlarms() []error {
+	var ms []metric
+	for _, a := range t.resources(alarmType) {
+		ms = append(ms, alarmMetrics(a)...)
+	}
+	has := func(ns, name string, dim string, id string) bool {
+		for _, m := range ms {
+			if m.namespace != ns || m.name != name {
+				continue
+			}
+			if dim == "" || len(m.dimensions) == 0 && ns == "AWS/Lambda" || refersTo(m.dimensions[dim], id) {
+				return true
+			}
+		}
+		return false
+	}
+	var errs []error
+	if !has("AWS/ApiGateway", "5XXError", "", "") {
+		errs = append(errs, breach(ruleAlarm, "API", "no alarm on AWS/ApiGateway 5XXError"))
+	}
+	for _, id := range sortedIDs(t.resources(functionType)) {
+		if !has("AWS/Lambda", "Errors", "FunctionName", id) {
+			errs = append(errs, breach(ruleAlarm, id, "no alarm on its AWS/Lambda Errors"))
+		}
+	}
+	for _, id := range sortedIDs(t.resources(tableType)) {
+		all := has("AWS/DynamoDB", "ThrottledRequests", "TableName", id)
+		if !all && !has("AWS/DynamoDB", "ReadThrottleEvents", "TableName", id) {
+			errs = append(errs, breach(ruleAlarm, id, "no alarm on its read throttling (ReadThrottleEvents or ThrottledRequests)"))
+		}
+		if !all && !has("AWS/DynamoDB", "WriteThrottleEvents", "TableName", id) {
+			errs = append(errs, breach(ruleAlarm, id, "no alarm on its write throttling (WriteThrottleEvents or ThrottledRequests)"))
+		}
+	}
+	return errs
+}

@@ -1,0 +1,98 @@
+package dynamo
+
+import (
+	"maps"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/carrental/backend/pkg/rental"
+)
+
+// FuzzCursorDecode guards the page cursors, which come straight from the
+// query string: decode never panics; it refuses with validation_failed on
+// field cursor and nothing else; it accepts only the exact cursor that
+// encode issues for the same scope (a cursor that was edited in any way,
+// bit flips in base64's spare bits included, is refused); and a cursor
+// issued for one scope (query and caller) round-trips with that scope and
+// fails with any other. Seeds: testdata/fuzz/FuzzCursorDecode, among them
+// real cursors of the fuzz secret.
+func FuzzCursorDecode(f *testing.F) {
+	c := cursors{secret: fuzzSecret}
+	f.Fuzz(func(t *testing.T, scope, cursor, otherScope string) {
+		// The fuzzer's own cursor: refused, unless it is what encode
+		// writes for the key it carries.
+		key, err := c.decode(scope, cursor)
+		if err != nil {
+			wantCursorError(t, err)
+		} else {
+			if cursor == "" {
+				if key != nil {
+					t.Fatalf("empty cursor decoded to %v", key)
+				}
+				return
+			}
+			if again, _ := c.encode(scope, key); again != cursor {
+				t.Fatalf("decode accepted %q, but encode writes %q for its key", cursor, again)
+			}
+			if otherScope != scope {
+				if _, err := c.decode(otherScope, cursor); err == nil {
+					t.Fatalf("cursor of scope %q accepted for scope %q", scope, otherScope)
+				}
+			}
+		}
+
+		// A cursor made from the fuzzer's strings: it round-trips with its
+		// own scope only. Key values come from DynamoDB, whose strings are
+		// UTF-8; JSON would turn other bytes into U+FFFD.
+		if !utf8.ValidString(cursor) || !utf8.ValidString(scope) {
+			return
+		}
+		made := map[string]types.AttributeValue{"PK": str(cursor), "SK": str(scope)}
+		enc, err := c.encode(scope, made)
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
+		back, err := c.decode(scope, enc)
+		switch {
+		case len(enc) > maxCursorLen:
+			if err == nil {
+				t.Fatalf("a cursor of %d bytes was accepted", len(enc))
+			}
+			wantCursorError(t, err)
+			return
+		case err != nil:
+			t.Fatalf("own cursor refused: %v", err)
+		case !maps.EqualFunc(back, made, sameString):
+			t.Fatalf("round trip: %v, want %v", back, made)
+		}
+		if otherScope != scope {
+			if _, err := c.decode(otherScope, enc); err == nil {
+				t.Fatalf("cursor of scope %q accepted for scope %q", scope, otherScope)
+			}
+		}
+		if _, err := (cursors{secret: []byte("another deployment's secret")}).decode(scope, enc); err == nil {
+			t.Fatal("cursor accepted under another secret")
+		}
+	})
+}
+
+// fuzzSecret is the key of the seed cursors in testdata/fuzz/FuzzCursorDecode.
+var fuzzSecret = []byte("fuzz-cursor-secret-0123456789abcdef")
+
+// wantCursorError fails t unless err is validation_failed on field cursor
+// alone: what the API answers with a 400 naming cursor.
+func wantCursorError(t *testing.T, err error) {
+	t.Helper()
+	e := rental.AsError(err)
+	if e.Code != rental.CodeValidation || len(e.Fields) != 1 || e.Fields["cursor"] == "" {
+		t.Fatalf("decode error %v, want validation_failed on cursor", err)
+	}
+}
+
+func sameString(a, b types.AttributeValue) bool {
+	x, ok1 := a.(*types.AttributeValueMemberS)
+	y, ok2 := b.(*types.AttributeValueMemberS)
+	return ok1 && ok2 && x.Value == y.Value
+}
