@@ -11,7 +11,6 @@ import (
 	"github.com/carrental/backend/internal/lambdafn"
 	"github.com/carrental/backend/internal/localapi"
 	"github.com/carrental/backend/pkg/apigw"
-	"github.com/carrental/backend/pkg/auth"
 	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/lexbot"
 )
@@ -96,14 +95,5 @@ func restHandler(ctx context.Context, logicalID string, env FunctionEnv, log *sl
 // COGNITO_ISSUER and COGNITO_CLIENT_ID, and the bot, logging one line per
 // turn.
 func LexHandler(ctx context.Context, env FunctionEnv, log *slog.Logger) (lexbot.Handler, error) {
-	cfg, svc, err := lambdafn.Service(ctx, env.getenv(LexFunction))
-	if err != nil {
-		return nil, err
-	}
-	verifier, err := auth.New(ctx, auth.Config{Issuer: cfg.UserPoolIssuer, ClientID: cfg.UserPoolClientID})
-	if err != nil {
-		return nil, fmt.Errorf("COGNITO_ISSUER / COGNITO_CLIENT_ID: %w", err)
-	}
-	bot := lexbot.New(svc, verifier, lexbot.Options{Logger: log.With("function", cfg.FunctionName)})
-	return lambdalog.Wrap(log, LexFunction, lexbot.Outcome, bot.Handle), nil
+	return lambdafn.LexHandler(ctx, env.getenv(LexFunction), log)
 }

@@ -1,4 +1,4 @@
-package main
+package lambdafn
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func TestNewBot(t *testing.T) {
+func TestLexHandler(t *testing.T) {
 	env := map[string]string{
 		"TABLE_NAME":        "cars",
 		"CURSOR_SECRET":     strings.Repeat("s", 32),
@@ -18,14 +18,14 @@ func TestNewBot(t *testing.T) {
 		"DYNAMODB_ENDPOINT": "http://127.0.0.1:1", // nothing is called; no AWS credentials needed
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if bot, err := newBot(context.Background(), func(k string) string { return env[k] }, log); err != nil || bot == nil {
-		t.Fatalf("newBot = %v, %v", bot, err)
+	if h, err := LexHandler(context.Background(), func(k string) string { return env[k] }, log); err != nil || h == nil {
+		t.Fatalf("LexHandler = %v, %v", h, err)
 	}
 
 	// Without the pool the bot could never identify anyone: refuse to start.
 	delete(env, "COGNITO_ISSUER")
-	if _, err := newBot(context.Background(), func(k string) string { return env[k] }, log); err == nil ||
+	if _, err := LexHandler(context.Background(), func(k string) string { return env[k] }, log); err == nil ||
 		!strings.Contains(err.Error(), "COGNITO_ISSUER") {
-		t.Fatalf("newBot without COGNITO_ISSUER: %v", err)
+		t.Fatalf("LexHandler without COGNITO_ISSUER: %v", err)
 	}
 }
