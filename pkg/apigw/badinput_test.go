@@ -112,6 +112,9 @@ func TestCreateBookingBadInput(t *testing.T) {
 		{"data after the object", post(good + `{}`), 400, "validation_failed", "body", true},
 		{"empty body", post(``), 400, "validation_failed", "body", false},
 		{"unknown property", post(`{"carId":"ber-eco-1","pickupDate":"2026-12-10","returnDate":"2026-12-13","price":1}`), 400, "validation_failed", "price", false},
+		// encoding/json alone would take these: names match without case, the last repeat wins.
+		{"property in other case", post(`{"CarId":"ber-eco-1","pickupDate":"2026-12-10","returnDate":"2026-12-13"}`), 400, "validation_failed", "CarId", false},
+		{"property given twice", post(`{"carId":"ber-eco-1","carId":"ber-eco-2","pickupDate":"2026-12-10","returnDate":"2026-12-13"}`), 400, "validation_failed", "carId", true},
 		{"carId a number", post(`{"carId":7,"pickupDate":"2026-12-10","returnDate":"2026-12-13"}`), 400, "validation_failed", "carId", false},
 		{"carId null", post(`{"carId":null,"pickupDate":"2026-12-10","returnDate":"2026-12-13"}`), 400, "validation_failed", "carId", false},
 		{"pickupDate an object", post(`{"carId":"ber-eco-1","pickupDate":{},"returnDate":"2026-12-13"}`), 400, "validation_failed", "pickupDate", false},

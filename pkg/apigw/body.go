@@ -73,6 +73,9 @@ func (c *call) decodeBody(maxBytes int, v any) error {
 	if trimmed := bytes.TrimLeft(body, " \t\r\n"); trimmed[0] != '{' {
 		return rental.Invalid("body", "must be a JSON object")
 	}
+	if err := checkKeys(body, v); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

@@ -80,9 +80,19 @@ func TestBookingLifecycle(t *testing.T) {
 	e.serve(t, byID("PATCH /bookings/{bookingId}").header("If-Match", `"2"`).json(`{"returnDate":"2026-12-17"}`).get()).
 		wantError(t, http.StatusPreconditionFailed, "version_mismatch", "")
 
-	for range 2 { // a second cancel answers the same
+	// DELETE honours If-Match too: a stale one changes nothing.
+	e.serve(t, byID("DELETE /bookings/{bookingId}").header("If-Match", `"5"`).get()).
+		wantError(t, http.StatusPreconditionFailed, "version_mismatch", "")
+	e.serve(t, byID("DELETE /bookings/{bookingId}").header("If-Match", `"six"`).get()).
+		wantError(t, http.StatusBadRequest, "validation_failed", "If-Match")
+
+	for i := range 2 { // a second cancel answers the same
 		var cancelled bookingJSON
-		x := e.serve(t, byID("DELETE /bookings/{bookingId}").get())
+		ev := byID("DELETE /bookings/{bookingId}")
+		if i == 0 {
+			ev.header("If-Match", `"6"`)
+		}
+		x := e.serve(t, ev.get())
 		x.wantOK(t, http.StatusOK, &cancelled)
 		if cancelled.Status != "CANCELLED" || cancelled.Version != 7 || x.resp.Headers["ETag"] != `"7"` {
 			t.Errorf("cancel: %+v, ETag %s", cancelled, x.resp.Headers["ETag"])

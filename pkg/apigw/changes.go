@@ -36,9 +36,11 @@ func (a *API) updateBooking(ctx context.Context, c *call) (reply, error) {
 	return a.bookingReply(http.StatusOK, b), nil
 }
 
-// CancelBooking serves DELETE /bookings/{bookingId} (Cognito): 200 the
-// booking, now CANCELLED, with its ETag; cancelling it again answers the
-// same. Errors: 401, 404, 409 booking_started, 500, 503.
+// CancelBooking serves DELETE /bookings/{bookingId} (Cognito), optional
+// If-Match with the ETag the client saw: 200 the booking, now CANCELLED,
+// with its ETag; cancelling it again answers the same. Errors: 400 (a
+// malformed If-Match), 401, 404, 409 booking_started, 412
+// version_mismatch, 500, 503.
 func (a *API) CancelBooking(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
 	return a.serve(ctx, req, "cancel-booking", a.cancelBooking)
 }
@@ -48,7 +50,11 @@ func (a *API) cancelBooking(ctx context.Context, c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	b, err := a.svc.CancelBooking(ctx, user, id)
+	r := cancelBookingRequest{IfMatch: c.header("If-Match")}
+	if err := check(c, &r); err != nil {
+		return reply{}, err
+	}
+	b, err := a.svc.CancelBooking(ctx, user, id, ifMatchVersion(r.IfMatch))
 	if err != nil {
 		return reply{}, err
 	}

@@ -92,11 +92,21 @@ type updateBookingRequest struct {
 }
 
 // expectedVersion is the version If-Match names; nil without one (or *).
-func (r updateBookingRequest) expectedVersion() *int64 {
-	if r.IfMatch == nil {
+func (r updateBookingRequest) expectedVersion() *int64 { return ifMatchVersion(r.IfMatch) }
+
+// cancelBookingRequest is what DELETE /bookings/{bookingId} reads besides
+// the path: the optional If-Match.
+type cancelBookingRequest struct {
+	IfMatch *string `header:"If-Match" validate:"omitnil,etag"`
+}
+
+// ifMatchVersion is the version an If-Match header names; nil without one
+// (or for *). The header has passed validation (tag etag) before.
+func ifMatchVersion(h *string) *int64 {
+	if h == nil {
 		return nil
 	}
-	v, _ := parseIfMatch(*r.IfMatch)
+	v, _ := parseIfMatch(*h)
 	return v
 }
 

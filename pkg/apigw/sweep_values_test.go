@@ -203,23 +203,26 @@ func (c cursorSet) forCars() []badValue {
 
 // forged are cursors that the API never issued: the common values (but
 // the empty one, which is no cursor: the first page), random ones, and
-// own truncated or with one bit flipped, in the payload, in the MAC and in
-// the spare bits of the last character.
+// own truncated, without its authentication tag, or with one bit flipped in
+// the nonce, the sealed payload, the tag and the spare bits of the last
+// character.
+// tagChars is about the base64 length of AES-GCM's 16-byte tag at the end.
+const tagChars = 21
+
 func forged(own string) []badValue {
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 	out := append(excluding(common, "empty"),
 		badValue{"random", base64.RawURLEncoding.EncodeToString([]byte(`{"PK":"USER#x","SK":"BOOKING#y"}`)) + ".c2lnbmF0dXJl", false},
-		badValue{"no MAC", strings.Split(own, ".")[0], false},
+		badValue{"no tag", own[:len(own)-tagChars], false},
 		badValue{"truncated by 1", own[:len(own)-1], false},
 		badValue{"truncated by half", own[:len(own)/2], false},
 		badValue{"with a line break", own[:10] + "\n" + own[10:], false},
 		badValue{"padded", own + "==", false},
 	)
-	dot := strings.Index(own, ".")
 	for _, at := range []struct {
 		name string
 		pos  int
-	}{{"payload start", 0}, {"payload middle", dot / 2}, {"MAC start", dot + 1}, {"last character", len(own) - 1}} {
+	}{{"nonce start", 0}, {"payload middle", len(own) / 2}, {"tag start", len(own) - tagChars}, {"last character", len(own) - 1}} {
 		for _, bit := range []int{0, 5} {
 			i := strings.IndexByte(alphabet, own[at.pos])
 			flipped := own[:at.pos] + string(alphabet[i^(1<<bit)]) + own[at.pos+1:]

@@ -83,6 +83,7 @@ var (
 	errEmptyToken      = errors.New("empty token")
 	errTokenTooLong    = errors.New("token too long")
 	errNoKID           = errors.New("token header has no kid")
+	errCritical        = errors.New("token header has crit, which no Cognito token has")
 	errJWKSUnavailable = errors.New("JWKS unavailable")
 	errTokenUse        = errors.New("token_use is not \"id\"")
 	errNoSubject       = errors.New("sub claim missing or empty")
@@ -324,6 +325,11 @@ func (v *Verifier) keyfunc(ctx context.Context) jwt.Keyfunc {
 		// in the set; we insist on the lookup by kid instead.
 		if kid, _ := t.Header[jwkset.HeaderKID].(string); kid == "" {
 			return nil, errNoKID
+		}
+		// RFC 7515 4.1.11: a recipient that does not understand a listed
+		// extension must reject the token; we understand none.
+		if _, ok := t.Header["crit"]; ok {
+			return nil, errCritical
 		}
 		kf, err := v.keys(ctx)
 		if err != nil {

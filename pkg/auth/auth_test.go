@@ -192,6 +192,22 @@ func TestVerifyIDToken(t *testing.T) {
 			fetches: 1,
 		},
 		{
+			name: "audience as a list holding the client id",
+			token: func(t *testing.T, iss *authtest.Issuer) string {
+				return iss.IDToken("user-1", "ann@example.com", authtest.WithClaim("aud", []string{iss.ClientID(), "other"}))
+			},
+			wantErr: errClaimType,
+			fetches: 1,
+		},
+		{
+			name: "crit header with an unknown extension",
+			token: func(t *testing.T, iss *authtest.Issuer) string {
+				return iss.IDToken("user-1", "ann@example.com", authtest.WithHeader("crit", []string{"exp-ext"}), authtest.WithHeader("exp-ext", true))
+			},
+			wantErr: errCritical,
+			fetches: 0,
+		},
+		{
 			name: "no audience",
 			token: func(t *testing.T, iss *authtest.Issuer) string {
 				return iss.IDToken("user-1", "ann@example.com", authtest.WithoutClaim("aud"))

@@ -164,6 +164,11 @@ func (c *cognitoClaims) Validate() error {
 	if sub, _ := c.MapClaims[claimSub].(string); sub == "" {
 		errs = append(errs, errNoSubject)
 	}
+	// Cognito's ID token names one audience, as a string; jwt would also
+	// take a list that contains the client id.
+	if _, ok := c.MapClaims["aud"].(string); !ok {
+		errs = append(errs, fmt.Errorf("%w: aud is %s, not a string", errClaimType, describe(c.MapClaims["aud"])))
+	}
 	for _, name := range []string{claimEmail, claimUsername} {
 		if v, ok := c.MapClaims[name]; ok {
 			if _, ok := v.(string); !ok {

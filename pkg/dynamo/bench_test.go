@@ -114,7 +114,7 @@ func BenchmarkCapacity(b *testing.B) {
 		e := newBenchEnv(b, 60, 0)
 		bookings := prepared(b, e)
 		measure(b, func(ctx context.Context, i int) error {
-			_, err := e.svc.CancelBooking(ctx, user, bookings[i].ID)
+			_, err := e.svc.CancelBooking(ctx, user, bookings[i].ID, nil)
 			return err
 		})
 	})

@@ -1,12 +1,13 @@
 package dynamo
 
 import (
-	"crypto/hmac"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
@@ -17,18 +18,27 @@ import (
 const maxCursorLen = 2048
 
 // cursors turns a query's LastEvaluatedKey into an opaque cursor and back.
-// A cursor is base64url(JSON of the key's string attributes) "."
-// base64url(HMAC-SHA256(secret, scope NUL payload)): it cannot be forged or
-// edited, and a cursor issued for one scope (query and caller) fails for any
-// other, so it cannot lead a caller into another user's partition.
+// A cursor is base64url(nonce | AES-256-GCM(key attributes as JSON)), with
+// the page's scope (query and caller) as the additional authenticated data.
+// The authentication tag is the tamper check (the role an HMAC would play);
+// the encryption keeps the table's key schema and the caller's partition
+// key out of the client's sight. A cursor issued for one scope fails for
+// any other, so it cannot lead a caller into another user's partition or
+// another query.
 type cursors struct{ secret []byte }
 
-func (c cursors) mac(scope string, payload []byte) []byte {
-	h := hmac.New(sha256.New, c.secret)
-	h.Write([]byte(scope))
-	h.Write([]byte{0})
-	h.Write(payload)
-	return h.Sum(nil)
+// aead is AES-256-GCM under a key derived from the secret (any length).
+func (c cursors) aead() cipher.AEAD {
+	key := sha256.Sum256(append([]byte("car-rental cursor v1\x00"), c.secret...))
+	block, err := aes.NewCipher(key[:])
+	if err != nil {
+		panic(err) // a 32-byte key always makes a cipher
+	}
+	gcm, err := cipher.NewGCM(block)
+	if err != nil {
+		panic(err)
+	}
+	return gcm
 }
 
 // encode returns "" for a nil key (the last page).
@@ -48,8 +58,12 @@ func (c cursors) encode(scope string, key map[string]types.AttributeValue) (stri
 	if err != nil {
 		return "", err
 	}
-	enc := base64.RawURLEncoding
-	return enc.EncodeToString(payload) + "." + enc.EncodeToString(c.mac(scope, payload)), nil
+	gcm := c.aead()
+	nonce := make([]byte, gcm.NonceSize(), gcm.NonceSize()+len(payload)+gcm.Overhead())
+	if _, err := rand.Read(nonce); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(gcm.Seal(nonce, nonce, payload, []byte(scope))), nil
 }
 
 // decode returns nil for "" (the first page) and validation_failed (field
@@ -62,18 +76,20 @@ func (c cursors) decode(scope, cursor string) (map[string]types.AttributeValue, 
 	if len(cursor) > maxCursorLen {
 		return nil, bad
 	}
-	p, m, ok := strings.Cut(cursor, ".")
-	if !ok {
-		return nil, bad
-	}
 	enc := base64.RawURLEncoding
-	payload, err1 := enc.DecodeString(p)
-	sum, err2 := enc.DecodeString(m)
+	sealed, err := enc.DecodeString(cursor)
 	// Only the exact text that encode writes: base64 decoding also takes
 	// other spellings of the same bytes (spare bits set, line breaks), and
 	// an edited cursor must not pass (FuzzCursorDecode).
-	canonical := err1 == nil && err2 == nil && enc.EncodeToString(payload) == p && enc.EncodeToString(sum) == m
-	if !canonical || !hmac.Equal(sum, c.mac(scope, payload)) {
+	if err != nil || enc.EncodeToString(sealed) != cursor {
+		return nil, bad
+	}
+	gcm := c.aead()
+	if len(sealed) < gcm.NonceSize()+gcm.Overhead() {
+		return nil, bad
+	}
+	payload, err := gcm.Open(nil, sealed[:gcm.NonceSize()], sealed[gcm.NonceSize():], []byte(scope))
+	if err != nil {
 		return nil, bad
 	}
 	var plain map[string]string

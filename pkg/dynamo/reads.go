@@ -37,7 +37,12 @@ func (s *Store) get(ctx context.Context, pk, sk string, consistent bool, out any
 }
 
 // query runs one Query (one page) and returns its items and next cursor.
-func (s *Store) query(ctx context.Context, in *dynamodb.QueryInput, page rental.PageRequest) ([]map[string]types.AttributeValue, string, error) {
+// It asks for one item more than the page holds: a cursor is issued only
+// when that item exists, so the last page never carries one (DynamoDB's
+// own LastEvaluatedKey is set whenever Limit is reached, even with nothing
+// after). keyAttrs are the attributes of the table's or index's key, from
+// which the cursor of the page's last item is made.
+func (s *Store) query(ctx context.Context, in *dynamodb.QueryInput, page rental.PageRequest, keyAttrs ...string) ([]map[string]types.AttributeValue, string, error) {
 	start, err := s.cursors.decode(page.Scope, page.Cursor)
 	if err != nil {
 		return nil, "", err
@@ -45,15 +50,23 @@ func (s *Store) query(ctx context.Context, in *dynamodb.QueryInput, page rental.
 	in.TableName, in.ExclusiveStartKey = &s.table, start
 	in.ReturnConsumedCapacity = types.ReturnConsumedCapacityTotal
 	if page.Limit > 0 {
-		in.Limit = aws.Int32(int32(page.Limit))
+		in.Limit = aws.Int32(int32(page.Limit + 1))
 	}
 	res, err := s.db.Query(ctx, in)
 	if err != nil {
 		return nil, "", mapErr(err)
 	}
 	s.record(ctx, "Query", one(res.ConsumedCapacity)...)
-	next, err := s.cursors.encode(page.Scope, res.LastEvaluatedKey)
-	return res.Items, next, mapErr(err)
+	items, last := res.Items, res.LastEvaluatedKey // 1 MB cut, or no Limit
+	if page.Limit > 0 && len(items) > page.Limit {
+		items = items[:page.Limit]
+		last = make(map[string]types.AttributeValue, len(keyAttrs))
+		for _, k := range keyAttrs {
+			last[k] = items[page.Limit-1][k]
+		}
+	}
+	next, err := s.cursors.encode(page.Scope, last)
+	return items, next, mapErr(err)
 }
 
 // ListLocations returns every location, ordered by id: one Query.
@@ -109,7 +122,7 @@ func (s *Store) ListCars(ctx context.Context, f rental.CarFilter) (rental.Page[r
 		in.KeyConditionExpression = aws.String("GSI1PK = :pk AND begins_with(GSI1SK, :type)")
 		in.ExpressionAttributeValues[":type"] = str(carTypePrefix(string(f.Type)))
 	}
-	items, next, err := s.query(ctx, in, f.PageRequest)
+	items, next, err := s.query(ctx, in, f.PageRequest, attrPK, attrSK, attrGSI1PK, attrGSI1SK)
 	if err != nil {
 		return rental.Page[rental.Car]{}, err
 	}
@@ -163,8 +176,9 @@ func (s *Store) GetBooking(ctx context.Context, userID, id string) (rental.Booki
 }
 
 // ListBookings is one Query on the user's partition, newest first (booking
-// ids are ULIDs). A status filter is a FilterExpression: it applies after
-// the page is read, so a page may come back short while NextCursor leads on.
+// ids are ULIDs). A status filter applies after the page is read (as a
+// FilterExpression would, at the same cost), so a page may come back short
+// while NextCursor leads on.
 func (s *Store) ListBookings(ctx context.Context, userID string, f rental.BookingFilter) (rental.Page[rental.Booking], error) {
 	in := &dynamodb.QueryInput{
 		KeyConditionExpression: aws.String("PK = :pk AND begins_with(SK, :sk)"),
@@ -173,12 +187,7 @@ func (s *Store) ListBookings(ctx context.Context, userID string, f rental.Bookin
 		ScanIndexForward: aws.Bool(false),
 		ConsistentRead:   aws.Bool(true),
 	}
-	if f.Status != "" {
-		in.FilterExpression = aws.String("#status = :status")
-		in.ExpressionAttributeNames = map[string]string{"#status": "status"}
-		in.ExpressionAttributeValues[":status"] = str(string(f.Status))
-	}
-	items, next, err := s.query(ctx, in, f.PageRequest)
+	items, next, err := s.query(ctx, in, f.PageRequest, attrPK, attrSK)
 	if err != nil {
 		return rental.Page[rental.Booking]{}, err
 	}
@@ -192,7 +201,9 @@ func (s *Store) ListBookings(ctx context.Context, userID string, f rental.Bookin
 		if err != nil {
 			return rental.Page[rental.Booking]{}, mapErr(err)
 		}
-		out.Items = append(out.Items, b)
+		if f.Status == "" || b.Status == f.Status {
+			out.Items = append(out.Items, b)
+		}
 	}
 	return out, nil
 }

@@ -2,6 +2,8 @@ package dynamo
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -102,6 +104,14 @@ func (s *Store) write(ctx context.Context, userID string, idem *rental.Idempoten
 			cars: map[string]rental.Car{}, bookings: map[string]rental.Booking{}}
 		b, err := fn(ctx, t)
 		if err != nil {
+			if idem != nil {
+				// A request with the same key may have committed since
+				// the check above: then fn saw its booking as taking the
+				// car. The record, not fn, has the last word.
+				if rb, done, rerr := s.replay(ctx, userID, idem); done {
+					return rb, rerr
+				}
+			}
 			return rental.Booking{}, err
 		}
 		if len(t.order) == 0 {
@@ -111,7 +121,7 @@ func (s *Store) write(ctx context.Context, userID string, idem *rental.Idempoten
 		if err != nil {
 			return rental.Booking{}, err
 		}
-		err = s.commit(ctx, in)
+		err = s.commitSettled(ctx, in)
 		if errors.Is(err, errLostRace) {
 			continue
 		}
@@ -121,6 +131,42 @@ func (s *Store) write(ctx context.Context, userID string, idem *rental.Idempoten
 		return b, nil
 	}
 	return rental.Booking{}, rental.Errorf(rental.CodeThrottled, "too many concurrent changes to this car; try again")
+}
+
+// settleAttempts bounds how often an unanswered transaction is sent again.
+const settleAttempts = 3
+
+// commitSettled commits in and, when the answer leaves the outcome unknown
+// (a timeout, a 500, throttling after the SDK's own retries, a transaction
+// still in progress), sends the very same transaction again under the same
+// ClientRequestToken: DynamoDB treats it as the same request for ten
+// minutes and answers with the first one's outcome instead of applying it
+// twice. Only when that too stays unanswered does the caller hear
+// throttled, and its message says the outcome is unknown. See
+// "TransactWriteItems", ClientRequestToken:
+// https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#DDB-TransactWriteItems-request-ClientRequestToken
+func (s *Store) commitSettled(ctx context.Context, in *dynamodb.TransactWriteItemsInput) error {
+	in.ClientRequestToken = aws.String(requestToken())
+	err := s.commit(ctx, in)
+	for n := 1; n <= settleAttempts && rental.ErrorCode(err) == rental.CodeThrottled; n++ {
+		if werr := s.retry.wait(ctx, n); werr != nil {
+			break
+		}
+		err = s.commit(ctx, in)
+	}
+	if rental.ErrorCode(err) == rental.CodeThrottled {
+		return &rental.Error{Code: rental.CodeThrottled, Err: err,
+			Message: "the service did not confirm the change in time, so it may or may not be saved: " +
+				"read the booking, or retry with the same Idempotency-Key"}
+	}
+	return err
+}
+
+// requestToken is a fresh ClientRequestToken (at most 36 characters).
+func requestToken() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // replay answers a request whose idempotency key has a live record: the

@@ -199,7 +199,7 @@ func (b *Bot) fulfillCancel(ctx context.Context, t *turn) (Response, error) {
 	if ch.target == nil {
 		return unresolved(t, ch), nil
 	}
-	bk, err := b.svc.CancelBooking(ctx, t.user, ch.target.ID)
+	bk, err := b.svc.CancelBooking(ctx, t.user, ch.target.ID, nil)
 	switch {
 	case err == nil:
 	case rental.ErrorCode(err) == rental.CodeBookingStarted:

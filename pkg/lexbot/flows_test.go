@@ -260,7 +260,7 @@ func TestMyBookings(t *testing.T) {
 	e.book(alice, "ber-eco-2", "2026-12-01", "2026-12-02")
 	e.clock.Set(storetest.Start.Add(24 * time.Hour)) // the last one starts today, the one before runs on
 	ended := e.book(alice, "lax-van-1", "2026-12-05", "2026-12-06")
-	if _, err := e.svc.CancelBooking(t.Context(), alice, ended.ID); err != nil { // cancelled: not listed
+	if _, err := e.svc.CancelBooking(t.Context(), alice, ended.ID, nil); err != nil { // cancelled: not listed
 		t.Fatal(err)
 	}
 	e.book(bob, "ber-suv-1", "2027-01-01", "2027-01-02") // bob's: not listed

@@ -220,10 +220,12 @@ func (s *Service) UpdateBooking(ctx context.Context, userID, id string, c Bookin
 }
 
 // CancelBooking cancels userID's booking id and frees its car's days.
-// Cancelling a cancelled booking returns it unchanged.
+// Cancelling a cancelled booking returns it unchanged. With expectedVersion
+// set, the booking must still be at that version.
 //
-// Errors: unauthorized, not_found, booking_started, throttled, internal.
-func (s *Service) CancelBooking(ctx context.Context, userID, id string) (Booking, error) {
+// Errors: unauthorized, not_found, version_mismatch, booking_started,
+// throttled, internal.
+func (s *Service) CancelBooking(ctx context.Context, userID, id string, expectedVersion *int64) (Booking, error) {
 	if err := needCaller(userID); err != nil {
 		return Booking{}, err
 	}
@@ -231,6 +233,9 @@ func (s *Service) CancelBooking(ctx context.Context, userID, id string) (Booking
 		b, err := tx.Booking(ctx, id)
 		if err != nil {
 			return Booking{}, err
+		}
+		if expectedVersion != nil && *expectedVersion != b.Version {
+			return Booking{}, Errorf(CodeVersionMismatch, "the booking has changed since version %d; reload it", *expectedVersion)
 		}
 		if b.Status == Cancelled {
 			return b, nil

@@ -290,7 +290,7 @@ func TestCreateBookingIdempotent(t *testing.T) {
 		blocker := e.book(t, "u2", "b-cmp-1", req.Period)
 		_, err := e.svc.CreateBooking(ctx, "u1", req, "key-1")
 		wantErr(t, err, rental.CodeCarUnavailable)
-		_, err = e.svc.CancelBooking(ctx, "u2", blocker.ID)
+		_, err = e.svc.CancelBooking(ctx, "u2", blocker.ID, nil)
 		noErr(t, err)
 		b, err := e.svc.CreateBooking(ctx, "u1", req, "key-1")
 		noErr(t, err)
@@ -352,7 +352,7 @@ func TestListBookings(t *testing.T) {
 		e.clock.Advance(time.Hour)
 	}
 	for _, i := range []int{1, 3} {
-		c, err := e.svc.CancelBooking(ctx, "u1", u1[i].ID)
+		c, err := e.svc.CancelBooking(ctx, "u1", u1[i].ID, nil)
 		noErr(t, err)
 		u1[i] = c
 	}

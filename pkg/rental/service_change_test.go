@@ -133,7 +133,7 @@ func TestUpdateBookingErrors(t *testing.T) {
 		{name: "version 0", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, version: ptr(int64(0)), code: rental.CodeVersionMismatch},
 		{name: "cancelled", change: rental.BookingChange{Return: ptr(d("2026-12-16"))},
 			setup: func(t *testing.T, e *env, b rental.Booking) {
-				_, err := e.svc.CancelBooking(context.Background(), "u1", b.ID)
+				_, err := e.svc.CancelBooking(context.Background(), "u1", b.ID, nil)
 				noErr(t, err)
 			}, code: rental.CodeBookingCancelled},
 		{name: "started: the pick-up day in Berlin", change: rental.BookingChange{Return: ptr(d("2026-12-16"))},
@@ -203,7 +203,7 @@ func TestUpdateBookingAllowedUntilTheDayBefore(t *testing.T) {
 	if got.Version != 2 || got.Period != per("2026-12-10", "2026-12-16") {
 		t.Errorf("update on the day before = %+v", got)
 	}
-	_, err = e.svc.CancelBooking(ctx, "u1", b.ID)
+	_, err = e.svc.CancelBooking(ctx, "u1", b.ID, nil)
 	noErr(t, err)
 }
 
@@ -270,7 +270,7 @@ func TestUpdateBookingMovesBackToOldCar(t *testing.T) {
 	other := e.book(t, "u2", "b-eco-1", per("2026-12-12", "2026-12-13"))
 	_, err = e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{CarID: ptr("b-eco-1")}, nil)
 	wantErr(t, err, rental.CodeCarUnavailable)
-	_, err = e.svc.CancelBooking(ctx, "u2", other.ID)
+	_, err = e.svc.CancelBooking(ctx, "u2", other.ID, nil)
 	noErr(t, err)
 	got, err := e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{CarID: ptr("b-eco-1")}, nil)
 	noErr(t, err)
@@ -288,18 +288,18 @@ func TestCancelBooking(t *testing.T) {
 	b := e.book(t, "u1", "b-eco-1", basePeriod)
 	keep := e.book(t, "u1", "b-eco-1", per("2026-12-20", "2026-12-21"))
 
-	_, err := e.svc.CancelBooking(ctx, "u2", b.ID)
+	_, err := e.svc.CancelBooking(ctx, "u2", b.ID, nil)
 	wantErr(t, err, rental.CodeNotFound)
-	_, err = e.svc.CancelBooking(ctx, "", b.ID)
+	_, err = e.svc.CancelBooking(ctx, "", b.ID, nil)
 	wantErr(t, err, rental.CodeUnauthorized)
-	_, err = e.svc.CancelBooking(ctx, "u1", "bk-9999")
+	_, err = e.svc.CancelBooking(ctx, "u1", "bk-9999", nil)
 	wantErr(t, err, rental.CodeNotFound)
 	if c := e.car(t, "b-eco-1"); c.Version != 2 || len(c.Schedule) != 2 {
 		t.Fatalf("failed cancels changed the car: %+v", c)
 	}
 
 	e.clock.Advance(time.Hour)
-	got, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+	got, err := e.svc.CancelBooking(ctx, "u1", b.ID, nil)
 	noErr(t, err)
 	want := b
 	want.Status, want.Version, want.UpdatedAt = rental.Cancelled, 2, t0.Add(time.Hour)
@@ -317,7 +317,7 @@ func TestCancelBooking(t *testing.T) {
 
 	// A second cancel returns the booking as it is.
 	e.clock.Advance(time.Hour)
-	again, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+	again, err := e.svc.CancelBooking(ctx, "u1", b.ID, nil)
 	noErr(t, err)
 	if again != want {
 		t.Errorf("second cancel = %+v, want %+v", again, want)
@@ -347,7 +347,7 @@ func TestCancelBookingStarted(t *testing.T) {
 			ctx := context.Background()
 			b := e.book(t, "u1", "b-eco-1", basePeriod)
 			e.clock.Set(mustTime(t, tc.instant))
-			got, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+			got, err := e.svc.CancelBooking(ctx, "u1", b.ID, nil)
 			if !tc.started {
 				noErr(t, err)
 				if got.Status != rental.Cancelled {
@@ -372,10 +372,10 @@ func TestCancelledBookingStaysCancelledAfterPickup(t *testing.T) {
 	e := newEnv(t, t0)
 	ctx := context.Background()
 	b := e.book(t, "u1", "b-eco-1", basePeriod)
-	c, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+	c, err := e.svc.CancelBooking(ctx, "u1", b.ID, nil)
 	noErr(t, err)
 	e.clock.Set(mustTime(t, "2026-12-12T12:00:00Z"))
-	again, err := e.svc.CancelBooking(ctx, "u1", b.ID)
+	again, err := e.svc.CancelBooking(ctx, "u1", b.ID, nil)
 	noErr(t, err)
 	if again != c {
 		t.Errorf("cancel after pick-up = %+v, want %+v", again, c)
@@ -400,7 +400,7 @@ func TestSchedulePruning(t *testing.T) {
 			return rental.Schedule{res(u.ID, u.Period)}
 		}},
 		{"cancel", func(t *testing.T, e *env, future rental.Booking) rental.Schedule {
-			_, err := e.svc.CancelBooking(context.Background(), "u1", future.ID)
+			_, err := e.svc.CancelBooking(context.Background(), "u1", future.ID, nil)
 			noErr(t, err)
 			return nil
 		}},

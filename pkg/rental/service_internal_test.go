@@ -60,7 +60,7 @@ func TestBadTimeZone(t *testing.T) {
 	e.clock.Advance(10 * time.Minute) // past the Service's location cache
 	_, err = e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{Return: ptr(d("2026-12-13"))}, nil)
 	wantInternal(t, err, "Nowhere")
-	_, err = e.svc.CancelBooking(ctx, "u1", b.ID)
+	_, err = e.svc.CancelBooking(ctx, "u1", b.ID, nil)
 	wantInternal(t, err, "Nowhere")
 }
 
@@ -150,6 +150,6 @@ func TestStoreErrors(t *testing.T) {
 	e.clock.Advance(10 * time.Minute) // past the Service's location cache
 	_, err = svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{Return: ptr(d("2026-12-13"))}, nil)
 	wantInternal(t, err, "10.0.0.7")
-	_, err = svc.CancelBooking(ctx, "u1", b.ID)
+	_, err = svc.CancelBooking(ctx, "u1", b.ID, nil)
 	wantInternal(t, err, "10.0.0.7")
 }

@@ -185,6 +185,7 @@ type spec struct {
 	tokenUse   *string
 	kid        *string
 	noKID      bool
+	header     map[string]any
 	alg        string
 	foreignKey bool
 	iat        *time.Time
@@ -210,6 +211,16 @@ func WithTokenUse(use string) Option { return func(s *spec) { s.tokenUse = &use 
 // WithKID puts kid in the header instead of the signing key's kid (the
 // token is still signed by the current key).
 func WithKID(kid string) Option { return func(s *spec) { s.kid = &kid } }
+
+// WithHeader adds name: value to the token's header (e.g. crit).
+func WithHeader(name string, value any) Option {
+	return func(s *spec) {
+		if s.header == nil {
+			s.header = map[string]any{}
+		}
+		s.header[name] = value
+	}
+}
 
 // WithoutKID leaves kid out of the header.
 func WithoutKID() Option { return func(s *spec) { s.noKID = true } }
@@ -389,6 +400,9 @@ func (i *Issuer) sign(c jwt.MapClaims, s *spec) string {
 		tok.Header["kid"] = *s.kid
 	default:
 		tok.Header["kid"] = key.kid
+	}
+	for k, v := range s.header {
+		tok.Header[k] = v
 	}
 	out, err := tok.SignedString(signKey)
 	if err != nil {

@@ -387,11 +387,11 @@ func TestServiceCancelLostRace(t *testing.T) {
 	st.BeforeCommit = func() {
 		if !fired {
 			fired = true
-			_, err := svc.CancelBooking(ctx, "u1", b.ID)
+			_, err := svc.CancelBooking(ctx, "u1", b.ID, nil)
 			noErr(t, err)
 		}
 	}
-	got, err := svc.CancelBooking(ctx, "u1", b.ID)
+	got, err := svc.CancelBooking(ctx, "u1", b.ID, nil)
 	noErr(t, err)
 	if got.Status != rental.Cancelled || got.Version != 2 {
 		t.Errorf("cancel = %+v, want CANCELLED v2", got)

@@ -198,7 +198,7 @@ func TestListBookingsStatusFilter(t *testing.T) {
 		b, err := svc.CreateBooking(ctx, "u1", rental.BookingRequest{CarID: carID, Period: per("2026-12-10", "2026-12-12")}, "")
 		noErr(t, err)
 		if i%2 == 1 {
-			_, err = svc.CancelBooking(ctx, "u1", b.ID)
+			_, err = svc.CancelBooking(ctx, "u1", b.ID, nil)
 			noErr(t, err)
 		}
 		ids = append(ids, b.ID)

@@ -51,6 +51,11 @@ func (s *Store) Write(ctx context.Context, userID string, idem *rental.Idempoten
 		t := &tx{s: s, userID: userID, readCars: map[string]int64{}, readBookings: map[string]int64{}}
 		b, err := fn(ctx, t)
 		if err != nil {
+			if idem != nil { // a request with the same key may have committed meanwhile
+				if rb, done, rerr := s.replay(ctx, userID, idem); done {
+					return rb, rerr
+				}
+			}
 			return rental.Booking{}, err
 		}
 		if len(t.cars) == 0 && len(t.bookings) == 0 {

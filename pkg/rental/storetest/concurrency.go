@@ -163,7 +163,7 @@ func testConcurrentChangeAndCancel(t *testing.T, e *Env) {
 			got, err = e.Service.UpdateBooking(ctx, u, b.ID, rental.BookingChange{Return: ptr(b.Period.Return.AddDays(1))}, nil)
 		case 1:
 			if i%2 == 0 {
-				got, err = e.Service.CancelBooking(ctx, u, b.ID)
+				got, err = e.Service.CancelBooking(ctx, u, b.ID, nil)
 			} else {
 				got, err = e.Service.UpdateBooking(ctx, u, b.ID, rental.BookingChange{CarID: ptr("ber-eco-2")}, nil)
 			}
@@ -183,4 +183,31 @@ func testConcurrentChangeAndCancel(t *testing.T, e *Env) {
 		}
 	}
 	audit(t, e, us)
+}
+
+// testConcurrentIdempotentRetries: a client that retries a create while its
+// first try is still running (same Idempotency-Key, same body) gets the one
+// booking back from every try, never car_unavailable for its own booking.
+func testConcurrentIdempotentRetries(t *testing.T, e *Env) {
+	ctx := context.Background()
+	const rounds, tries = 6, 4
+	for round := range rounds {
+		key := fmt.Sprintf("retry-%d", round)
+		req := rental.BookingRequest{CarID: "akl-cmp-1", Period: rental.Period{
+			Pickup: rental.MustDate("2026-12-05").AddDays(3 * round), Return: rental.MustDate("2026-12-07").AddDays(3 * round)}}
+		res := race(tries, func(int) outcome {
+			b, err := e.Service.CreateBooking(ctx, "alice", req, key)
+			return outcome{"alice", b, err}
+		})
+		for _, r := range res {
+			if r.err != nil || r.b.ID != res[0].b.ID {
+				t.Fatalf("round %d: answers %+v / %v, want one booking for every try", round, r.b.ID, r.err)
+			}
+		}
+	}
+	page, err := e.Service.ListBookings(ctx, "alice", rental.BookingQuery{Limit: 100})
+	if err != nil || len(page.Items) != rounds {
+		t.Fatalf("alice has %d bookings (%v), want %d", len(page.Items), err, rounds)
+	}
+	audit(t, e, []string{"alice"})
 }

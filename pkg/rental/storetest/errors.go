@@ -38,7 +38,7 @@ func testErrorPaths(t *testing.T, e *Env) {
 	wantCode(t, err, rental.CodeNotFound)
 	_, err = svc.UpdateBooking(ctx, "bob", b.ID, rental.BookingChange{Return: ptr(Today.AddDays(11))}, nil)
 	wantCode(t, err, rental.CodeNotFound)
-	_, err = svc.CancelBooking(ctx, "bob", b.ID)
+	_, err = svc.CancelBooking(ctx, "bob", b.ID, nil)
 	wantCode(t, err, rental.CodeNotFound)
 
 	// A change onto another booking's days.
@@ -55,7 +55,7 @@ func testErrorPaths(t *testing.T, e *Env) {
 	}
 
 	// Cancelled: cannot change.
-	must[rental.Booking](t)(svc.CancelBooking(ctx, "alice", b.ID))
+	must[rental.Booking](t)(svc.CancelBooking(ctx, "alice", b.ID, nil))
 	_, err = svc.UpdateBooking(ctx, "alice", b.ID, rental.BookingChange{Pickup: ptr(Today.AddDays(7))}, nil)
 	wantCode(t, err, rental.CodeBookingCancelled)
 
@@ -63,7 +63,7 @@ func testErrorPaths(t *testing.T, e *Env) {
 	e.Clock.Set(time.Date(2026, 12, 2, 23, 30, 0, 0, time.UTC)) // 2026-12-03 00:30 in Berlin
 	_, err = svc.UpdateBooking(ctx, "bob", before.ID, rental.BookingChange{Return: ptr(Today.AddDays(4))}, nil)
 	wantCode(t, err, rental.CodeBookingStarted)
-	_, err = svc.CancelBooking(ctx, "bob", before.ID)
+	_, err = svc.CancelBooking(ctx, "bob", before.ID, nil)
 	wantCode(t, err, rental.CodeBookingStarted)
 	if got := must[rental.Booking](t)(svc.GetBooking(ctx, "bob", before.ID)); got.Status != rental.Confirmed || got.Version != 1 {
 		t.Fatalf("a started booking changed: %+v", got)
@@ -98,7 +98,7 @@ func testIdempotency(t *testing.T, e *Env) {
 		t.Fatalf("alice has %d bookings, want 1", len(page.Items))
 	}
 	// A replay after the booking was cancelled returns it as it is now.
-	must[rental.Booking](t)(svc.CancelBooking(ctx, "alice", first.ID))
+	must[rental.Booking](t)(svc.CancelBooking(ctx, "alice", first.ID, nil))
 	if got := must[rental.Booking](t)(svc.CreateBooking(ctx, "alice", req, "key-1")); got.ID != first.ID || got.Status != rental.Cancelled {
 		t.Fatalf("replay after cancel: %+v", got)
 	}

@@ -155,7 +155,7 @@ func (e *Env) run(ctx context.Context, o op) result {
 	case "change":
 		r.b, r.err = e.Service.UpdateBooking(ctx, o.user, o.id, o.change, nil)
 	case "cancel":
-		r.b, r.err = e.Service.CancelBooking(ctx, o.user, o.id)
+		r.b, r.err = e.Service.CancelBooking(ctx, o.user, o.id, nil)
 	}
 	return r
 }

@@ -30,6 +30,7 @@ func Run(t *testing.T, newBackend NewBackend) {
 		{"ConcurrentOverlapping", testConcurrentOverlapping},
 		{"ConcurrentDisjoint", testConcurrentDisjoint},
 		{"ConcurrentChangeAndCancel", testConcurrentChangeAndCancel},
+		{"ConcurrentIdempotentRetries", testConcurrentIdempotentRetries},
 		{"RandomizedAgainstModel", testRandomizedAgainstModel},
 	}
 	for _, tc := range tests {
@@ -121,6 +122,13 @@ func testCarPaging(t *testing.T, e *Env) {
 	if len(seen) != 23 {
 		t.Fatalf("paged through %d cars (%v), want 23", len(seen), sizes)
 	}
+	// A page that ends exactly at the last car carries no cursor: the
+	// contract promises nextCursor only when there is a next page.
+	exact := must[rental.Page[rental.Car]](t)(e.Store.ListCars(ctx, rental.CarFilter{LocationID: "PAR",
+		PageRequest: rental.PageRequest{Limit: 23, Scope: "cars|PAR"}}))
+	if len(exact.Items) != 23 || exact.NextCursor != "" {
+		t.Fatalf("limit 23 of 23 cars: %d cars, cursor %q; want 23 and none", len(exact.Items), exact.NextCursor)
+	}
 	for _, bad := range []string{"garbage", "a.b", strings.Repeat("x", 5000), req.Cursor + "x", "eyJ9." + "AAAA"} {
 		_, err := e.Store.ListCars(ctx, rental.CarFilter{LocationID: "PAR",
 			PageRequest: rental.PageRequest{Limit: 10, Cursor: bad, Scope: "cars|PAR"}})
@@ -162,11 +170,11 @@ func testBookingRoundTrip(t *testing.T, e *Env) {
 	}
 
 	// Cancel: status, version, schedule freed; a second cancel changes nothing.
-	c := must[rental.Booking](t)(e.Service.CancelBooking(ctx, "alice", b.ID))
+	c := must[rental.Booking](t)(e.Service.CancelBooking(ctx, "alice", b.ID, nil))
 	if c.Status != rental.Cancelled || c.Version != 3 {
 		t.Fatalf("cancelled %+v", c)
 	}
-	again := must[rental.Booking](t)(e.Service.CancelBooking(ctx, "alice", b.ID))
+	again := must[rental.Booking](t)(e.Service.CancelBooking(ctx, "alice", b.ID, nil))
 	if err := sameBooking(again, c); err != nil {
 		t.Fatalf("second cancel: %v", err)
 	}
@@ -187,7 +195,7 @@ func testBookingPaging(t *testing.T, e *Env) {
 		made = append(made, b.ID)
 	}
 	must[rental.Booking](t)(e.Service.CreateBooking(ctx, "carol", rental.BookingRequest{CarID: "ber-eco-2", Period: Period(1, 2)}, ""))
-	must[rental.Booking](t)(e.Service.CancelBooking(ctx, "bob", made[2]))
+	must[rental.Booking](t)(e.Service.CancelBooking(ctx, "bob", made[2], nil))
 
 	var listed []string
 	q := rental.BookingQuery{Limit: 3}
@@ -214,6 +222,9 @@ func testBookingPaging(t *testing.T, e *Env) {
 	}
 	if len(listed) != 7 {
 		t.Fatalf("listed %d, want 7", len(listed))
+	}
+	if all := must[rental.Page[rental.Booking]](t)(e.Service.ListBookings(ctx, "bob", rental.BookingQuery{Limit: 7})); len(all.Items) != 7 || all.NextCursor != "" {
+		t.Fatalf("limit 7 of 7 bookings: %d, cursor %q; want 7 and none", len(all.Items), all.NextCursor)
 	}
 	var cancelled []string
 	q = rental.BookingQuery{Status: rental.Cancelled, Limit: 100}

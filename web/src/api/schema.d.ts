@@ -140,7 +140,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a booking
-         * @description Cancels a booking that has not started and frees the car for its period. The booking is kept, with status `CANCELLED`. Cancelling a booking that is already cancelled changes nothing and answers 200 again. A started booking is a 409 `booking_started`.
+         * @description Cancels a booking that has not started and frees the car for its period. The booking is kept, with status `CANCELLED`. Cancelling a booking that is already cancelled changes nothing and answers 200 again. A started booking is a 409 `booking_started`. With `If-Match`, the booking must still be at that version (412 `version_mismatch` otherwise).
          */
         delete: operations["cancelBooking"];
         options?: never;
@@ -489,7 +489,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `throttled`: too busy right now; retry after `Retry-After` seconds. */
+        /** @description `throttled`: too busy right now; retry after `Retry-After` seconds. On a write (POST, PATCH, DELETE) the outcome may be unknown: the store could not confirm whether the change was saved. Retry a create with the same `Idempotency-Key` (it answers the booking if it was made), and read the booking before retrying a change or a cancellation. */
         Throttled: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -879,7 +879,13 @@ export interface operations {
     cancelBooking: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the booking version the client saw (for example `"3"`). When given, the change applies only to that version; otherwise 412.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The booking's id.
@@ -901,9 +907,11 @@ export interface operations {
                     "application/json": components["schemas"]["Booking"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Throttled"];
         };
