@@ -36,7 +36,7 @@ GO_FILES = $(shell find . -name '*.go' -not -path './.*' -not -path '*/node_modu
 .PHONY: help tools java-check test bench vet fmt-check clean
 
 help: ## list the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 		awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 tools: java-check $(DDB_LOCAL_STAMP) node-check $(COGNITO_LOCAL_STAMP) ## fetch the tools that tests and the local stack run (DynamoDB Local, cognito-local)
@@ -80,8 +80,13 @@ $(COGNITO_LOCAL_STAMP):
 	@touch $(COGNITO_LOCAL).tmp/.$(COGNITO_LOCAL_NPM)
 	@rm -rf $(COGNITO_LOCAL) && mv $(COGNITO_LOCAL).tmp $(COGNITO_LOCAL)
 
-test: tools vet fmt-check ## vet, gofmt check, then every test with -race against a fresh DynamoDB Local
+# Everything: the Go part first (vet, gofmt, every Go test with -race
+# against a fresh DynamoDB Local), then the web app's type check and unit
+# tests, then the browser tests (test-e2e: Chromium installed when missing,
+# the app built when stale, a local stack of their own).
+test: tools vet fmt-check ## everything: vet, gofmt, Go tests (-race, DynamoDB Local), web unit tests, browser tests
 	go run ./cmd/testbed -- go test -race -count=1 ./...
+	@$(MAKE) --no-print-directory web-test test-e2e
 
 bench: tools ## DynamoDB round trips and consumed capacity per booking operation, on DynamoDB Local
 	go run ./cmd/testbed -- go test -run '^$$' -bench Capacity -benchtime 20x ./pkg/dynamo/
@@ -107,6 +112,19 @@ fuzz: ## run each fuzz target for FUZZTIME (default 60s); not part of make test
 		echo "== $$name in $$pkg for $(FUZZTIME)"; \
 		go test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s "$$pkg"; \
 	done
+
+# ---------------------------------------------------------------------------
+# Load (cmd/load, internal/load): builds cmd/local and starts it on a free
+# port, 50 users on 20 hot cars for LOAD_DURATION (default 60s, at most 5m),
+# then the audit of the table; the last line is `audit: N overlaps, N lost,
+# N orphans, N 5xx` and the exit code is 0 only when everything held.
+# LOAD_BASE_URL=http://localhost:3000 uses a running make run instead.
+# Not part of make test (internal/load's own test runs 3 s of it there).
+# ---------------------------------------------------------------------------
+.PHONY: load
+
+load: tools ## load run on the local stack (LOAD_DURATION, default 60s, at most 5m), then the audit
+	go run ./cmd/load
 
 # ---------------------------------------------------------------------------
 # The local stack (cmd/local, internal/localstack): every Api route of
@@ -227,9 +245,15 @@ lint-template: ## check template.yaml with cfn-lint (SAM transform included; not
 WEB := web
 # npm ci writes node_modules/.package-lock.json: newer than the lock once installed.
 WEB_DEPS := $(WEB)/node_modules/.package-lock.json
-E2E_PORT ?= 3901
+# The build, as a file: made again only when a file of web/ outside
+# node_modules, dist, e2e and the Markdown is newer (as run-web decides), so
+# make test builds at most once and not at all when nothing changed. `make
+# web` always builds.
+WEB_DIST := $(WEB)/dist/index.html
+WEB_SRC = $(shell find $(WEB) \( -path $(WEB)/node_modules -o -path $(WEB)/dist -o -path $(WEB)/e2e \) -prune \
+	-o -type f ! -name '*.md' -print)
 
-.PHONY: web web-dev web-test web-e2e chromium test-e2e
+.PHONY: web web-dev web-test web-e2e chromium test-e2e deploy-web
 
 $(WEB_DEPS): $(WEB)/package.json $(WEB)/package-lock.json
 	@command -v npm >/dev/null || { echo "make: npm not found: install Node.js 20.19+ with npm" >&2; exit 1; }
@@ -237,6 +261,9 @@ $(WEB_DEPS): $(WEB)/package.json $(WEB)/package-lock.json
 	@touch $@
 
 web: $(WEB_DEPS) ## build the website into web/dist (prints the gzipped JS size; fails over 200 KB)
+	cd $(WEB) && npm run build
+
+$(WEB_DIST): $(WEB_DEPS) $(WEB_SRC)
 	cd $(WEB) && npm run build
 
 web-dev: $(WEB_DEPS) ## Vite dev server with hot reload on :5173, in front of make run on :3000
@@ -252,3 +279,16 @@ chromium: ## install Debian's Chromium for the browser tests when missing (no br
 
 web-e2e: $(WEB_DEPS) chromium ## browser tests against a running stack (E2E_BASE_URL, default http://localhost:3000)
 	cd $(WEB) && npm run e2e
+
+# scripts/browser-tests.sh: cmd/local on a free port with a state file of
+# its own (a make run beside it is left alone), npm run e2e against it,
+# then SIGINT to the stack whatever happened. Screenshots: screenshots/.
+test-e2e: tools chromium $(WEB_DIST) ## the browser tests against a fresh local stack on a free port (part of make test)
+	scripts/browser-tests.sh
+
+# Needs the AWS CLI and credentials, and a stack deployed from this
+# template.yaml (sam build && sam deploy). STACK_NAME (default
+# samconfig.toml's) names it; DRY_RUN=1 prints the AWS commands that would
+# change anything instead of running them.
+deploy-web: web ## upload the built site and the car photos to the deployed stack (STACK_NAME=..., DRY_RUN=1)
+	go run ./cmd/deployweb $(if $(STACK_NAME),--stack '$(STACK_NAME)') $(if $(DRY_RUN),--dry-run)

@@ -6,9 +6,11 @@ import { defineConfig } from 'vite';
 // stack (`make run`, http://localhost:3000 unless LOCAL_STACK_URL says
 // otherwise). The API, cognito-local (/_cognito), the car images (/static),
 // the runtime config and the local helper routes are proxied to it, so the
-// page and everything it calls share one origin, as under `make run`.
+// page and everything it calls share one origin, as under `make run`. The
+// app calls the API under /api (config.json's apiBaseUrl, as in the cloud);
+// the root paths are for curl and older configs.
 const stack = process.env.LOCAL_STACK_URL ?? 'http://localhost:3000';
-const proxied = ['/locations', '/cars', '/bookings', '/_cognito', '/_local', '/config.json', '/static'];
+const proxied = ['/api', '/locations', '/cars', '/bookings', '/_cognito', '/_local', '/config.json', '/static'];
 
 export default defineConfig({
   plugins: [react()],

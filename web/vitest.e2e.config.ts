@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
+    setupFiles: ['e2e/setup.ts'],
     environment: 'node',
     fileParallelism: false, // one browser at a time: the machine has two cores
     testTimeout: 90_000,

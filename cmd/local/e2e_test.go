@@ -250,42 +250,14 @@ func (s *stack) stop(t *testing.T) {
 	}
 }
 
-// descendants maps the pid of every process below pid (children,
-// grandchildren, ...) to its command line, from /proc.
+// descendants maps the pid of every process below pid to its command
+// line (childproc.Descendants); it skips the test without /proc.
 func descendants(t *testing.T, pid int) map[int]string {
 	t.Helper()
-	dirs, err := os.ReadDir("/proc")
+	out, err := childproc.Descendants(pid)
 	if err != nil {
-		t.Skipf("no /proc: %v", err)
+		t.Skip(err)
 	}
-	parent := map[int]int{}
-	for _, d := range dirs {
-		p, err := strconv.Atoi(d.Name())
-		if err != nil {
-			continue
-		}
-		stat, err := os.ReadFile(filepath.Join("/proc", d.Name(), "stat"))
-		if err != nil {
-			continue // gone meanwhile
-		}
-		// pid (comm) state ppid ...; comm may hold spaces and parentheses.
-		fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
-		if len(fields) > 1 {
-			parent[p], _ = strconv.Atoi(fields[1])
-		}
-	}
-	out := map[int]string{}
-	var walk func(int)
-	walk = func(pp int) {
-		for p, ppid := range parent {
-			if ppid == pp {
-				cmdline, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", p))
-				out[p] = strings.ReplaceAll(string(cmdline), "\x00", " ")
-				walk(p)
-			}
-		}
-	}
-	walk(pid)
 	return out
 }
 

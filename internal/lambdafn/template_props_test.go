@@ -30,8 +30,9 @@ func TestGlobals(t *testing.T) {
 	if g.Timeout == nil || *g.Timeout >= 29 || g.MemorySize == nil {
 		t.Errorf("Timeout %v, MemorySize %v; want a timeout under 29 s", g.Timeout, g.MemorySize)
 	}
+	// goformation leaves a !Sub's ${Resource.Attribute} as it is.
 	want := map[string]string{"TABLE_NAME": "Table", "CURSOR_SECRET": "CursorSecret", "ALLOWED_ORIGINS": "*",
-		"IMAGE_BASE_URL": "https://images.example.com"}
+		"IMAGE_BASE_URL": "https://${ImageDistribution.DomainName}"}
 	if g.Environment == nil {
 		t.Fatal("no Globals Environment")
 	}

@@ -8,8 +8,9 @@ import (
 // AppConfig is the web app's runtime configuration, /config.json: the
 // AppConfig type of web/src/config.ts (see web/README.md).
 type AppConfig struct {
-	// APIBaseURL is "" for the site's own origin, where the local stack
-	// serves the API.
+	// APIBaseURL is "/api": the API on the site's own origin, under the
+	// path where the site's CloudFront distribution serves it too ("" would
+	// be the origin's root, where the local stack serves it as well).
 	APIBaseURL       string `json:"apiBaseUrl"`
 	Region           string `json:"region"`
 	UserPoolID       string `json:"userPoolId"`

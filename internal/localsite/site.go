@@ -6,7 +6,9 @@
 // /_local/last-code, which tells the sign-up and password-reset codes that
 // cognito-local "emails" by printing them. None of this exists in the
 // cloud, where S3 and CloudFront serve the site and the pictures and
-// Cognito is AWS's.
+// Cognito is AWS's; but the layout is the cloud's: the API is also under
+// /api, as the site's CloudFront distribution serves it, and the web app
+// gets the distribution's security headers (headers.go).
 package localsite
 
 import (
@@ -25,6 +27,10 @@ type Options struct {
 	WebDir string
 	// ImagesDir is served under /static: <repo>/seed/images.
 	ImagesDir string
+	// ImageBaseURL is where the app is told the car pictures are
+	// (IMAGE_BASE_URL): its origin is in the Content-Security-Policy's
+	// img-src.
+	ImageBaseURL string
 	// Config is the web app's /config.json.
 	Config AppConfig
 	// CognitoEndpoint is cognito-local's URL, served under /_cognito.
@@ -43,6 +49,8 @@ type Options struct {
 //	GET /config.json          Config
 //	/_cognito, /_cognito/...  cognito-local (a reverse proxy)
 //	GET /_local/last-code     ?email=: {"code":"123456"}, 404 when none
+//	/api/...                  API, without the /api: the cloud's layout
+//	                          (config.json's apiBaseUrl "/api")
 //	the API's paths           API
 //	GET anything else         the web app (WebDir), index.html for paths
 //	                          without a file extension
@@ -54,7 +62,10 @@ func New(o Options) http.Handler {
 	mux.Handle("/_cognito", proxy)
 	mux.Handle("/_cognito/", proxy)
 	mux.Handle("GET /_local/last-code", lastCodeHandler(o.LastCode))
-	web := webApp(o.WebDir)
+	// As the site's distribution does (template.yaml, ApiPrefixFunction):
+	// /api/cars is the API's /cars, and a path the API lacks is its 403.
+	mux.Handle("/api/", http.StripPrefix("/api", o.API))
+	web := webApp(o.WebDir, securityHeaders(o.ImageBaseURL))
 	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if o.API.Owns(r.URL.EscapedPath()) || r.Method != http.MethodGet && r.Method != http.MethodHead {
 			o.API.ServeHTTP(w, r)

@@ -11,12 +11,16 @@ import (
 	"testing"
 )
 
-// fakeAPI owns /api/... and says so in its answers.
+// fakeAPI owns /api/... and /cars... and says so in its answers, with the
+// path it got.
 type fakeAPI struct{}
 
-func (fakeAPI) Owns(path string) bool { return strings.HasPrefix(path, "/api") }
+func (fakeAPI) Owns(path string) bool {
+	return strings.HasPrefix(path, "/api") || strings.HasPrefix(path, "/cars")
+}
 func (fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-From", "api")
+	w.Header().Set("X-Path", r.URL.EscapedPath())
 	w.WriteHeader(http.StatusTeapot)
 }
 
@@ -52,7 +56,8 @@ func newSite(t *testing.T) *site {
 	s.h = New(Options{
 		WebDir:          s.web,
 		ImagesDir:       filepath.Join(dir, "images"),
-		Config:          AppConfig{Region: "us-east-1", UserPoolID: "local_1", UserPoolClientID: "c1", UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code"},
+		ImageBaseURL:    "http://localhost:3000/static",
+		Config:          AppConfig{APIBaseURL: "/api", Region: "us-east-1", UserPoolID: "local_1", UserPoolClientID: "c1", UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code"},
 		CognitoEndpoint: cognito.URL,
 		LastCode: func(email string) (string, bool) {
 			return "123456", email == "ann@example.com"
@@ -91,6 +96,10 @@ func TestRouting(t *testing.T) {
 		{"GET", "/static/cars/", 404, "", ""},
 		{"GET", "/static/cars/nope.svg", 404, "", ""},
 		{"GET", "/api/things", 418, "", "X-From: api"},
+		{"GET", "/cars/ber-001", 418, "", "X-Path: /cars/ber-001"},
+		{"GET", "/api/cars/ber-001?pickupDate=2027-01-01", 418, "", "X-Path: /cars/ber-001"},
+		{"PATCH", "/api/bookings/b%2F1", 418, "", "X-Path: /bookings/b%2F1"},
+		{"GET", "/api/nothing", 418, "", "X-Path: /nothing"},
 		{"POST", "/my-bookings", 418, "", "X-From: api"},
 		{"DELETE", "/", 418, "", "X-From: api"},
 		{"GET", "/config.json", 200, `"userPoolEndpoint":"/_cognito"`, "Cache-Control: no-store"},
@@ -115,15 +124,12 @@ func TestConfigJSON(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"apiBaseUrl": "", "region": "us-east-1", "userPoolId": "local_1", "userPoolClientId": "c1",
+	want := map[string]string{"apiBaseUrl": "/api", "region": "us-east-1", "userPoolId": "local_1", "userPoolClientId": "c1",
 		"userPoolEndpoint": "/_cognito", "authFlowType": "USER_PASSWORD_AUTH", "emailVerification": "code"}
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s = %q, want %q", k, got[k], v)
 		}
-	}
-	if _, ok := got["apiBaseUrl"]; !ok {
-		t.Error(`no "apiBaseUrl": the app wants "" for its own origin`)
 	}
 }
 
@@ -180,5 +186,35 @@ func TestFilesStayInside(t *testing.T) {
 		if w.Code != want {
 			t.Errorf("%s: %d, want %d", target, w.Code, want)
 		}
+	}
+}
+
+// TestSecurityHeaders: the web app's answers carry the site's security
+// headers, with the pictures' origin allowed as images; the API's and the
+// page that says how to build the app do not.
+func TestSecurityHeaders(t *testing.T) {
+	s := newSite(t)
+	for _, target := range []string{"/", "/my-bookings", "/assets/app-1234.js", "/assets/missing.js"} {
+		h := s.get("GET", target).Header()
+		if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "img-src 'self' data: http://localhost:3000;") ||
+			!strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("GET %s: Content-Security-Policy %q", target, csp)
+		}
+		if h.Get("X-Frame-Options") != "DENY" || h.Get("X-Content-Type-Options") != "nosniff" ||
+			h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
+			t.Errorf("GET %s: headers %v", target, h)
+		}
+	}
+	if h := s.get("GET", "/api/cars").Header(); h.Get("Content-Security-Policy") != "" {
+		t.Errorf("the API's answer has the site's headers: %v", h)
+	}
+	if err := os.RemoveAll(s.web); err != nil {
+		t.Fatal(err)
+	}
+	if h := s.get("GET", "/").Header(); h.Get("Content-Security-Policy") != "" {
+		t.Errorf("the not-built page (inline style) has the app's policy: %v", h)
+	}
+	if got := ContentSecurityPolicy(""); !strings.Contains(got, "img-src 'self' data:;") {
+		t.Errorf("without a picture origin: %q", got)
 	}
 }

@@ -14,9 +14,13 @@ import (
 // that is not a file (the app's own routes, such as /my-bookings); a
 // missing file with an extension is a 404. dir is read on every request,
 // so a rebuild shows without a restart. When dir has no index.html, those
-// paths get a page that says how to build the app.
-func webApp(dir string) http.Handler {
+// paths get a page that says how to build the app. Every answer carries
+// headers, the site's security headers.
+func webApp(dir string, headers http.Header) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for name, values := range headers {
+			w.Header()[name] = append([]string(nil), values...)
+		}
 		p := path.Clean("/" + r.URL.Path)
 		if strings.HasPrefix(p, "/assets/") {
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
@@ -53,8 +57,10 @@ var notBuiltPage = template.Must(template.New("").Parse(`<!doctype html>
 </body></html>
 `))
 
-// notBuilt answers with the page that says how to build the web app.
+// notBuilt answers with the page that says how to build the web app. Its
+// inline style is not the app's: the app's policy does not apply.
 func notBuilt(w http.ResponseWriter, dir string) {
+	w.Header().Del("Content-Security-Policy")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(http.StatusOK)

@@ -187,9 +187,11 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 		return nil, err
 	}
 	return localsite.New(localsite.Options{
-		WebDir:    filepath.Join(o.Root, "web", "dist"),
-		ImagesDir: filepath.Join(o.Root, seed.ImagesDir),
-		Config: localsite.AppConfig{Region: "us-east-1", UserPoolID: b.Pool.ID, UserPoolClientID: b.Pool.ClientID,
+		WebDir:       filepath.Join(o.Root, "web", "dist"),
+		ImagesDir:    filepath.Join(o.Root, seed.ImagesDir),
+		ImageBaseURL: env.ImageBaseURL,
+		// The API under /api, as in the cloud (the site's distribution).
+		Config: localsite.AppConfig{APIBaseURL: "/api", Region: "us-east-1", UserPoolID: b.Pool.ID, UserPoolClientID: b.Pool.ClientID,
 			UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code"},
 		CognitoEndpoint: b.Pool.Endpoint,
 		LastCode:        b.Cognito.LastCode,

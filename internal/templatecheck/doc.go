@@ -15,7 +15,15 @@
 //     DeleteTable, no wildcard action or resource, and no write action for
 //     the functions that only read; alarms on API 5xx, on every function's
 //     errors and on table throttling (alarms.go); point-in-time recovery
-//     and deletion protection on every table.
+//     and deletion protection on every table; the website (buckets.go,
+//     cdn.go): buckets private (public access blocked, ACLs off) and
+//     encrypted, TLS only, readable by a distribution of the template
+//     through origin access control and by nothing else (no Principal "*"
+//     without aws:SourceArn), every cache behaviour HTTPS with the
+//     security headers (CSP with frame-ancestors 'none', HSTS with
+//     preload, DENY, nosniff, a strict Referrer-Policy); the identity pool
+//     (identitypool.go): no signed-out identities, its role assumable by
+//     its signed-in identities only, with no wildcard.
 //
 // The tests also mutate an in-memory copy of the template (Tracing removed
 // from one function, a Scan granted, ...) to show that each rule bites, and

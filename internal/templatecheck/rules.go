@@ -35,6 +35,11 @@ func (t *Template) Check() error {
 	errs = append(errs, t.checkPolicies()...)
 	errs = append(errs, t.checkAlarms()...)
 	errs = append(errs, t.checkTables()...)
+	errs = append(errs, t.checkBuckets()...)
+	errs = append(errs, t.checkBucketPolicies()...)
+	errs = append(errs, t.checkDistributions()...)
+	errs = append(errs, t.checkHeaders()...)
+	errs = append(errs, t.checkIdentityPools()...)
 	return errors.Join(errs...)
 }
 

@@ -545,8 +545,8 @@ func TestConcurrentFirstUseFetchesOnce(t *testing.T) {
 func TestUnknownKIDRateLimit(t *testing.T) {
 	iss := authtest.NewIssuer(t)
 	v := newVerifier(t, iss)
-	v.refreshEvery = 1500 * time.Millisecond
-	v.fetchTimeout = 300 * time.Millisecond
+	v.refreshEvery = 4 * time.Second // long beside fetchTimeout: a loaded machine must not reach the next window early
+	v.fetchTimeout = 100 * time.Millisecond
 	ctx := context.Background()
 	if _, err := v.VerifyIDToken(ctx, iss.IDToken("u", "u@example.com")); err != nil {
 		t.Fatal(err)

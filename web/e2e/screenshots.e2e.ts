@@ -1,7 +1,9 @@
 // Every page at desktop (1280x800) and phone (390x844) size, into
-// SCREENSHOT_DIR as <page>-<desktop|phone>.png.
+// SCREENSHOT_DIR as <page>-<desktop|phone>.png, each checked with axe-core
+// as it is shown (a11y.ts): no serious or critical finding on any page.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeFindings, describeFindings, isBlocking, type Finding } from './a11y';
 import {
   DEMO,
   NEW_PASSWORD,
@@ -43,9 +45,14 @@ describe(`screenshots into ${SCREENSHOT_DIR}`, () => {
       const period = randomPeriod(loc.timeZone, 3);
       const ctx = await newContext(browser, viewport);
       const page = await ctx.newPage();
+      const findings: Finding[] = [];
+      const check = async (p: Page, name: string) => {
+        findings.push(...(await axeFindings(p, `${name}-${viewport}`)));
+        await shot(p, name, viewport);
+      };
       const snap = async (name: string) => {
         await settle(page);
-        await shot(page, name, viewport);
+        await check(page, name);
       };
 
       // Signed out.
@@ -90,7 +97,7 @@ describe(`screenshots into ${SCREENSHOT_DIR}`, () => {
       await broken.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
       await broken.goto('/');
       await broken.getByRole('heading', { name: 'This site is not set up correctly' }).waitFor();
-      await shot(broken, 'config-error', viewport);
+      await check(broken, 'config-error');
       await broken.close();
 
       // A new user with no bookings yet.
@@ -149,12 +156,15 @@ describe(`screenshots into ${SCREENSHOT_DIR}`, () => {
 
         await page.getByRole('button', { name: 'Cancel booking' }).click();
         await page.getByRole('dialog').waitFor();
-        await shot(page, 'booking-cancel-dialog', viewport);
+        await check(page, 'booking-cancel-dialog');
         await page.getByRole('button', { name: 'Keep booking' }).click();
       } finally {
         await callApi('DELETE', `/bookings/${made.body.id}`, { token });
         await ctx.close();
       }
+      const minor = findings.filter((f) => !isBlocking(f));
+      if (minor.length > 0) console.log(`axe-core, minor and moderate findings:\n${describeFindings(minor)}`);
+      expect(describeFindings(findings.filter(isBlocking)), 'axe-core: serious or critical findings').toBe('');
     });
   }
 });

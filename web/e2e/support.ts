@@ -36,6 +36,15 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+let cspViolations: string[] = [];
+
+/** The Content-Security-Policy violations that pages reported since the last call. */
+export function takeCspViolations(): string[] {
+  const v = cspViolations;
+  cspViolations = [];
+  return v;
+}
+
 export async function newContext(browser: Browser, viewport: ViewportName = 'desktop'): Promise<BrowserContext> {
   const ctx = await browser.newContext({
     baseURL: BASE,
@@ -44,6 +53,12 @@ export async function newContext(browser: Browser, viewport: ViewportName = 'des
     ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   ctx.setDefaultTimeout(15_000);
+  // Chromium reports what the policy refused as a console error.
+  ctx.on('console', (msg) => {
+    if (msg.type() === 'error' && msg.text().includes('Content Security Policy')) {
+      cspViolations.push(`${msg.location().url}: ${msg.text()}`);
+    }
+  });
   return ctx;
 }
 

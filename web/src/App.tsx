@@ -8,9 +8,10 @@ import { RequireAuth } from './components/RequireAuth';
 import { SearchPage } from './pages/SearchPage';
 
 // The search page is the first page and comes with the entry chunk; the rest
-// load when first visited. App paths never start with an API path (/cars,
-// /bookings, /locations), because the local stack serves both on one origin
-// and a reload of a deep link must get index.html, not JSON.
+// load when first visited. App paths never start with an API path (/api,
+// where the site's CloudFront distribution and the local stack serve the
+// API, and locally /cars, /bookings, /locations too): a reload of a deep link
+// must get index.html, not JSON.
 const CarPage = lazy(() => import('./pages/CarPage'));
 const BookPage = lazy(() => import('./pages/BookPage'));
 const BookingsPage = lazy(() => import('./pages/BookingsPage'));

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkEmail, describeAuthError, passwordRuleMessage } from './authErrors';
+import { PASSWORD_HINT, checkEmail, describeAuthError, passwordRuleMessage } from './authErrors';
 
 const err = (name: string, message = '') => Object.assign(new Error(message), { name });
 
@@ -42,7 +43,18 @@ describe('describeAuthError', () => {
 
   it('explains password rules', () => {
     expect(passwordRuleMessage('Password did not conform with policy: Password not long enough')).toBe('Password not long enough.');
-    expect(passwordRuleMessage('')).toMatch(/At least 8 characters/);
+    expect(passwordRuleMessage('')).toBe(PASSWORD_HINT);
+  });
+
+  it("words the pool's password policy (template.yaml) in the hint", async () => {
+    const template = await readFile(new URL('../../../template.yaml', import.meta.url), 'utf8');
+    const policy = /PasswordPolicy:\n((?:\s{10,}\w+: \w+\n)+)/.exec(template)?.[1] ?? '';
+    const rule = (name: string) => new RegExp(`${name}: (\\w+)`).exec(policy)?.[1];
+    expect(PASSWORD_HINT).toContain(`At least ${rule('MinimumLength')} characters`);
+    expect(rule('RequireUppercase')).toBe('true');
+    expect(rule('RequireLowercase')).toBe('true');
+    expect(rule('RequireNumbers')).toBe('true');
+    expect(PASSWORD_HINT.includes('symbol')).toBe(rule('RequireSymbols') === 'true');
   });
 
   it('checks an email before asking Cognito', () => {

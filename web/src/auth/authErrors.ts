@@ -86,7 +86,8 @@ export function passwordRuleMessage(raw: string): string {
   return PASSWORD_HINT;
 }
 
-export const PASSWORD_HINT = 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.';
+/** The user pool's PasswordPolicy in template.yaml, in words (authErrors.test.ts holds them together). */
+export const PASSWORD_HINT = 'At least 10 characters, with upper- and lower-case letters and a number.';
 
 /** A quick check before asking Cognito: just enough to say what is missing. */
 export function checkEmail(email: string): string | undefined {

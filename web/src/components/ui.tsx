@@ -98,7 +98,7 @@ export function CarImage({ car, className, eager }: { car: Pick<Car, 'make' | 'm
       loading={eager ? 'eager' : 'lazy'}
       decoding="async"
       width={640}
-      height={400}
+      height={360}
       onError={() => setFailed(true)}
     />
   );

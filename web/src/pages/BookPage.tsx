@@ -162,8 +162,11 @@ export default function BookPage() {
               disabled={busy || car.available === false || problem?.code === 'car_unavailable'}
               aria-describedby="review-note"
             >
-              {busy ? 'Booking…' : `Confirm booking${car.quote ? ` · ` : ''}`}
-              {!busy && car.quote && <Money value={car.quote.total} />}
+              {/* One flex item, so the label wraps as text on a narrow screen. */}
+              <span>
+                {busy ? 'Booking…' : `Confirm booking${car.quote ? ` · ` : ''}`}
+                {!busy && car.quote && <Money value={car.quote.total} />}
+              </span>
             </button>
             <p id="review-note" className="muted">
               You can change or cancel this booking until the pick-up day.

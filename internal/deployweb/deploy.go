@@ -1,0 +1,117 @@
+package deployweb
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Exec runs AWS CLI commands in the repository root.
+type Exec interface {
+	// Run runs c, its output going to the terminal.
+	Run(ctx context.Context, c Command) error
+	// Output runs c and returns its standard output.
+	Output(ctx context.Context, c Command) ([]byte, error)
+}
+
+// Options configures Run.
+type Options struct {
+	Root string // the repository root
+	// Stack and Region name the stack; "" takes samconfig.toml's.
+	Stack, Region string
+	// OutputsFile holds describe-stacks' JSON; "" asks AWS.
+	OutputsFile string
+	// ConfigPath is where config.json is written, relative to Root or
+	// absolute; "" is web/dist/config.json.
+	ConfigPath string
+	// DryRun prints the commands that change anything instead of running
+	// them.
+	DryRun bool
+	Out    io.Writer
+	Exec   Exec
+}
+
+// Run deploys the site (see the package comment).
+func Run(ctx context.Context, o Options) error {
+	stack, region, err := samDefaults(filepath.Join(o.Root, "samconfig.toml"))
+	if err != nil {
+		return fmt.Errorf("samconfig.toml: %w", err)
+	}
+	if o.Stack != "" {
+		stack = o.Stack
+	}
+	if o.Region != "" {
+		region = o.Region
+	}
+	if stack == "" || region == "" {
+		return errors.New("no stack name or region: give --stack and --region, or set them in samconfig.toml")
+	}
+	var data []byte
+	if o.OutputsFile != "" {
+		data, err = os.ReadFile(o.OutputsFile)
+	} else {
+		c := describeStacks(stack, region)
+		fmt.Fprintln(o.Out, "+", c) // read-only: run in a dry run too
+		data, err = o.Exec.Output(ctx, c)
+	}
+	if err != nil {
+		return fmt.Errorf("the outputs of stack %s: %w", stack, err)
+	}
+	outputs, err := ParseOutputs(data)
+	if err != nil {
+		return err
+	}
+	cfg, err := Config(outputs)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(o.Root, "web", "dist", "index.html")); err != nil && !o.DryRun {
+		return errors.New("web/dist/index.html is missing: build the web app first (make web)")
+	}
+	configPath := o.ConfigPath // as the upload command names it, from Root
+	if configPath == "" {
+		configPath = filepath.Join("web", "dist", "config.json")
+	}
+	file := configPath
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(o.Root, file)
+	}
+	if err := writeConfig(file, configPath, cfg, o.Out); err != nil {
+		return err
+	}
+	for _, c := range Plan(outputs, region, configPath) {
+		if o.DryRun {
+			fmt.Fprintln(o.Out, "(dry run)", c)
+			continue
+		}
+		fmt.Fprintln(o.Out, "+", c)
+		if err := o.Exec.Run(ctx, c); err != nil {
+			return fmt.Errorf("%s: %w", c, err)
+		}
+	}
+	if !o.DryRun {
+		fmt.Fprintf(o.Out, "\nthe site is at %s (CloudFront may take a minute to drop the old index.html)\n", outputs["SiteUrl"])
+	}
+	return nil
+}
+
+// writeConfig writes cfg as JSON to path and shows it, named shown.
+func writeConfig(path, shown string, cfg AppConfig, out io.Writer) error {
+	data, err := json.MarshalIndent(cfg, "", "  ")
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "wrote %s:\n%s", shown, data)
+	return nil
+}
