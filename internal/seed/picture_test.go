@@ -42,8 +42,9 @@ func TestPicturesAreCurrent(t *testing.T) {
 	}
 }
 
-// TestPictureIsWellFormed: every type draws a well-formed SVG that carries
-// the make and model, escaped, and the car's colour; the types differ.
+// TestPictureIsWellFormed: every type draws a well-formed SVG named by the
+// make and model (aria-label, escaped), with no text drawn in it and the
+// car's colour; the types differ.
 func TestPictureIsWellFormed(t *testing.T) {
 	seen := map[string]rental.CarType{}
 	for _, typ := range rental.CarTypes {
@@ -51,6 +52,7 @@ func TestPictureIsWellFormed(t *testing.T) {
 		svg := Picture(c)
 		dec := xml.NewDecoder(bytes.NewReader(svg))
 		var text strings.Builder
+		label := ""
 		for {
 			tok, err := dec.Token()
 			if err == io.EOF {
@@ -59,12 +61,20 @@ func TestPictureIsWellFormed(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: not well-formed XML: %v\n%s", typ, err, svg)
 			}
-			if cd, ok := tok.(xml.CharData); ok {
-				text.Write(cd)
+			switch tok := tok.(type) {
+			case xml.CharData:
+				text.Write(bytes.TrimSpace(tok))
+			case xml.StartElement:
+				for _, a := range tok.Attr {
+					if tok.Name.Local == "svg" && a.Name.Local == "aria-label" {
+						label = a.Value
+					}
+				}
 			}
 		}
-		if !strings.Contains(text.String(), `Rolls & Royce <"Phantom">`) || !bytes.Contains(svg, []byte(`fill="#123abc"`)) {
-			t.Errorf("%s: text %q, want the make and model; colour present: %v", typ, text.String(), bytes.Contains(svg, []byte("#123abc")))
+		if label != `Rolls & Royce <"Phantom">` || text.Len() > 0 || !bytes.Contains(svg, []byte(`fill="#123abc"`)) {
+			t.Errorf("%s: label %q, text %q; want the make and model as label, no text; colour present: %v",
+				typ, label, text.String(), bytes.Contains(svg, []byte("#123abc")))
 		}
 		if len(svg) > 2048 {
 			t.Errorf("%s: %d bytes, want a small picture", typ, len(svg))

@@ -107,11 +107,7 @@ export default function BookingPage() {
       <h1>
         {carName(b.car)} <StatusBadge status={b.status} phase={phase} />
       </h1>
-      {flash && (
-        <Alert kind="success" title={flash}>
-          {b.status === 'CONFIRMED' && <p>Booking reference {b.id}</p>}
-        </Alert>
-      )}
+      {flash && <Alert kind="success" title={flash} />}
       {actionProblem && mode === 'view' && <ProblemAlert problem={actionProblem} />}
       {actionProblem?.code === 'version_mismatch' && mode === 'view' && (
         <button type="button" className="button button--secondary" onClick={doReload}>
