@@ -130,13 +130,19 @@ load: tools ## load run on the local stack (LOAD_DURATION, default 60s, at most 
 # The local stack (cmd/local, internal/localstack): every Api route of
 # template.yaml on http://localhost:$PORT (default 3000) as API Gateway would
 # serve it, the web app at /, DynamoDB Local and cognito-local, until Ctrl-C.
-# PORT, DYNAMODB_ENDPOINT and IMAGE_BASE_URL pass through the environment
-# (or the make command line: PORT=3456 make run, make run PORT=3456).
+# PORT, DYNAMODB_ENDPOINT, IMAGE_BASE_URL and LOCAL_HOSTS pass through the
+# environment (or the make command line: PORT=3456 make run, make run
+# PORT=3456).
 # ---------------------------------------------------------------------------
 .PHONY: run run-web
 
+# Built to bin/local and exec'd, not `go run`: the stack exits 0 after
+# Ctrl-C once everything is stopped, but `go run` would then exit 1 and make
+# print "Error 1". A second Ctrl-C kills the stack at once (its children die
+# with it), and make says "Interrupt".
 run: tools run-web ## the whole stack on http://localhost:3000 (PORT=...): API, web app, DynamoDB Local, cognito-local
-	go run ./cmd/local
+	go build -o bin/local ./cmd/local
+	@exec bin/local
 
 # The web app for make run: built (npm ci first when node_modules is missing
 # or older than the lock file: the web target's prerequisite) when

@@ -145,7 +145,163 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("GET /bookings/a/b: %d %s", r.status, r.body)
 	}
 
+	c.localOnly()
+	c.codes()
+	// cognito-local at its own port takes no request from a web page either.
+	direct := &client{t: t, base: stack.state.Cognito.Endpoint}
+	r := direct.raw("POST", "/", `{"MaxResults":60}`, map[string]string{"Content-Type": "application/x-amz-json-1.1",
+		"X-Amz-Target": "AWSCognitoIdentityProviderService.ListUserPools", "Origin": "https://evil.example"})
+	if r.status != http.StatusForbidden || r.header.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("ListUserPools at cognito-local with an Origin: %d %v %s, want 403", r.status, r.header, r.body)
+	}
 	stack.stop(t)
+}
+
+// localOnly: what a web page open in the developer's browser must not
+// reach, and how the gateway takes odd paths and queries. cognito-local's
+// admin API is not behind /_cognito, and /_cognito sends no CORS headers;
+// a request for another Host (DNS rebinding) is a 403 everywhere; paths
+// are matched as sent, with no redirect; ";" in a query is a character.
+func (c *client) localOnly() {
+	c.t.Helper()
+	var cfg struct{ UserPoolID, UserPoolClientID string }
+	c.json(c.raw("GET", "/config.json", "", nil), http.StatusOK, &cfg)
+	for _, op := range []string{"ListUsers", "AdminSetUserPassword", "AdminCreateUser", "DescribeUserPoolClient"} {
+		in := `{"UserPoolId":"` + cfg.UserPoolID + `","Username":"alice@example.com","Password":"Pwned-123","Permanent":true,"ClientId":"` + cfg.UserPoolClientID + `"}`
+		r := c.raw("POST", "/_cognito", in, map[string]string{"Content-Type": "application/x-amz-json-1.1",
+			"X-Amz-Target": "AWSCognitoIdentityProviderService." + op, "Origin": "https://evil.example"})
+		if r.status != http.StatusBadRequest || !strings.Contains(string(r.body), `"__type":"NotAuthorizedException"`) ||
+			r.header.Get("Access-Control-Allow-Origin") != "" {
+			c.t.Errorf("%s through /_cognito: %d %v %s, want 400 NotAuthorizedException without CORS", op, r.status, r.header, r.body)
+		}
+	}
+	c.signIn(cognitolocal.DemoAlice, cognitolocal.DemoPassword) // AdminSetUserPassword did not get through
+	pre := c.raw("OPTIONS", "/_cognito", "", map[string]string{"Origin": "https://evil.example", "Access-Control-Request-Method": "POST",
+		"Access-Control-Request-Headers": "content-type,x-amz-target"})
+	if pre.status == http.StatusOK || pre.status == http.StatusNoContent || pre.header.Get("Access-Control-Allow-Origin") != "" {
+		c.t.Errorf("preflight of /_cognito: %d %v, want it refused", pre.status, pre.header)
+	}
+
+	for _, target := range []string{"/_local/last-code?email=alice@example.com", "/_cognito", "/locations", "/config.json", "/"} {
+		r := c.do("GET", target, "", map[string]string{"Host": "evil.example:" + c.port()})
+		if r.status != http.StatusForbidden || string(r.body) != `{"message":"Forbidden"}` {
+			c.t.Errorf("GET %s with Host evil.example: %d %s, want 403 Forbidden", target, r.status, r.body)
+		}
+	}
+	for _, host := range []string{"127.0.0.1:" + c.port(), "[::1]:" + c.port()} {
+		if r := c.do("GET", "/locations", "", map[string]string{"Host": host}); r.status != http.StatusOK {
+			c.t.Errorf("GET /locations with Host %s: %d %s", host, r.status, r.body)
+		}
+	}
+
+	for _, target := range []string{"/cars/..", "/cars//ber-001", "/api/cars/..", "/api//cars", "/cars/../locations"} {
+		r := c.do("GET", target, "", nil)
+		if r.status/100 == 3 || r.status == http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
+			c.t.Errorf("GET %s: %d %s %s, want the API's own answer, no redirect and no web app", target, r.status, r.header.Get("Location"), r.body)
+		}
+	}
+	if r := c.do("GET", "/cars?locationId=ber;x", "", nil); r.status != http.StatusBadRequest || !strings.Contains(string(r.body), "locationId must be") {
+		c.t.Errorf("GET /cars?locationId=ber;x: %d %s, want the function's 400 about locationId=ber;x, not a missing locationId", r.status, r.body)
+	}
+}
+
+// codes: a code that cognito-local "emails" is at /_local/last-code as soon
+// as the request that sent it has been answered through /_cognito: a
+// sign-up's, then a forgotten password's, never the one before.
+func (c *client) codes() {
+	c.t.Helper()
+	var cfg struct{ UserPoolClientID string }
+	c.json(c.raw("GET", "/config.json", "", nil), http.StatusOK, &cfg)
+	email := "e2e-codes-" + strconv.FormatInt(time.Now().UnixNano(), 36) + "@example.com"
+	cognito := func(op, body string) {
+		c.t.Helper()
+		r := c.raw("POST", "/_cognito", body, map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService." + op})
+		if r.status != http.StatusOK {
+			c.t.Fatalf("%s: %d %s", op, r.status, r.body)
+		}
+	}
+	lastCode := func() string {
+		c.t.Helper()
+		var got struct{ Code string }
+		c.json(c.raw("GET", "/_local/last-code?email="+email, "", nil), http.StatusOK, &got)
+		return got.Code
+	}
+	cognito("SignUp", `{"ClientId":"`+cfg.UserPoolClientID+`","Username":"`+email+`","Password":"Passw0rd!demo","UserAttributes":[{"Name":"email","Value":"`+email+`"}]}`)
+	signUp := lastCode()
+	cognito("ConfirmSignUp", `{"ClientId":"`+cfg.UserPoolClientID+`","Username":"`+email+`","ConfirmationCode":"`+signUp+`"}`)
+	for i := range 3 {
+		prev := lastCode()
+		cognito("ForgotPassword", `{"ClientId":"`+cfg.UserPoolClientID+`","Username":"`+email+`"}`)
+		if code := lastCode(); code == prev {
+			c.t.Errorf("ForgotPassword %d: /_local/last-code right after it answered %s, the code before it", i+1, code)
+		}
+	}
+}
+
+// do makes one request without following redirects; "Host" in header sets
+// the Host header.
+func (c *client) do(method, path, body string, header map[string]string) response {
+	c.t.Helper()
+	req, err := http.NewRequest(method, c.base+path, strings.NewReader(body))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	// The path goes as it is, "//" and ".." included (url.Parse keeps
+	// them), in origin form: with the Host header below, not the URL's.
+	for k, v := range header {
+		if k == "Host" {
+			req.Host = v
+			continue
+		}
+		req.Header.Set(k, v)
+	}
+	return c.send(&http.Client{Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, req)
+}
+
+// port is the stack's port.
+func (c *client) port() string {
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(c.base, "http://"))
+	return port
+}
+
+// TestChildDies: when cognito-local dies under the running stack (kill -9
+// of its node), the stack does not go on answering 500s: it stops
+// everything, says which child ended and how, and exits 1, leaving
+// nothing behind. (DynamoDB Local's JVM is watched the same way; under
+// make test the stack uses the test run's shared one, which this test
+// must not kill.)
+func TestChildDies(t *testing.T) {
+	root, err := samtemplate.FindRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startStack(t, root)
+	children := descendants(t, s.cmd.Process.Pid)
+	node := 0
+	for pid, cmdline := range children {
+		if strings.Contains(cmdline, "cognito-local") {
+			node = pid
+		}
+	}
+	if node == 0 {
+		t.Fatalf("no cognito-local among the stack's children %v", children)
+	}
+	if err := syscall.Kill(node, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-s.exited:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("the stack exited with %v, want exit status 1", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the stack still runs 20 s after cognito-local died")
+	}
+	if out := s.out.String(); !strings.Contains(out, "local: cognito-local exited unexpectedly (signal: killed") {
+		t.Errorf("the stack did not say why it stopped:\n%s", out)
+	}
+	s.checkGone(t, children)
 }
 
 // stack is the cmd/local process under test.
@@ -234,6 +390,13 @@ func (s *stack) stop(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the stack did not stop within 20 s of SIGINT")
 	}
+	s.checkGone(t, children)
+}
+
+// checkGone checks what a stack that has exited left: none of children,
+// no state file, its port free.
+func (s *stack) checkGone(t *testing.T, children map[int]string) {
+	t.Helper()
 	for pid, cmdline := range children {
 		if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); err == nil {
 			t.Errorf("child process %d (%s) is still there after the stack stopped", pid, cmdline)
@@ -287,16 +450,22 @@ func (c *client) raw(method, path, body string, header map[string]string) respon
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}
-	resp, err := http.DefaultClient.Do(req)
+	return c.send(http.DefaultClient, req)
+}
+
+// send makes the request with client and returns the response, unchecked.
+func (c *client) send(client *http.Client, req *http.Request) response {
+	c.t.Helper()
+	resp, err := client.Do(req)
 	if err != nil {
-		c.t.Fatalf("%s %s: %v", method, path, err)
+		c.t.Fatalf("%s %s: %v", req.Method, req.URL.RequestURI(), err)
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	return response{method: method, path: path, status: resp.StatusCode, header: resp.Header, body: b}
+	return response{method: req.Method, path: req.URL.RequestURI(), status: resp.StatusCode, header: resp.Header, body: b}
 }
 
 // call is raw for an operation of the contract, whose request and

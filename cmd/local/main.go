@@ -12,8 +12,11 @@
 // template.yaml as API Gateway would, beside the web app, on
 // http://localhost:$PORT (default 3000) until SIGINT or SIGTERM, which stop
 // everything it started. IMAGE_BASE_URL overrides where car pictures are
-// said to be (default: the server's /static). LOCAL_STACK_STATE moves the
-// state file (default .cache/local-stack.json) that token and invoke read.
+// said to be (default: the server's /static). LOCAL_HOSTS names host names
+// besides localhost, 127.0.0.1 and [::1] that requests may use (comma- or
+// space-separated; other Host headers are refused: DNS rebinding).
+// LOCAL_STACK_STATE moves the state file (default
+// .cache/local-stack.json) that token and invoke read.
 //
 // invoke runs the function in-process on the running stack's services, or,
 // when none runs, on services started for the call; "${ID_TOKEN}" in the
@@ -30,8 +33,10 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/carrental/backend/internal/localstack"
 	"github.com/carrental/backend/internal/samtemplate"
@@ -43,7 +48,7 @@ func main() {
 }
 
 const usage = `usage:
-  go run ./cmd/local                                  serve the stack (make run); PORT, DYNAMODB_ENDPOINT, IMAGE_BASE_URL
+  go run ./cmd/local                                  serve the stack (make run); PORT, DYNAMODB_ENDPOINT, IMAGE_BASE_URL, LOCAL_HOSTS
   go run ./cmd/local token EMAIL [PASSWORD]           print an ID token from the running stack
   go run ./cmd/local invoke NAME -e EVENT [--out json|text]
                                                       run function NAME on the event file EVENT
@@ -105,6 +110,7 @@ func serve(ctx context.Context, began time.Time, root string, stdout io.Writer, 
 	}
 	return localstack.Serve(ctx, localstack.ServeOptions{
 		Root: root, Port: port, DynamoDBEndpoint: os.Getenv("DYNAMODB_ENDPOINT"), ImageBaseURL: os.Getenv("IMAGE_BASE_URL"),
+		Hosts:     strings.FieldsFunc(os.Getenv("LOCAL_HOSTS"), func(r rune) bool { return r == ',' || unicode.IsSpace(r) }),
 		StatePath: localstack.StatePath(root), Began: began, Out: stdout, Log: log,
 	})
 }

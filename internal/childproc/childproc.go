@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os/exec"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 )
@@ -24,6 +25,7 @@ const stopTimeout = 10 * time.Second
 type Process struct {
 	pid      int
 	done     chan struct{} // closed when the child has exited and been reaped
+	waitErr  error         // cmd.Wait's, set before done is closed
 	stopOnce sync.Once
 	stopErr  error
 }
@@ -48,7 +50,7 @@ func Start(cmd *exec.Cmd) (*Process, error) {
 		}
 		p.pid = cmd.Process.Pid
 		started <- nil
-		_ = cmd.Wait() // an exit status after our SIGKILL says nothing
+		p.waitErr = cmd.Wait()
 	}()
 	if err := <-started; err != nil {
 		return nil, err
@@ -62,6 +64,29 @@ func (p *Process) Pid() int { return p.pid }
 // Done is closed once the child has exited and been reaped, and its output
 // copied to the writers of the exec.Cmd.
 func (p *Process) Done() <-chan struct{} { return p.done }
+
+// ExitErr waits until Done is closed and says how the child ended: nil
+// for exit status 0, else cmd.Wait's error ("exit status 1", "signal:
+// killed"). After Stop it says only that our SIGKILL ended it.
+func (p *Process) ExitErr() error {
+	<-p.done
+	return p.waitErr
+}
+
+// Ended waits until Done is closed and says how the child ended, with
+// the last lines of its output (out, which may be nil), for a message
+// about a child that ended by itself: "signal: killed; its last output:
+// ...".
+func (p *Process) Ended(out *Tail) string {
+	how := "exit status 0"
+	if err := p.ExitErr(); err != nil {
+		how = err.Error()
+	}
+	if last := strings.TrimSpace(out.String()); last != "" {
+		return how + "; its last output:\n" + last
+	}
+	return how + "; no output"
+}
 
 // Stop sends SIGKILL to the child's process group and waits until the child
 // has been reaped. It is safe to call more than once and from several

@@ -135,3 +135,35 @@ func TestWaitReady(t *testing.T) {
 		t.Errorf("WaitReady after the child ended: %v", err)
 	}
 }
+
+// TestExitErr: a child that ends by itself says how, for the message of a
+// watcher that did not expect it to end.
+func TestExitErr(t *testing.T) {
+	p, err := Start(exec.Command("sh", "-c", "exit 3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.ExitErr(); err == nil || err.Error() != "exit status 3" {
+		t.Errorf("ExitErr = %v, want exit status 3", err)
+	}
+	killed, err := Start(exec.Command("sh", "-c", "kill -9 $$"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := killed.ExitErr(); err == nil || err.Error() != "signal: killed" {
+		t.Errorf("ExitErr = %v, want signal: killed", err)
+	}
+	if got := killed.Ended(nil); got != "signal: killed; no output" {
+		t.Errorf("Ended = %q", got)
+	}
+	out := &Tail{}
+	cmd := exec.Command("sh", "-c", "echo the port is gone; exit 1")
+	cmd.Stdout = out
+	talked, err := Start(cmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := talked.Ended(out); got != "exit status 1; its last output:\nthe port is gone" {
+		t.Errorf("Ended = %q", got)
+	}
+}

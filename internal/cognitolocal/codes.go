@@ -15,8 +15,9 @@ import (
 // are left out. ok is false when no code has been sent to email.
 //
 // The code is read from cognito-local's console, which the server writes
-// before it answers the request that sent the code, but which reaches us a
-// moment later: right after such a request, use WaitCode.
+// before it answers the request that sent the code (preload.cjs sees to
+// it), but which reaches us through a pipe, a moment after the answer may
+// have: right after such a request, use WaitCode.
 func (s *Server) LastCode(email string) (code string, ok bool) {
 	return s.codes.last(email)
 }

@@ -26,8 +26,18 @@
 //     verification, MFA) and temporary passwords (AdminCreateUser) by
 //     printing a box to stdout with Username, Destination and Code lines;
 //     the environment variable CODE would fix every code, so Start removes
-//     it. See LastCode.
+//     it. See LastCode. Its logger (pino-pretty into sonic-boom 2.x) held
+//     lines back after a few boxes, whose border characters are multi-byte
+//     (sonic-boom counts characters in and bytes out): Start loads
+//     preload.cjs into node first, so that every line is written at once.
 //   - Readiness: GET /health answers {"ok":true}.
+//   - Web pages: cognito-local answers every operation, the admin API
+//     included, with Access-Control-Allow-Origin: * and whatever the Host
+//     header: preload.cjs (loaded into node first) refuses, with a 403, a
+//     request that carries an Origin header or names another host than
+//     127.0.0.1 or localhost, so that no page in the developer's browser
+//     reaches it (CORS, DNS rebinding). The local stack's /_cognito proxy
+//     drops the browser's Origin after its own checks.
 //
 // Not supported by cognito-local, so neither here: USER_SRP_AUTH (the
 // Amplify default; use USER_PASSWORD_AUTH), ResendConfirmationCode, hosted

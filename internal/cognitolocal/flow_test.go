@@ -220,3 +220,40 @@ func jwksHas(t *testing.T, url, kid string) bool {
 	}
 	return false
 }
+
+// TestEveryCodeShowsAtOnce: cognito-local's console shows the code of
+// every request before it answers, however many codes it has printed
+// before (sonic-boom 2.x, under its pino-pretty, held them back after a
+// few boxes: preload.cjs); so WaitCode right after each answer returns
+// that request's code within a short wait, and it is the one that
+// ConfirmForgotPassword takes.
+func TestEveryCodeShowsAtOnce(t *testing.T) {
+	t.Parallel()
+	s, pool := provision(t, "")
+	if err := SeedDemoUsers(t.Context(), pool); err != nil {
+		t.Fatal(err)
+	}
+	client, err := NewClient(pool.Endpoint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := ""
+	for i := range 12 {
+		_, err := client.ForgotPassword(t.Context(), &cip.ForgotPasswordInput{ClientId: aws.String(pool.ClientID), Username: aws.String(DemoBob)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
+		code, err = s.WaitCode(ctx, DemoBob, code)
+		cancel()
+		if err != nil {
+			t.Fatalf("ForgotPassword %d: %v; the console so far:\n%s", i+1, err, s.out)
+		}
+	}
+	_, err = client.ConfirmForgotPassword(t.Context(), &cip.ConfirmForgotPasswordInput{
+		ClientId: aws.String(pool.ClientID), Username: aws.String(DemoBob), ConfirmationCode: aws.String(code), Password: aws.String("N3w!secret"),
+	})
+	if err != nil {
+		t.Errorf("ConfirmForgotPassword with the last code seen: %v", err)
+	}
+}

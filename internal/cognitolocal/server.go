@@ -2,6 +2,7 @@ package cognitolocal
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -22,6 +23,16 @@ const host = "127.0.0.1"
 
 // startTimeout bounds the wait for the first answered GET /health.
 const startTimeout = 20 * time.Second
+
+// preload is loaded into node before cognito-local (preload.cjs says
+// why): its console shows each code box at once, and it refuses requests
+// that carry an Origin header or name another host than 127.0.0.1 or
+// localhost (a web page's). preloadFile is its name in the data folder.
+//
+//go:embed preload.cjs
+var preload []byte
+
+const preloadFile = ".cognito-local-preload.cjs"
 
 // entryPoint is cognito-local's start script below the install folder.
 var entryPoint = filepath.Join("node_modules", "cognito-local", "lib", "bin", "start.js")
@@ -46,6 +57,7 @@ type Options struct {
 type Server struct {
 	endpoint   string
 	proc       *childproc.Process
+	out        *childproc.Tail // node's last output
 	codes      *codeLog
 	dataDir    string
 	ownDataDir bool
@@ -109,7 +121,11 @@ func (s *Server) start(ctx context.Context, node, script string, port int, stdou
 	if stdout != nil {
 		w = io.MultiWriter(stdout, out, s.codes)
 	}
-	cmd := exec.Command(node, script)
+	preloadPath := filepath.Join(s.dataDir, preloadFile)
+	if err := os.WriteFile(preloadPath, preload, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", preloadPath, err)
+	}
+	cmd := exec.Command(node, "--require", preloadPath, script)
 	cmd.Dir = s.dataDir
 	cmd.Env = childEnv(os.Environ())
 	cmd.Stdout, cmd.Stderr = w, w
@@ -117,7 +133,7 @@ func (s *Server) start(ctx context.Context, node, script string, port int, stdou
 	if err != nil {
 		return fmt.Errorf("start %s: %w", node, err)
 	}
-	s.proc = proc
+	s.proc, s.out = proc, out
 	if err := s.waitReady(ctx, out); err != nil {
 		_ = proc.Stop()
 		if strings.Contains(out.String(), "EADDRINUSE") {
@@ -189,6 +205,14 @@ func issuer(endpoint, poolID string) string {
 func jwksURL(endpoint, poolID string) string {
 	return issuer(endpoint, poolID) + "/.well-known/jwks.json"
 }
+
+// Done is closed when node has exited: after Stop, or by itself (a crash,
+// a kill -9), which a long-running caller should watch for.
+func (s *Server) Done() <-chan struct{} { return s.proc.Done() }
+
+// Ended waits until Done is closed and says how node ended, with its last
+// output.
+func (s *Server) Ended() string { return s.proc.Ended(s.out) }
 
 // Stop kills node's process group, waits until it has been reaped and, when
 // Start made the data folder, removes it: every user and pool is gone. It

@@ -170,3 +170,59 @@ func TestChildEnv(t *testing.T) {
 		t.Errorf("childEnv = %q, want %q", got, want)
 	}
 }
+
+// TestRefusesWebPages: cognito-local takes no request that a web page
+// could make: none with an Origin header (a cross-origin fetch, or its
+// preflight), none for another Host (DNS rebinding); the SDK's requests,
+// for 127.0.0.1 or localhost and without an Origin, pass.
+func TestRefusesWebPages(t *testing.T) {
+	t.Parallel()
+	s := start(t)
+	u, err := url.Parse(s.Endpoint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	send := func(method, host string, header map[string]string) (int, http.Header) {
+		t.Helper()
+		req, err := http.NewRequest(method, s.Endpoint()+"/", strings.NewReader(`{"MaxResults":60}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode, resp.Header
+	}
+	admin := map[string]string{"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AWSCognitoIdentityProviderService.ListUserPools"}
+	withOrigin := map[string]string{"Origin": "https://evil.example"}
+	for k, v := range admin {
+		withOrigin[k] = v
+	}
+	preflight := map[string]string{"Origin": "https://evil.example", "Access-Control-Request-Method": "POST",
+		"Access-Control-Request-Headers": "content-type,x-amz-target"}
+	for _, tt := range []struct {
+		name, method, host string
+		header             map[string]string
+	}{
+		{"a cross-origin POST", "POST", u.Host, withOrigin},
+		{"its preflight", "OPTIONS", u.Host, preflight},
+		{"another Host", "POST", "evil.example:" + u.Port(), admin},
+		{"another Host, no port", "POST", "evil.example", admin},
+	} {
+		status, header := send(tt.method, tt.host, tt.header)
+		if status != http.StatusForbidden || header.Get("Access-Control-Allow-Origin") != "" {
+			t.Errorf("%s: %d %v, want 403 without CORS headers", tt.name, status, header)
+		}
+	}
+	for _, host := range []string{u.Host, "localhost:" + u.Port()} {
+		if status, _ := send("POST", host, admin); status != http.StatusOK {
+			t.Errorf("ListUserPools for Host %s without an Origin: %d, want 200", host, status)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -39,7 +40,7 @@ type eventInput struct {
 // package comment): resource is the route's path with its {params}, path
 // the request's path (percent-encoding kept, as API Gateway passes it),
 // pathParameters the values of the params (kept encoded too); the query
-// parameters are decoded; headers carry the last value of each header and
+// parameters are decoded (queryParams); headers carry the last value of each header and
 // multiValueHeaders all of them, with Host and API Gateway's
 // X-Forwarded-* added; the maps are nil when empty, as API Gateway sends
 // null. A body whose Content-Type is not text, or that is not UTF-8, is
@@ -51,7 +52,7 @@ func newEvent(r *http.Request, in eventInput) events.APIGatewayProxyRequest {
 		HTTPMethod: r.Method,
 	}
 	ev.Headers, ev.MultiValueHeaders = headerMaps(r)
-	if q := r.URL.Query(); len(q) > 0 {
+	if q := queryParams(r.URL.RawQuery); len(q) > 0 {
 		ev.QueryStringParameters = make(map[string]string, len(q))
 		ev.MultiValueQueryStringParameters = make(map[string][]string, len(q))
 		for k, vs := range q {
@@ -95,6 +96,32 @@ func newEvent(r *http.Request, in eventInput) events.APIGatewayProxyRequest {
 		ev.RequestContext.Authorizer = map[string]any{"claims": claims}
 	}
 	return ev
+}
+
+// queryParams parses a query string as API Gateway does: pairs split at
+// "&" only, each at its first "=", then decoded ("+" a space, %XX a
+// byte); a ";" is an ordinary character (url.ParseQuery drops every pair
+// that holds one), a pair that does not decode is kept as sent, and empty
+// pairs are skipped. Values keep their order.
+func queryParams(raw string) map[string][]string {
+	q := map[string][]string{}
+	for pair := range strings.SplitSeq(raw, "&") {
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		q[unescapeQuery(k)] = append(q[unescapeQuery(k)], unescapeQuery(v))
+	}
+	return q
+}
+
+// unescapeQuery decodes a query key or value, or returns it as it is when
+// it is not valid percent-encoding.
+func unescapeQuery(s string) string {
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	return s
 }
 
 // headerMaps are the event's headers and multiValueHeaders: the request's

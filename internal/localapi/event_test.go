@@ -106,3 +106,27 @@ func TestEventBody(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryWithSemicolons: API Gateway splits the query at "&" only; a ";"
+// is part of a key or value (url.ParseQuery would drop those pairs). A
+// value that is not valid percent-encoding is passed as sent.
+func TestQueryWithSemicolons(t *testing.T) {
+	b := newBed(t, Options{})
+	w := b.do("GET", "/things/a?q=a;b&x=1;2&y;z&plus=a+b%2Bc&bad=%zz&&q=c", "")
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", w.Code, w.Body)
+	}
+	ev := b.recs["GetThingFunction"].last(t)
+	want := map[string][]string{"q": {"a;b", "c"}, "x": {"1;2"}, "y;z": {""}, "plus": {"a b+c"}, "bad": {"%zz"}}
+	if len(ev.MultiValueQueryStringParameters) != len(want) {
+		t.Errorf("multiValueQueryStringParameters = %q, want %q", ev.MultiValueQueryStringParameters, want)
+	}
+	for k, vs := range want {
+		if got := ev.MultiValueQueryStringParameters[k]; !slices.Equal(got, vs) {
+			t.Errorf("multiValueQueryStringParameters[%q] = %q, want %q", k, got, vs)
+		}
+		if got := ev.QueryStringParameters[k]; got != vs[len(vs)-1] {
+			t.Errorf("queryStringParameters[%q] = %q, want %q", k, got, vs[len(vs)-1])
+		}
+	}
+}

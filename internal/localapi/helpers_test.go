@@ -170,7 +170,9 @@ func newBed(t *testing.T, opts Options) *bed {
 		t.Fatal(err)
 	}
 	opts.API, opts.Handlers, opts.Verifier = api, handlers, v
-	opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	if opts.Now == nil {
 		opts.Now = func() time.Time { return time.Date(2026, 11, 30, 12, 5, 11, 123e6, time.UTC) }
 	}

@@ -16,6 +16,13 @@ const (
 	respRequestTooLarge    = "REQUEST_TOO_LARGE"            // payload over 10 MB
 	respIntegrationTimeout = "INTEGRATION_TIMEOUT"          // the function took over 29 s
 	respDefault5XX         = "DEFAULT_5XX"                  // the function failed: error, panic, malformed response
+
+	// Not API Gateway's own types: a body that did not arrive whole. The
+	// client has mostly gone by then; the answer (with DEFAULT_4XX's
+	// headers) is for the log line, which says what happened, where a 413
+	// would have blamed the size.
+	respIncompleteBody = "LOCAL_INCOMPLETE_BODY" // the client closed the connection mid-body
+	respRequestTimeout = "LOCAL_REQUEST_TIMEOUT" // the body was still arriving at the server's ReadTimeout
 )
 
 // gatewayDefault is a response type's status and body when the template
@@ -32,6 +39,8 @@ var gatewayDefaults = map[string]gatewayDefault{
 	respRequestTooLarge:    {http.StatusRequestEntityTooLarge, "Request Too Long", ""},
 	respIntegrationTimeout: {http.StatusGatewayTimeout, "Endpoint request timed out", ""},
 	respDefault5XX:         {http.StatusBadGateway, "Internal server error", ""},
+	respIncompleteBody:     {http.StatusBadRequest, "Bad Request", ""},
+	respRequestTimeout:     {http.StatusRequestTimeout, "Request Timeout", ""},
 }
 
 // gatewayError writes API Gateway's own response of type typ: its default

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -119,8 +120,15 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body, err := readBody(r, g.maxBody)
-	if err != nil {
+	switch {
+	case errors.Is(err, errTooLarge):
 		fail(respRequestTooLarge, err)
+		return
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		fail(respRequestTimeout, err)
+		return
+	case err != nil:
+		fail(respIncompleteBody, err)
 		return
 	}
 	var claims map[string]string
@@ -146,17 +154,24 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// readBody reads the request body, failing when it is over max bytes.
+// errTooLarge marks a body over the payload limit: API Gateway's 413.
+var errTooLarge = errors.New("request body too large")
+
+// readBody reads the request body, failing with errTooLarge when it is
+// over max bytes, or with the read's error when the body did not arrive
+// whole: the client closed the connection in the middle of it
+// (io.ErrUnexpectedEOF), or it was still sending when the server's
+// ReadTimeout passed (os.ErrDeadlineExceeded).
 func readBody(r *http.Request, max int64) ([]byte, error) {
 	if r.ContentLength > max {
-		return nil, fmt.Errorf("body of %d bytes, over %d", r.ContentLength, max)
+		return nil, fmt.Errorf("%w: %d bytes, over %d", errTooLarge, r.ContentLength, max)
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, max+1))
 	if err != nil {
-		return nil, fmt.Errorf("read the body: %w", err)
+		return nil, fmt.Errorf("read the body (%d bytes arrived): %w", len(body), err)
 	}
 	if int64(len(body)) > max {
-		return nil, fmt.Errorf("body over %d bytes", max)
+		return nil, fmt.Errorf("%w: over %d bytes", errTooLarge, max)
 	}
 	return body, nil
 }

@@ -1,9 +1,14 @@
 package localapi
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"io"
+	"log/slog"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +16,8 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambdacontext"
+
+	"github.com/carrental/backend/internal/childproc"
 )
 
 // TestMissingAuthenticationToken: a path no route has, or a method its
@@ -157,4 +164,70 @@ func TestNewChecksHandlers(t *testing.T) {
 		!strings.Contains(err.Error(), "authorizer Pool needs a token verifier") {
 		t.Errorf("New without handlers: %v", err)
 	}
+}
+
+// TestIncompleteBody: a client that closes the connection in the middle of
+// its body, or still trickles it at the server's ReadTimeout, is not
+// logged as API Gateway's 413 (the size was fine): the log line says what
+// happened, the function is not called, and a client still there gets a
+// 408.
+func TestIncompleteBody(t *testing.T) {
+	logs := &childproc.Tail{} // safe for the server's goroutines
+	b := newBed(t, Options{Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	srv := httptest.NewUnstartedServer(b.gw)
+	srv.Config.ReadTimeout = 300 * time.Millisecond
+	srv.Start()
+	defer srv.Close()
+	const head = "PATCH /files/a HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n0123456789"
+
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(conn, head); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close() // 10 of 100 bytes, then gone
+	line := waitLog(t, logs, "unexpected EOF")
+	if !strings.Contains(line, "status=400") || strings.Contains(line, "413") {
+		t.Errorf("client gone mid-body logged as %s, want a 400 that says unexpected EOF", line)
+	}
+
+	conn, err = net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, head); err != nil {
+		t.Fatal(err)
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("trickled body: %v", err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusRequestTimeout || string(body) != `{"message":"Request Timeout"}` {
+		t.Errorf("trickled body: %d %s, want 408", resp.StatusCode, body)
+	}
+	if line := waitLog(t, logs, "status=408"); !strings.Contains(line, "timeout") {
+		t.Errorf("trickled body logged as %s", line)
+	}
+	if n := b.recs["FilesFunction"].calls(); n != 0 {
+		t.Errorf("the function ran %d times on incomplete bodies", n)
+	}
+}
+
+// waitLog waits up to 5 s for a log line that holds substr and returns it.
+func waitLog(t *testing.T, logs *childproc.Tail, substr string) string {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		for line := range strings.SplitSeq(logs.String(), "\n") {
+			if strings.Contains(line, substr) {
+				return line
+			}
+		}
+	}
+	t.Fatalf("no log line with %q in:\n%s", substr, logs.String())
+	return ""
 }

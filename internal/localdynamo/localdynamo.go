@@ -46,8 +46,10 @@ type Options struct {
 	// JarDir holds DynamoDBLocal.jar and DynamoDBLocal_lib/ (native SQLite
 	// libraries and dependencies), e.g. <repo>/.cache/dynamodb-local.
 	JarDir string
-	// Port to listen on (all interfaces: DynamoDB Local has no bind-address
-	// option). 0 picks a free one.
+	// Port to listen on, on every interface: DynamoDB Local 3.3.1 has no
+	// bind-address option (its Jetty server is made with a port only, and
+	// reads no system property for a host; see the README, "Local
+	// stack"). 0 picks a free one.
 	Port int
 	// Stdout receives the JVM's stdout and stderr; nil discards them. The
 	// last lines are kept anyway and quoted when the start fails.
@@ -58,6 +60,7 @@ type Options struct {
 type Server struct {
 	endpoint string
 	proc     *childproc.Process
+	out      *childproc.Tail // the JVM's last output
 }
 
 // Start runs DynamoDB Local in memory (-inMemory -sharedDb
@@ -110,7 +113,7 @@ func start(ctx context.Context, java string, opts Options, port int) (*Server, e
 	cmd.Dir = opts.JarDir
 	cmd.Stdout, cmd.Stderr = w, w
 
-	s := &Server{endpoint: "http://127.0.0.1:" + strconv.Itoa(port)}
+	s := &Server{endpoint: "http://127.0.0.1:" + strconv.Itoa(port), out: out}
 	var err error
 	if s.proc, err = childproc.Start(cmd); err != nil {
 		return nil, fmt.Errorf("localdynamo: start %s: %w", java, err)
@@ -152,6 +155,14 @@ func (s *Server) waitReady(ctx context.Context, out *childproc.Tail) error {
 
 // Endpoint returns the server's URL, "http://127.0.0.1:PORT".
 func (s *Server) Endpoint() string { return s.endpoint }
+
+// Done is closed when the JVM has exited: after Stop, or by itself (a
+// crash, a kill -9), which a long-running caller should watch for.
+func (s *Server) Done() <-chan struct{} { return s.proc.Done() }
+
+// Ended waits until Done is closed and says how the JVM ended, with its
+// last output.
+func (s *Server) Ended() string { return s.proc.Ended(s.out) }
 
 // Stop kills the JVM's process group and waits until the JVM has been
 // reaped. It is safe to call more than once and from several goroutines;

@@ -12,7 +12,10 @@
 package localsite
 
 import (
+	"context"
+	"log/slog"
 	"net/http"
+	"strings"
 )
 
 // API is the gateway beside the site: it serves the paths it Owns.
@@ -38,40 +41,68 @@ type Options struct {
 	// LastCode returns the last code cognito-local sent to an address
 	// (cognitolocal.Server.LastCode).
 	LastCode func(email string) (code string, ok bool)
+	// WaitCode waits until an address has a code other than prev
+	// (cognitolocal.Server.WaitCode); nil: the answers of /_cognito's code
+	// operations are not held until their code is known.
+	WaitCode func(ctx context.Context, email, prev string) (string, error)
+	// Hosts are the host names that a request's Host header may name
+	// besides localhost, 127.0.0.1 and [::1] (LOCAL_HOSTS), any port; a
+	// request for another host is a 403 (hostGuard).
+	Hosts []string
+	// Log receives a line for each request refused for its Host, and for
+	// each operation refused at /_cognito; nil discards them.
+	Log *slog.Logger
 	// API serves the API's paths, and every request that is neither GET nor
 	// HEAD outside the routes above (API Gateway's 403 for those).
 	API API
 }
 
-// New returns the handler of the whole local origin:
+// New returns the handler of the whole local origin, for requests whose
+// Host is localhost, 127.0.0.1, [::1] or one of Hosts (else a 403):
 //
 //	GET /static/...           the car pictures (ImagesDir)
 //	GET /config.json          Config
-//	/_cognito, /_cognito/...  cognito-local (a reverse proxy)
+//	POST /_cognito            cognito-local's user-pool API, the operations
+//	                          that the web app calls (cognitoHandler)
 //	GET /_local/last-code     ?email=: {"code":"123456"}, 404 when none
 //	/api/...                  API, without the /api: the cloud's layout
 //	                          (config.json's apiBaseUrl "/api")
 //	the API's paths           API
 //	GET anything else         the web app (WebDir), index.html for paths
 //	                          without a file extension
+//
+// Paths are taken as the client sent them, percent-encoding, "//" and
+// ".." segments included, as API Gateway and CloudFront take them: no
+// answer is a redirect to a cleaned path (as http.ServeMux's would be),
+// and /cars/.. is the API's, not the web app's.
 func New(o Options) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("GET /static/", http.StripPrefix("/static", files(o.ImagesDir)))
-	mux.Handle("GET /config.json", configHandler(o.Config))
-	proxy := cognitoProxy(o.CognitoEndpoint)
-	mux.Handle("/_cognito", proxy)
-	mux.Handle("/_cognito/", proxy)
-	mux.Handle("GET /_local/last-code", lastCodeHandler(o.LastCode))
+	static := http.StripPrefix("/static", files(o.ImagesDir))
+	config := configHandler(o.Config)
+	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.Log)
+	lastCode := lastCodeHandler(o.LastCode)
 	// As the site's distribution does (template.yaml, ApiPrefixFunction):
 	// /api/cars is the API's /cars, and a path the API lacks is its 403.
-	mux.Handle("/api/", http.StripPrefix("/api", o.API))
+	api := http.StripPrefix("/api", o.API)
 	web := webApp(o.WebDir, securityHeaders(o.ImageBaseURL))
-	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if o.API.Owns(r.URL.EscapedPath()) || r.Method != http.MethodGet && r.Method != http.MethodHead {
+	site := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.EscapedPath()
+		read := r.Method == http.MethodGet || r.Method == http.MethodHead
+		switch {
+		case read && strings.HasPrefix(p, "/static/"):
+			static.ServeHTTP(w, r)
+		case read && p == "/config.json":
+			config.ServeHTTP(w, r)
+		case p == "/_cognito" || strings.HasPrefix(p, "/_cognito/"):
+			cognito.ServeHTTP(w, r)
+		case read && p == "/_local/last-code":
+			lastCode.ServeHTTP(w, r)
+		case strings.HasPrefix(p, "/api/"):
+			api.ServeHTTP(w, r)
+		case o.API.Owns(p) || !read:
 			o.API.ServeHTTP(w, r)
-			return
+		default:
+			web.ServeHTTP(w, r)
 		}
-		web.ServeHTTP(w, r)
-	}))
-	return mux
+	})
+	return hostGuard(o.Hosts, o.Log, site)
 }

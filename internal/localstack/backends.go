@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -61,6 +62,7 @@ type Backends struct {
 	ddb       *localdynamo.Server // nil when the endpoint was given
 	client    *dynamodb.Client
 	dropTable bool // the table is ours on someone else's DynamoDB Local
+	stopping  atomic.Bool
 	stopOnce  sync.Once
 	stopErr   error
 }
@@ -150,10 +152,49 @@ func (b *Backends) startCognito(ctx context.Context, o BackendOptions) error {
 	return cognitolocal.SeedDemoUsers(ctx, b.Pool)
 }
 
+// child is a process that Backends started, for Died.
+type child struct {
+	name  string
+	done  <-chan struct{}
+	ended func() string // how it ended, with its last output
+}
+
+// Died returns a channel that receives an error, "DynamoDB Local exited
+// unexpectedly (signal: killed; its last output: ...)", when a child
+// process that StartBackends started (DynamoDB Local, cognito-local) ends
+// by itself before Stop: the functions would answer 500s from then on, so
+// the caller should stop. Nothing is sent once Stop has begun.
+func (b *Backends) Died() <-chan error {
+	var children []child
+	if b.ddb != nil {
+		children = append(children, child{"DynamoDB Local", b.ddb.Done(), b.ddb.Ended})
+	}
+	if b.Cognito != nil {
+		children = append(children, child{"cognito-local", b.Cognito.Done(), b.Cognito.Ended})
+	}
+	return watch(children, &b.stopping)
+}
+
+// watch sends an error on the channel it returns when one of children
+// ends while stopping is false.
+func watch(children []child, stopping *atomic.Bool) <-chan error {
+	died := make(chan error, len(children))
+	for _, c := range children {
+		go func() {
+			<-c.done
+			if !stopping.Load() {
+				died <- fmt.Errorf("%s exited unexpectedly (%s)", c.name, c.ended())
+			}
+		}()
+	}
+	return died
+}
+
 // Stop stops cognito-local and DynamoDB Local, or deletes the table from a
 // DynamoDB Local that was given, and waits until the child processes are
 // gone. It is safe to call more than once.
 func (b *Backends) Stop() error {
+	b.stopping.Store(true)
 	b.stopOnce.Do(func() {
 		var errs []error
 		if b.Cognito != nil {

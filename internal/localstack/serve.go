@@ -27,6 +27,20 @@ const DefaultPort = 3000
 // shutdownGrace bounds the wait for requests in flight at shutdown.
 const shutdownGrace = 3 * time.Second
 
+// The HTTP server's timeouts, around API Gateway's 29 s for a function
+// (localapi.IntegrationTimeout): a request, its body included, must
+// arrive within readTimeout (a client that trickles its body is cut off,
+// not held for ever); the answer must be written within writeTimeout of
+// the request's headers, which leaves room for the whole body and then
+// the function's 29 s; an idle keep-alive connection is closed after
+// idleTimeout.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = readTimeout + localapi.IntegrationTimeout + 5*time.Second
+	idleTimeout       = 60 * time.Second
+)
+
 // ServeOptions configures Serve.
 type ServeOptions struct {
 	// Root is the repository root.
@@ -50,6 +64,10 @@ type ServeOptions struct {
 	// ChildOutput receives DynamoDB Local's and cognito-local's output;
 	// nil discards it.
 	ChildOutput io.Writer
+	// Hosts are the host names that requests may name in their Host
+	// header besides localhost, 127.0.0.1 and [::1] (LOCAL_HOSTS): see
+	// localsite.Options.Hosts.
+	Hosts []string
 }
 
 // Serve runs the local stack until ctx ends: it starts the backends (see
@@ -113,7 +131,7 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(o.Log.Handler(), slog.LevelWarn)}
+	srv := newHTTPServer(handler, o.Log)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	defer func() {
@@ -146,9 +164,17 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	case <-ctx.Done():
 		fmt.Fprintln(o.Out, "\nstopping: HTTP server, cognito-local, DynamoDB Local ...")
 		return nil
+	case err := <-b.Died():
+		return fmt.Errorf("%w; stopped the stack", err)
 	case err := <-served:
 		return fmt.Errorf("HTTP server: %w", err)
 	}
+}
+
+// newHTTPServer is the stack's HTTP server, with the timeouts above.
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 }
 
 // listen binds 127.0.0.1:port, saying what to do when the port is taken.
@@ -195,6 +221,9 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 			UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code"},
 		CognitoEndpoint: b.Pool.Endpoint,
 		LastCode:        b.Cognito.LastCode,
+		WaitCode:        b.Cognito.WaitCode,
+		Hosts:           o.Hosts,
+		Log:             o.Log,
 		API:             gw,
 	}), nil
 }
