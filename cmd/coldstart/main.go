@@ -1,7 +1,7 @@
 // Command coldstart measures the functions' cold start against a Lambda
 // runtime API of its own and DynamoDB Local (see internal/coldstart), and
-// prints the table that README.md quotes. `make bench-coldstart` builds the
-// binaries it needs into build/coldstart and runs it:
+// prints the table that docs/figures.md quotes. `make bench-coldstart`
+// builds the binaries it needs into build/coldstart and runs it:
 //
 //	go run ./cmd/coldstart -dir build/coldstart -runs 10
 //
@@ -36,7 +36,7 @@ func main() {
 
 func run() error {
 	dir := flag.String("dir", "build/coldstart", "folder of the bootstraps (see make bench-coldstart)")
-	runs := flag.Int("runs", 10, "runs per binary (at least 10 for the README's figures)")
+	runs := flag.Int("runs", 10, "runs per binary (at least 10 for the figures of docs/figures.md)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

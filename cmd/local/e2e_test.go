@@ -34,8 +34,11 @@ import (
 // (via /_cognito), a booking with an Idempotency-Key and its replay, my
 // bookings, the booking with its ETag, a change of dates with If-Match, a
 // cancellation twice, the authorizer's 401 with CORS headers, a preflight.
-// Then it sends SIGINT and checks that the stack exits, removes its state
-// file, frees its port and leaves none of its child processes (JVM, node)
+// Then the url, event and invoke commands on the running stack: url prints
+// its base URL, event renders events/create-booking.json for alice, and
+// invoke books it for her (the booking is in her GET /bookings). Last, it
+// sends SIGINT and checks that the stack exits, removes its state file,
+// frees its port and leaves none of its child processes (JVM, node)
 // behind.
 func TestEndToEnd(t *testing.T) {
 	root, err := samtemplate.FindRoot()
@@ -145,6 +148,7 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("GET /bookings/a/b: %d %s", r.status, r.body)
 	}
 
+	stack.commands(t, c, auth)
 	c.localOnly()
 	c.codes()
 	// cognito-local at its own port takes no request from a web page either.
@@ -155,6 +159,57 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("ListUserPools at cognito-local with an Origin: %d %v %s, want 403", r.status, r.header, r.body)
 	}
 	stack.stop(t)
+}
+
+// commands runs the url, event and invoke commands on the running stack, as
+// the README shows them: url prints the base URL; event prints
+// events/create-booking.json with nothing left to fill in; invoke books it
+// for alice, whose bookings (auth) then hold it.
+func (s *stack) commands(t *testing.T, c *client, auth map[string]string) {
+	t.Helper()
+	if out := s.command(t, "url"); strings.TrimSpace(out) != s.state.URL {
+		t.Errorf("url printed %q, want %s", out, s.state.URL)
+	}
+	if out := s.command(t, "event", "create-booking"); strings.Contains(out, "${") || !strings.Contains(out, `"email": "alice@example.com"`) {
+		t.Errorf("event create-booking printed, with a stack running:\n%s", out)
+	}
+	var resp struct {
+		StatusCode int
+		Body       string
+	}
+	out := s.command(t, "invoke", "create-booking", "-e", "events/create-booking.json")
+	var created struct{ ID, PickupDate string }
+	if err := json.Unmarshal([]byte(out), &resp); err != nil || resp.StatusCode != http.StatusCreated || json.Unmarshal([]byte(resp.Body), &created) != nil {
+		t.Fatalf("invoke create-booking: %v\n%s", err, out)
+	}
+	if want := time.Now().UTC().AddDate(0, 0, 102).Format(time.DateOnly); created.PickupDate != want {
+		t.Errorf("invoke create-booking booked from %s, want %s (${DATE+102})", created.PickupDate, want)
+	}
+	var mine struct{ Bookings []struct{ ID string } }
+	c.json(c.call("GET", "/bookings", "", auth), http.StatusOK, &mine)
+	found := false
+	for _, b := range mine.Bookings {
+		found = found || b.ID == created.ID
+	}
+	if !found {
+		t.Errorf("alice's bookings %+v lack %s, the booking that invoke create-booking made", mine.Bookings, created.ID)
+	}
+}
+
+// command runs the stack's binary with args on the running stack (its
+// state file) and returns its standard output.
+func (s *stack) command(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(s.bin, args...)
+	cmd.Dir = s.cmd.Dir
+	cmd.Env = append(os.Environ(), localstack.EnvStateFile+"="+s.statePath)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("local %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return string(out)
 }
 
 // localOnly: what a web page open in the developer's browser must not
@@ -306,6 +361,7 @@ func TestChildDies(t *testing.T) {
 
 // stack is the cmd/local process under test.
 type stack struct {
+	bin       string // the built cmd/local
 	cmd       *exec.Cmd
 	state     localstack.State
 	statePath string
@@ -327,7 +383,7 @@ func startStack(t *testing.T, root string) *stack {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./cmd/local: %v\n%s", err, out)
 	}
-	s := &stack{statePath: filepath.Join(t.TempDir(), "local-stack.json"), out: &childproc.Tail{}, exited: make(chan error, 1)}
+	s := &stack{bin: bin, statePath: filepath.Join(t.TempDir(), "local-stack.json"), out: &childproc.Tail{}, exited: make(chan error, 1)}
 	s.cmd = exec.Command(bin)
 	s.cmd.Dir = root
 	s.cmd.Env = append(os.Environ(), "PORT=0", localstack.EnvStateFile+"="+s.statePath)

@@ -2,9 +2,12 @@
 // no AWS account and no Docker (internal/localstack does the work):
 //
 //	go run ./cmd/local                                serve (what make run runs)
+//	go run ./cmd/local url                            the running stack's base URL
 //	go run ./cmd/local token EMAIL [PASSWORD]         an ID token from the running stack
 //	go run ./cmd/local invoke NAME -e EVENT [--out json|text]
 //	                                                  one function on one event
+//	go run ./cmd/local event NAME [-e EVENT] [--token ID_TOKEN]
+//	                                                  the event, rendered, as invoke runs it
 //
 // serve starts DynamoDB Local (or uses DYNAMODB_ENDPOINT) with the
 // template's table and the sample fleet, and cognito-local with the
@@ -19,8 +22,14 @@
 // .cache/local-stack.json) that token and invoke read.
 //
 // invoke runs the function in-process on the running stack's services, or,
-// when none runs, on services started for the call; "${ID_TOKEN}" in the
-// event becomes a fresh ID token of alice@example.com.
+// when none runs, on services started for the call. The event's
+// placeholders (internal/eventfile) are rendered first: "${DATE+30}" is
+// the day 30 days from today (UTC), "${ID_TOKEN}" a fresh ID token of
+// alice@example.com, "${SUB}" and "${EMAIL}" her sub and e-mail address.
+// event prints the event file (default events/NAME.json) rendered the
+// same way, for `sam local invoke -e`; without a running stack (or
+// --token) the user's placeholders stay and a note says so. url prints
+// the running stack's base URL, for scripts: BASE=$(go run ./cmd/local url).
 package main
 
 import (
@@ -32,6 +41,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -49,9 +59,13 @@ func main() {
 
 const usage = `usage:
   go run ./cmd/local                                  serve the stack (make run); PORT, DYNAMODB_ENDPOINT, IMAGE_BASE_URL, LOCAL_HOSTS
+  go run ./cmd/local url                              print the running stack's base URL (http://localhost:PORT)
   go run ./cmd/local token EMAIL [PASSWORD]           print an ID token from the running stack
   go run ./cmd/local invoke NAME -e EVENT [--out json|text]
                                                       run function NAME on the event file EVENT
+  go run ./cmd/local event NAME [-e EVENT] [--token ID_TOKEN]
+                                                      print the event file (default events/NAME.json) rendered:
+                                                      dates, and alice's token, sub and e-mail when a stack runs
 `
 
 // run is the whole program; the exit code is 0 on success, 1 on failure,
@@ -76,8 +90,12 @@ func run(began time.Time, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "serve":
 		err = serve(ctx, began, root, stdout, log)
+	case "url":
+		err = url(root, rest, stdout)
 	case "token":
 		err = token(ctx, root, rest, stdout)
+	case "event":
+		err = event(ctx, root, rest, stdout, stderr)
 	case "invoke":
 		err = invoke(ctx, root, rest, stdout, stderr, log)
 	case "help", "-h", "-help", "--help":
@@ -113,6 +131,42 @@ func serve(ctx context.Context, began time.Time, root string, stdout io.Writer, 
 		Hosts:     strings.FieldsFunc(os.Getenv("LOCAL_HOSTS"), func(r rune) bool { return r == ',' || unicode.IsSpace(r) }),
 		StatePath: localstack.StatePath(root), Began: began, Out: stdout, Log: log,
 	})
+}
+
+// url prints the running stack's base URL, from its state file.
+func url(root string, args []string, stdout io.Writer) error {
+	if len(args) != 0 {
+		return errUsage
+	}
+	s, err := localstack.ReadState(localstack.StatePath(root))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, s.URL)
+	return nil
+}
+
+// event prints an event file rendered as invoke renders it.
+func event(ctx context.Context, root string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("event", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var file, tok string
+	fs.StringVar(&file, "e", "", "the event file")
+	fs.StringVar(&file, "event", "", "the event file")
+	fs.StringVar(&tok, "token", "", "an ID token to render the event for")
+	names, err := parseInterspersed(fs, args)
+	if err != nil || len(names) != 1 {
+		return errUsage
+	}
+	if file == "" {
+		file = filepath.Join(root, "events", names[0]+".json")
+	}
+	out, err := localstack.Event(ctx, localstack.EventOptions{EventFile: file, StatePath: localstack.StatePath(root), Token: tok, Stderr: stderr})
+	if err != nil {
+		return err
+	}
+	_, err = stdout.Write(out)
+	return err
 }
 
 func token(ctx context.Context, root string, args []string, stdout io.Writer) error {

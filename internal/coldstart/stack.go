@@ -6,14 +6,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
+	"github.com/carrental/backend/internal/eventfile"
 	"github.com/carrental/backend/internal/localdynamo"
 	"github.com/carrental/backend/internal/samtemplate"
 	"github.com/carrental/backend/internal/seed"
@@ -33,6 +34,9 @@ type Stack struct {
 	fleet  seed.Fleet
 	pool   *issuer
 	xray   *net.UDPConn
+	// today is the day the events are rendered for (internal/eventfile):
+	// the functions run on the real clock.
+	today time.Time
 }
 
 // cursorSecret is the benchmark's CURSOR_SECRET.
@@ -41,7 +45,7 @@ const cursorSecret = "cold-start-benchmark-cursor-secret-0123456789"
 // StartStack starts DynamoDB Local (from root/.cache, as `make tools`
 // fetches it), the user pool and the X-Ray sink.
 func StartStack(ctx context.Context, root string) (*Stack, error) {
-	s := &Stack{root: root}
+	s := &Stack{root: root, today: time.Now()}
 	var err error
 	if s.tpl, err = samtemplate.Load(filepath.Join(root, samtemplate.FileName)); err != nil {
 		return nil, err
@@ -88,16 +92,23 @@ func (s *Stack) Stop() {
 	}
 }
 
-// The user and booking of events/get-booking.json, update-booking.json and
-// cancel-booking.json (and the user of create-booking.json).
+// The user (${SUB}) and booking of events/get-booking.json,
+// update-booking.json and cancel-booking.json (and the user of
+// create-booking.json).
 const (
 	eventUser    = "5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37"
+	eventEmail   = "bench@example.com"
 	eventBooking = "01KB2X7Q9M4N6P8R0S2T4V6W8Y"
 )
 
+// The days of the events' booking: create-booking.json's ${DATE+102} to
+// ${DATE+105}.
+const eventPickup, eventReturn = 102, 105
+
 // Table creates a fresh table from template.yaml's Table resource, with
 // the sample fleet and, when withBooking, the booking that the booking
-// events address (car ber-002, 12 to 15 March 2027, version 1). A fresh
+// events address (car ber-002, eventPickup to eventReturn days after
+// today, version 1). A fresh
 // table a run keeps every first invocation the same: the change and the
 // cancellation find the booking as the events expect it.
 func (s *Stack) Table(ctx context.Context, withBooking bool) (name string, drop func(), err error) {
@@ -126,7 +137,7 @@ func (s *Stack) Table(ctx context.Context, withBooking bool) (name string, drop 
 	if withBooking {
 		svc := rental.NewService(store, rental.WithIDs(func() string { return eventBooking }))
 		_, err := svc.CreateBooking(ctx, eventUser, rental.BookingRequest{CarID: "ber-002", LocationID: "ber",
-			Period: rental.Period{Pickup: rental.MustDate("2027-03-12"), Return: rental.MustDate("2027-03-15")}}, "")
+			Period: rental.Period{Pickup: s.day(eventPickup), Return: s.day(eventReturn)}}, "")
 		if err != nil {
 			drop()
 			return "", nil, fmt.Errorf("the events' booking: %w", err)
@@ -175,24 +186,26 @@ func (s *Stack) Env(function, table string) []string {
 }
 
 // Event is the event a function's first invocation gets: events/<name>.json
-// for a REST function; events/lex-my-bookings.json for the Lex function,
-// with a fresh ID token of the events' user (so the first turn fetches the
-// JWKS, verifies the token and lists the user's bookings).
+// for a REST function; events/lex-my-bookings.json for the Lex function;
+// rendered (internal/eventfile) for today, with the events' user and a
+// fresh ID token of that user from the stand-in pool (so the Lex
+// function's first turn fetches the JWKS, verifies the token and lists
+// the user's bookings).
 func (s *Stack) Event(function string) ([]byte, error) {
 	name := function
 	if strings.HasPrefix(function, "lex-") {
 		name = "lex-my-bookings"
 	}
-	data, err := os.ReadFile(filepath.Join(s.root, "events", name+".json"))
+	token, err := s.pool.idToken(eventUser)
 	if err != nil {
 		return nil, err
 	}
-	if strings.HasPrefix(function, "lex-") {
-		token, err := s.pool.idToken(eventUser)
-		if err != nil {
-			return nil, err
-		}
-		data = []byte(strings.ReplaceAll(string(data), "${ID_TOKEN}", token))
-	}
-	return data, nil
+	return eventfile.Read(filepath.Join(s.root, "events", name+".json"),
+		eventfile.Values{Today: s.today, IDToken: token, Sub: eventUser, Email: eventEmail})
+}
+
+// day is the day n days after the stack's today (UTC, as the events'
+// ${DATE+n}).
+func (s *Stack) day(n int) rental.Date {
+	return rental.DateOf(s.today.UTC()).AddDays(n)
 }

@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambdacontext"
 
+	"github.com/carrental/backend/internal/eventfile"
 	"github.com/carrental/backend/internal/lambdafn"
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/app"
@@ -54,9 +55,13 @@ func TestLogsKeepSecrets(t *testing.T) {
 		ev.Headers[k], ev.MultiValueHeaders[k] = v, []string{v}
 	}
 	ev.QueryStringParameters = map[string]string{"email": "query-s3cr3t@example.com"}
+	// The handler runs on the real clock: dates ahead of it, so that the
+	// valid body reaches DynamoDB.
+	dates := `"pickupDate":"` + time.Now().AddDate(0, 0, 30).Format(time.DateOnly) +
+		`","returnDate":"` + time.Now().AddDate(0, 0, 33).Format(time.DateOnly) + `"`
 	for _, body := range []string{
-		`{"carId":"ber-002","pickupDate":"2027-03-12","returnDate":"2027-03-15","locationId":"ber"}`,
-		`{"carId":"ber-002","pickupDate":"2027-03-12","returnDate":"2027-03-15","locationId":"ber","note":"body-s3cr3t@example.com"}`,
+		`{"carId":"ber-002",` + dates + `,"locationId":"ber"}`,
+		`{"carId":"ber-002",` + dates + `,"locationId":"ber","note":"body-s3cr3t@example.com"}`,
 	} {
 		ev.Body = body
 		resp, err := h(ctx, ev)
@@ -110,11 +115,13 @@ func TestLogsKeepSecrets(t *testing.T) {
 	}
 }
 
-// readEvent decodes events/name.
+// readEvent renders events/name for today, with the claims of a user
+// whose e-mail address is one of the secrets, and decodes it.
 func readEvent[E any](t *testing.T, name string) E {
 	t.Helper()
 	var ev E
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "events", name))
+	data, err := eventfile.Read(filepath.Join(repoRoot(t), "events", name), eventfile.Values{Today: time.Now(),
+		IDToken: "header.payload.signature", Sub: "5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37", Email: "maria.keller@example.com"})
 	if err == nil {
 		err = json.Unmarshal(data, &ev)
 	}

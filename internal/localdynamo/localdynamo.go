@@ -48,8 +48,8 @@ type Options struct {
 	JarDir string
 	// Port to listen on, on every interface: DynamoDB Local 3.3.1 has no
 	// bind-address option (its Jetty server is made with a port only, and
-	// reads no system property for a host; see the README, "Local
-	// stack"). 0 picks a free one.
+	// reads no system property for a host; see docs/local-stack.md, "What
+	// a web page, or another machine, can reach"). 0 picks a free one.
 	Port int
 	// Stdout receives the JVM's stdout and stderr; nil discards them. The
 	// last lines are kept anyway and quoted when the start fails.

@@ -3,6 +3,7 @@ package localstack
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,15 +21,12 @@ import (
 	"github.com/aws/aws-lambda-go/lambdacontext"
 
 	"github.com/carrental/backend/internal/cognitolocal"
+	"github.com/carrental/backend/internal/eventfile"
 	"github.com/carrental/backend/internal/lambdafn"
 	"github.com/carrental/backend/internal/localapi"
 	"github.com/carrental/backend/internal/samtemplate"
 	"github.com/carrental/backend/pkg/lexbot"
 )
-
-// IDTokenPlaceholder in an event file stands for a fresh ID token of the
-// demo user alice@example.com (the Lex events' idToken session attribute).
-const IDTokenPlaceholder = "${ID_TOKEN}"
 
 // invokeTimeout bounds one invocation, as a function's Timeout would.
 const invokeTimeout = 30 * time.Second
@@ -66,13 +64,16 @@ type InvokeOptions struct {
 // does in a container, and writes its response. It uses the running
 // stack's DynamoDB and cognito-local when there is one (state file), and
 // otherwise starts DynamoDB Local with the sample fleet (and cognito-local
-// for lex-fulfillment or an event with IDTokenPlaceholder) for this one
-// call, stopping them afterwards. IDTokenPlaceholder in the event is
-// replaced by a fresh ID token of alice@example.com. The event goes to the
-// handler as it is: no authorizer runs (claims in a REST event are taken
-// as they are, as Lambda would). Errors: unknown function or format, an
-// unreadable event, backends that do not start; a function's own failure
-// is its response (REST) or an error (Lex).
+// for lex-fulfillment or an event with a placeholder of the user) for this
+// one call, stopping them afterwards. The event is rendered first
+// (internal/eventfile): ${DATE+N} counts from today (UTC), ${ID_TOKEN} is
+// a fresh ID token of alice@example.com, ${SUB} and ${EMAIL} her sub and
+// e-mail address (so that a REST event books for her). The event then
+// goes to the handler as it is: no authorizer runs (claims in a REST
+// event are taken as they are, as Lambda would). Errors: unknown function
+// or format, an unreadable event or an unknown placeholder, backends that
+// do not start; a function's own failure is its response (REST) or an
+// error (Lex).
 func Invoke(ctx context.Context, o InvokeOptions) error {
 	if o.Out == "" {
 		o.Out = OutJSON
@@ -84,22 +85,28 @@ func Invoke(ctx context.Context, o InvokeOptions) error {
 	if err != nil {
 		return err
 	}
-	event, err := os.ReadFile(o.EventFile)
+	data, err := os.ReadFile(o.EventFile)
 	if err != nil {
 		return fmt.Errorf("event: %w", err)
 	}
-	needsToken := bytes.Contains(event, []byte(IDTokenPlaceholder))
-	env, pool, stop, err := invokeBackends(ctx, o, !rest || needsToken)
+	values := eventfile.Values{Today: time.Now()}
+	if _, err := eventfile.Render(data, values); err != nil { // before anything starts
+		return fmt.Errorf("%s: %w", o.EventFile, err)
+	}
+	needsUser := eventfile.NeedsUser(data)
+	env, pool, stop, err := invokeBackends(ctx, o, !rest || needsUser)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	if needsToken {
-		token, err := cognitolocal.IDToken(ctx, pool, cognitolocal.DemoAlice, cognitolocal.DemoPassword)
-		if err != nil {
+	if needsUser {
+		if values, err = aliceValues(ctx, pool, values.Today); err != nil {
 			return err
 		}
-		event = bytes.ReplaceAll(event, []byte(IDTokenPlaceholder), []byte(token))
+	}
+	event, err := eventfile.Render(data, values)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.EventFile, err)
 	}
 
 	ctx, cancel := context.WithTimeout(ctx, invokeTimeout)
@@ -117,6 +124,103 @@ func Invoke(ctx context.Context, o InvokeOptions) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// aliceValues are the values of an event's placeholders for the demo user
+// alice@example.com of pool: a fresh ID token, her sub and e-mail address
+// (read from the token), and today.
+func aliceValues(ctx context.Context, pool cognitolocal.Pool, today time.Time) (eventfile.Values, error) {
+	token, err := cognitolocal.IDToken(ctx, pool, cognitolocal.DemoAlice, cognitolocal.DemoPassword)
+	if err != nil {
+		return eventfile.Values{}, err
+	}
+	return tokenValues(token, today)
+}
+
+// tokenValues are the values of an event's placeholders for the user of
+// an ID token: the token, and the sub and e-mail address that its payload
+// names (read, not verified: the token is the caller's own).
+func tokenValues(token string, today time.Time) (eventfile.Values, error) {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return eventfile.Values{}, errors.New("the ID token is not a JWT (three parts separated by dots)")
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return eventfile.Values{}, fmt.Errorf("the ID token's payload: %w", err)
+	}
+	var claims struct {
+		Sub   string `json:"sub"`
+		Email string `json:"email"`
+	}
+	if err := json.Unmarshal(payload, &claims); err != nil {
+		return eventfile.Values{}, fmt.Errorf("the ID token's payload: %w", err)
+	}
+	if claims.Sub == "" {
+		return eventfile.Values{}, errors.New("the ID token's payload names no sub")
+	}
+	return eventfile.Values{Today: today, IDToken: token, Sub: claims.Sub, Email: claims.Email}, nil
+}
+
+// EventOptions configures Event.
+type EventOptions struct {
+	// EventFile is the event file, e.g. events/create-booking.json.
+	EventFile string
+	// StatePath is the state file of a running stack (StatePath).
+	StatePath string
+	// Token, when not "", is the ID token to render the event for (the
+	// user's sub and e-mail address are read from it): a token of a
+	// deployed stack's pool, say. "" takes a fresh one of alice from the
+	// running stack.
+	Token string
+	// Today is the day ${DATE+N} counts from; zero is today.
+	Today time.Time
+	// Stderr receives a note when placeholders are left.
+	Stderr io.Writer
+}
+
+// Event renders an event file (internal/eventfile) as Invoke would and
+// returns it: the dates for today, the user's placeholders for the user
+// of o.Token or, when a stack runs, for alice@example.com (a fresh token).
+// With neither, the user's placeholders are left as they are and a note
+// on o.Stderr says so. Errors: an unreadable file, an unknown placeholder,
+// a token that is not a JWT, cognito-local refusing the sign-in.
+func Event(ctx context.Context, o EventOptions) ([]byte, error) {
+	data, err := os.ReadFile(o.EventFile)
+	if err != nil {
+		return nil, fmt.Errorf("event: %w", err)
+	}
+	values := eventfile.Values{Today: o.Today}
+	if values.Today.IsZero() {
+		values.Today = time.Now()
+	}
+	if eventfile.NeedsUser(data) {
+		switch s, err := ReadState(o.StatePath); {
+		case o.Token != "":
+			values, err = tokenValues(o.Token, values.Today)
+			if err != nil {
+				return nil, err
+			}
+		case err == nil:
+			values, err = aliceValues(ctx, s.Cognito.Pool(), values.Today)
+			if err != nil {
+				return nil, err
+			}
+		case errors.Is(err, ErrNotRunning):
+			// Rendered below without the user.
+		default:
+			return nil, err
+		}
+	}
+	out, err := eventfile.Render(data, values)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", o.EventFile, err)
+	}
+	if left := eventfile.Left(out); len(left) > 0 && o.Stderr != nil {
+		fmt.Fprintf(o.Stderr, "event: no local stack is running, so %s %s left as in the file: start one (make run) for alice's, or pass --token with an ID token of your pool\n",
+			strings.Join(left, ", "), map[bool]string{true: "is", false: "are"}[len(left) == 1])
+	}
+	return out, nil
 }
 
 // restFunction checks that function is one of the template's and tells

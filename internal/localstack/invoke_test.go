@@ -2,14 +2,19 @@ package localstack
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/carrental/backend/internal/cognitolocal"
+	"github.com/carrental/backend/internal/eventfile"
 	"github.com/carrental/backend/internal/samtemplate"
 	"github.com/carrental/backend/internal/testbed"
 	"github.com/carrental/backend/pkg/lexbot"
@@ -59,9 +64,12 @@ func TestInvokeREST(t *testing.T) {
 	}
 }
 
-// TestInvokeLexOnRunningStack: with a stack's state file, invoke uses its
-// services; ${ID_TOKEN} becomes alice's token, which the bot accepts.
-func TestInvokeLexOnRunningStack(t *testing.T) {
+// TestInvokeOnRunningStack: with a stack's state file, invoke uses its
+// services. events/create-booking.json books for alice (${SUB} is her
+// sub), for the days ${DATE+102} to ${DATE+105} from today; then
+// ${ID_TOKEN} becomes alice's token, which the bot accepts, and the bot
+// lists that booking as hers. Event renders the files the same way.
+func TestInvokeOnRunningStack(t *testing.T) {
 	o, stdout, stderr := invokeOptions(t, LexFunction, "lex-my-bookings.json")
 	tpl, err := samtemplate.Load(filepath.Join(o.Root, samtemplate.FileName))
 	if err != nil {
@@ -81,6 +89,52 @@ func TestInvokeLexOnRunningStack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+
+	// A REST event books for alice.
+	rest, restOut, _ := invokeOptions(t, "create-booking", "create-booking.json")
+	rest.StatePath = o.StatePath
+	if err := Invoke(t.Context(), rest); err != nil {
+		t.Fatal(err)
+	}
+	var created struct {
+		StatusCode int
+		Body       string
+	}
+	pickup := time.Now().UTC().AddDate(0, 0, 102)
+	if err := json.Unmarshal(restOut.Bytes(), &created); err != nil || created.StatusCode != 201 ||
+		!strings.Contains(created.Body, `"pickupDate":"`+pickup.Format(time.DateOnly)+`"`) {
+		t.Fatalf("create-booking: %s (%v)", restOut, err)
+	}
+
+	// What the event command prints: the same rendering, alice's sub.
+	rendered, err := Event(t.Context(), EventOptions{EventFile: rest.EventFile, StatePath: o.StatePath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := eventfile.Left(rendered); len(left) > 0 {
+		t.Errorf("event left %v", left)
+	}
+	var ev struct {
+		RequestContext struct {
+			Authorizer struct{ Claims map[string]string }
+		}
+	}
+	if err := json.Unmarshal(rendered, &ev); err != nil {
+		t.Fatal(err)
+	}
+	alice, err := cognitolocal.IDToken(t.Context(), b.Pool, cognitolocal.DemoAlice, cognitolocal.DemoPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := tokenValues(alice, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := ev.RequestContext.Authorizer.Claims; c["sub"] != want.Sub || c["email"] != cognitolocal.DemoAlice {
+		t.Errorf("event's claims %v, want alice's sub %s and e-mail", c, want.Sub)
+	}
+
+	// The bot, with alice's token, lists her booking.
 	if err := Invoke(t.Context(), o); err != nil {
 		t.Fatal(err)
 	}
@@ -90,6 +144,10 @@ func TestInvokeLexOnRunningStack(t *testing.T) {
 	}
 	if len(resp.Messages) == 0 || strings.Contains(resp.Messages[0].Content, "sign in") {
 		t.Errorf("the bot did not take alice's token: %+v", resp.Messages)
+	}
+	if day := pickup.Format("2 January 2006"); len(resp.Messages) == 0 || !strings.Contains(resp.Messages[0].Content, "one upcoming booking") ||
+		!strings.Contains(resp.Messages[0].Content, day) {
+		t.Errorf("the bot does not list the booking of %s as alice's: %+v", day, resp.Messages)
 	}
 	if !strings.Contains(stderr.String(), "on the running stack") {
 		t.Errorf("stderr %q", stderr)
@@ -102,6 +160,42 @@ func TestInvokeLexOnRunningStack(t *testing.T) {
 	}
 	if !strings.HasPrefix(stdout.String(), "bot: ") || !strings.Contains(stdout.String(), "(next: Close; intent MyBookings") {
 		t.Errorf("text output:\n%s", stdout)
+	}
+}
+
+// TestEventWithoutStack: without a running stack, Event renders the dates
+// and leaves the user's placeholders, saying so; with --token it renders
+// them for that token's user.
+func TestEventWithoutStack(t *testing.T) {
+	o, _, _ := invokeOptions(t, "create-booking", "create-booking.json")
+	var stderr bytes.Buffer
+	today := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+	out, err := Event(t.Context(), EventOptions{EventFile: o.EventFile, StatePath: o.StatePath, Today: today, Stderr: &stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := eventfile.Left(out); !slices.Equal(left, []string{eventfile.Email, eventfile.IDToken, eventfile.Sub}) {
+		t.Errorf("left %v", left)
+	}
+	if !strings.Contains(string(out), `\"pickupDate\":\"2027-04-12\"`) {
+		t.Errorf("no pickupDate of 2027-04-12 (${DATE+102} from 2026-12-31) in\n%s", out)
+	}
+	if !strings.Contains(stderr.String(), "no local stack is running") || !strings.Contains(stderr.String(), "${SUB}") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+
+	payload := base64.RawURLEncoding.EncodeToString([]byte(`{"sub":"sub-of-the-token","email":"someone@example.com"}`))
+	stderr.Reset()
+	out, err = Event(t.Context(), EventOptions{EventFile: o.EventFile, StatePath: o.StatePath, Token: "h." + payload + ".s", Stderr: &stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left := eventfile.Left(out); len(left) > 0 || !strings.Contains(string(out), `"sub": "sub-of-the-token"`) ||
+		!strings.Contains(string(out), `"email": "someone@example.com"`) || stderr.Len() > 0 {
+		t.Errorf("with --token: left %v, stderr %q\n%s", left, stderr.String(), out)
+	}
+	if _, err := Event(t.Context(), EventOptions{EventFile: o.EventFile, StatePath: o.StatePath, Token: "not-a-jwt"}); err == nil {
+		t.Error("a token that is not a JWT was taken")
 	}
 }
 
@@ -118,5 +212,16 @@ func TestInvokeErrors(t *testing.T) {
 	o, _, _ = invokeOptions(t, "get-car", "no-such-event.json")
 	if err := Invoke(t.Context(), o); err == nil || !strings.Contains(err.Error(), "no-such-event.json") {
 		t.Errorf("missing event: %v", err)
+	}
+	o, _, stderr := invokeOptions(t, "get-car", "get-car.json")
+	o.EventFile = filepath.Join(t.TempDir(), "typo.json")
+	if err := os.WriteFile(o.EventFile, []byte(`{"path":"/cars/${DATE+1}","resource":"${DAET+1}"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Invoke(t.Context(), o); err == nil || !strings.Contains(err.Error(), "unknown placeholder ${DAET+1}") {
+		t.Errorf("unknown placeholder: %v", err)
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("backends started for an event that cannot render: %s", stderr)
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // FunctionActions is what one function may do to DynamoDB: a row of the
-// README's least-privilege table.
+// least-privilege table in docs/operations.md.
 type FunctionActions struct {
 	Function string   // the folder under functions/, e.g. "get-car"
 	Trigger  string   // "GET /cars/{carId}", or the service that invokes it

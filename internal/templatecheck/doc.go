@@ -27,8 +27,8 @@
 //
 // The tests also mutate an in-memory copy of the template (Tracing removed
 // from one function, a Scan granted, ...) to show that each rule bites, and
-// check the README's table of DynamoDB actions per function against the
-// template (Actions).
+// check the table of DynamoDB actions per function in docs/operations.md
+// against the template (Actions).
 //
 // Why not internal/samtemplate: it resolves intrinsic functions to values
 // (a Ref to a resource becomes null) for building tables; these checks need

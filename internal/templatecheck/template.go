@@ -81,8 +81,8 @@ func strs(v any) []string {
 	return nil
 }
 
-// describe renders a value for messages and the README: a Ref as its
-// target, Fn::GetAtt as Res.Att, Fn::Sub as its text.
+// describe renders a value for messages and docs/operations.md: a Ref as
+// its target, Fn::GetAtt as Res.Att, Fn::Sub as its text.
 func describe(v any) string {
 	if id, ok := get(v, "Ref").(string); ok {
 		return id

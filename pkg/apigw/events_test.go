@@ -4,19 +4,27 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/carrental/backend/internal/eventfile"
+	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
-// readEvent decodes events/<name>.json strictly: a property that
-// APIGatewayProxyRequest lacks is a typo that `sam local invoke` would
-// silently drop.
+// eventValues render the events for these tests: the day of the Service's
+// clock (storetest.Start), and alice as the signed-in user. The token is
+// never verified (no authorizer runs in front of a handler).
+var eventValues = eventfile.Values{Today: storetest.Start, Sub: alice, Email: "maria.keller@example.com",
+	IDToken: "eyJraWQiOiJleGFtcGxlLWtleSIsImFsZyI6IlJTMjU2In0.eyJ0b2tlbl91c2UiOiJpZCJ9.ZXhhbXBsZS1zaWduYXR1cmU"}
+
+// readEvent renders events/<name>.json (eventValues) and decodes it
+// strictly: a property that APIGatewayProxyRequest lacks is a typo that
+// `sam local invoke` would silently drop.
 func readEvent(t *testing.T, name string) events.APIGatewayProxyRequest {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "events", name+".json"))
+	data, err := eventfile.Read(filepath.Join("..", "..", "events", name+".json"), eventValues)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +108,7 @@ func TestEvents(t *testing.T) {
 		{"update-booking", http.StatusOK, func(t *testing.T, x exchange) {
 			var b bookingJSON
 			x.wantOK(t, http.StatusOK, &b)
+			// ${DATE+106} from storetest.Start.
 			if b.ReturnDate != "2027-03-16" || b.Days != 4 || b.Version != 2 || x.resp.Headers["ETag"] != `"2"` {
 				t.Errorf("booking = %+v, ETag %s", b, x.resp.Headers["ETag"])
 			}

@@ -25,8 +25,10 @@ var sampleFleet = sync.OnceValues(func() (seed.Fleet, error) {
 	return seed.Load(filepath.Join("..", "..", seed.FleetFile))
 })
 
-// The booking that events/create-booking.json asks for, made up front with
-// its Idempotency-Key: the event replays it, and the get, update and cancel
+// The booking that events/create-booking.json asks for, rendered for
+// storetest.Start (${DATE+102} to ${DATE+105}: 12 to 15 March 2027) as the
+// seeds of testdata/fuzz/FuzzProxyEvent are, made up front with its
+// Idempotency-Key: the event replays it, and the get, update and cancel
 // events address it (it gets firstBookingID).
 const (
 	eventsCar            = "ber-002"

@@ -17,7 +17,8 @@ import (
 // not answer 5xx, and must answer with CORS headers and a JSON body in the
 // contract's shape; see checkAnyResponse. Seeds in
 // testdata/fuzz/FuzzProxyEvent are the events/*.json of the REST
-// functions and variants of them.
+// functions, rendered for storetest.Start with alice's sub and e-mail,
+// and variants of them.
 func FuzzProxyEvent(f *testing.F) {
 	names := slices.Sorted(maps.Keys(operations))
 	f.Fuzz(func(t *testing.T, data []byte) {

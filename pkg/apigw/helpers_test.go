@@ -27,7 +27,7 @@ import (
 
 // The users of the tests: Cognito subs.
 const (
-	alice = "5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37" // the user of events/*.json
+	alice = "5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37" // ${SUB} of events/*.json in these tests
 	bob   = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 )
 

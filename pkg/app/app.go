@@ -36,10 +36,10 @@ const (
 // It is built by hand rather than by config.LoadDefaultConfig, which
 // searches shared config files, profiles, SSO, web identity and more, and
 // whose package links STS, SSO, SSO OIDC, Sign-In and IMDS clients into
-// every function: 2.5 MB of each binary and about 1.5 ms of its start
-// (README, "Cold start"). A function needs none of that: Lambda hands it
-// its role's credentials in the environment. ctx is unused; it stays for
-// callers and for providers that may need it.
+// every function: 2.2 MB of each binary and 2.2 ms of its start
+// (docs/figures.md, "Cold start"). A function needs none of that: Lambda
+// hands it its role's credentials in the environment. ctx is unused; it
+// stays for callers and for providers that may need it.
 func AWSConfig(_ context.Context, cfg config.Config) (aws.Config, error) {
 	creds, err := credentials(cfg, os.Getenv)
 	if err != nil {

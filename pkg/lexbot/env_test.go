@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
+	"github.com/carrental/backend/internal/eventfile"
 	"github.com/carrental/backend/internal/samtemplate"
 	"github.com/carrental/backend/internal/seed"
 	"github.com/carrental/backend/internal/testbed"
@@ -159,20 +159,21 @@ func (e *env) bookingItems() int {
 	return int(out.Count)
 }
 
-// readEvent loads events/name with token in place of "${ID_TOKEN}", as the
-// local stack's invoke does.
+// readEvent renders events/name as the local stack's invoke does, but for
+// the day of the env's clock (storetest.Start) and with token in place of
+// "${ID_TOKEN}".
 func readEvent(t *testing.T, name, token string) Event {
 	t.Helper()
 	root, err := samtemplate.FindRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(root, "events", name))
+	data, err := eventfile.Read(filepath.Join(root, "events", name), eventfile.Values{Today: storetest.Start, IDToken: token})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ev Event
-	if err := json.Unmarshal([]byte(strings.ReplaceAll(string(data), "${ID_TOKEN}", token)), &ev); err != nil {
+	if err := json.Unmarshal(data, &ev); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	return ev

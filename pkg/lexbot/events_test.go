@@ -10,8 +10,9 @@ import (
 
 // eventCases says what the bot answers to each events/lex-*.json, run on
 // the sample fleet (seed/fleet.json, as `make run` loads it) at
-// storetest.Start (2026-11-30), with a valid token of alice in place of
-// "${ID_TOKEN}". setup runs first, on the same env.
+// storetest.Start (2026-11-30), rendered for that day (${DATE+95} is
+// Friday 5 March 2027, ${DATE+98} Monday 8 March) with a valid token of
+// alice in place of "${ID_TOKEN}". setup runs first, on the same env.
 var eventCases = map[string]struct {
 	setup  func(e *env)
 	action string      // the dialog action, "ElicitSlot Slot" for ElicitSlot

@@ -32,7 +32,8 @@ import (
 // valid when its three parts decode to the bytes of one that was minted
 // valid). Every input runs on a fresh in-memory store holding the sample
 // fleet and one booking of alice's. Seeds in testdata/fuzz/FuzzLexEvent:
-// every events/lex-*.json, with the tokens.
+// every events/lex-*.json, its dates rendered for storetest.Start, with
+// the tokens.
 func FuzzLexEvent(f *testing.F) {
 	fz := newLexFuzz(f)
 	f.Fuzz(func(t *testing.T, event []byte, tokenKind uint8) {
