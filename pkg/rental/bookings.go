@@ -37,6 +37,20 @@ type BookingQuery struct {
 	Cursor string
 }
 
+// readAtVersion reads the writing user's booking id in tx and, when
+// expectedVersion is set, insists that the booking is still at it.
+// Errors: not_found, version_mismatch.
+func readAtVersion(ctx context.Context, tx Tx, id string, expectedVersion *int64) (Booking, error) {
+	b, err := tx.Booking(ctx, id)
+	if err != nil {
+		return Booking{}, err
+	}
+	if expectedVersion != nil && *expectedVersion != b.Version {
+		return Booking{}, Errorf(CodeVersionMismatch, "the booking has changed since version %d; reload it", *expectedVersion)
+	}
+	return b, nil
+}
+
 func needCaller(userID string) error {
 	if userID == "" {
 		return Errorf(CodeUnauthorized, "sign in first")
@@ -148,12 +162,9 @@ func (s *Service) UpdateBooking(ctx context.Context, userID, id string, c Bookin
 		return Booking{}, Invalid("carId", "must not be empty")
 	}
 	return s.store.Write(ctx, userID, nil, func(ctx context.Context, tx Tx) (Booking, error) {
-		b, err := tx.Booking(ctx, id)
+		b, err := readAtVersion(ctx, tx, id, expectedVersion)
 		if err != nil {
 			return Booking{}, err
-		}
-		if expectedVersion != nil && *expectedVersion != b.Version {
-			return Booking{}, Errorf(CodeVersionMismatch, "the booking has changed since version %d; reload it", *expectedVersion)
 		}
 		if b.Status == Cancelled {
 			return Booking{}, Errorf(CodeBookingCancelled, "the booking is cancelled")
@@ -230,12 +241,9 @@ func (s *Service) CancelBooking(ctx context.Context, userID, id string, expected
 		return Booking{}, err
 	}
 	return s.store.Write(ctx, userID, nil, func(ctx context.Context, tx Tx) (Booking, error) {
-		b, err := tx.Booking(ctx, id)
+		b, err := readAtVersion(ctx, tx, id, expectedVersion)
 		if err != nil {
 			return Booking{}, err
-		}
-		if expectedVersion != nil && *expectedVersion != b.Version {
-			return Booking{}, Errorf(CodeVersionMismatch, "the booking has changed since version %d; reload it", *expectedVersion)
 		}
 		if b.Status == Cancelled {
 			return b, nil
