@@ -25,11 +25,13 @@ const maxCursorLen = 2048
 // key out of the client's sight. A cursor issued for one scope fails for
 // any other, so it cannot lead a caller into another user's partition or
 // another query.
-type cursors struct{ secret []byte }
+type cursors struct{ gcm cipher.AEAD }
 
-// aead is AES-256-GCM under a key derived from the secret (any length).
-func (c cursors) aead() cipher.AEAD {
-	key := sha256.Sum256(append([]byte("car-rental cursor v1\x00"), c.secret...))
+// newCursors seals cursors with AES-256-GCM under a key derived from
+// secret (any length). Built once per Store: the key derivation and cipher
+// setup stay off every page request.
+func newCursors(secret []byte) cursors {
+	key := sha256.Sum256(append([]byte("car-rental cursor v1\x00"), secret...))
 	block, err := aes.NewCipher(key[:])
 	if err != nil {
 		panic(err) // a 32-byte key always makes a cipher
@@ -38,7 +40,7 @@ func (c cursors) aead() cipher.AEAD {
 	if err != nil {
 		panic(err)
 	}
-	return gcm
+	return cursors{gcm: gcm}
 }
 
 // encode returns "" for a nil key (the last page).
@@ -58,7 +60,7 @@ func (c cursors) encode(scope string, key map[string]types.AttributeValue) (stri
 	if err != nil {
 		return "", err
 	}
-	gcm := c.aead()
+	gcm := c.gcm
 	nonce := make([]byte, gcm.NonceSize(), gcm.NonceSize()+len(payload)+gcm.Overhead())
 	if _, err := rand.Read(nonce); err != nil {
 		return "", err
@@ -84,7 +86,7 @@ func (c cursors) decode(scope, cursor string) (map[string]types.AttributeValue, 
 	if err != nil || enc.EncodeToString(sealed) != cursor {
 		return nil, bad
 	}
-	gcm := c.aead()
+	gcm := c.gcm
 	if len(sealed) < gcm.NonceSize()+gcm.Overhead() {
 		return nil, bad
 	}

@@ -22,7 +22,7 @@ import (
 // fails with any other. Seeds: testdata/fuzz/FuzzCursorDecode, among them
 // real cursors of the fuzz secret.
 func FuzzCursorDecode(f *testing.F) {
-	c := cursors{secret: fuzzSecret}
+	c := newCursors(fuzzSecret)
 	f.Fuzz(func(t *testing.T, scope, cursor, otherScope string) {
 		// The fuzzer's own cursor: refused (it cannot forge the
 		// authentication tag), except "" for the first page.
@@ -68,7 +68,7 @@ func FuzzCursorDecode(f *testing.F) {
 				t.Fatalf("cursor of scope %q accepted for scope %q", scope, otherScope)
 			}
 		}
-		if _, err := (cursors{secret: []byte("another deployment's secret")}).decode(scope, enc); err == nil {
+		if _, err := newCursors([]byte("another deployment's secret")).decode(scope, enc); err == nil {
 			t.Fatal("cursor accepted under another secret")
 		}
 	})
@@ -97,7 +97,7 @@ func sameString(a, b types.AttributeValue) bool {
 // table's key schema, the caller's partition key), and every edit of its
 // text is refused.
 func TestCursorIsOpaque(t *testing.T) {
-	c := cursors{secret: fuzzSecret}
+	c := newCursors(fuzzSecret)
 	key := map[string]types.AttributeValue{"PK": str("USER#alice-sub"), "SK": str("BOOKING#01ABC")}
 	enc, err := c.encode("bookings|alice-sub|", key)
 	if err != nil {

@@ -53,7 +53,7 @@ func WithTracer(t func(ctx context.Context, name string, fn func(context.Context
 // cursors: every function of one deployment must share it, and it should be
 // at least 32 random bytes.
 func New(db Client, table string, cursorSecret []byte, opts ...Option) *Store {
-	s := &Store{db: db, table: table, cursors: cursors{secret: cursorSecret}, retry: DefaultBackoff, now: time.Now,
+	s := &Store{db: db, table: table, cursors: newCursors(cursorSecret), retry: DefaultBackoff, now: time.Now,
 		tracer: func(ctx context.Context, _ string, fn func(context.Context) error) error { return fn(ctx) }}
 	for _, o := range opts {
 		o(s)
