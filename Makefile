@@ -25,11 +25,11 @@ DDB_LOCAL := $(CACHE)/dynamodb-local
 DDB_LOCAL_STAMP := $(DDB_LOCAL)/.$(DDB_LOCAL_NPM)
 
 # cognito-local, the stand-in for the Cognito user pool in tests and the local
-# stack (internal/cognitolocal runs it with the machine's node). 5.3.0 is the
+# stack (dev/cognitolocal runs it with the machine's node). 5.3.0 is the
 # newest release and runs on Node 20 (its express 5 needs Node 18 or later).
 # npm verifies every tarball's integrity; cognito-local's own dependencies
 # float within its version ranges. To upgrade, change the version and read
-# internal/cognitolocal's notes on what it relies on (console output format,
+# dev/cognitolocal's notes on what it relies on (console output format,
 # config file, issuer).
 COGNITO_LOCAL_NPM := cognito-local@5.3.0
 COGNITO_LOCAL := $(CACHE)/cognito-local
@@ -124,12 +124,12 @@ fuzz: ## run each fuzz target for FUZZTIME (default 60s); not part of make test
 	done
 
 # ---------------------------------------------------------------------------
-# Load (cmd/load, internal/load): builds cmd/local and starts it on a free
+# Load (cmd/load, dev/load): builds cmd/local and starts it on a free
 # port, 50 users on 20 hot cars for LOAD_DURATION (default 60s, at most 5m),
 # then the audit of the table; the last line is `audit: N overlaps, N lost,
 # N orphans, N 5xx` and the exit code is 0 only when everything held.
 # LOAD_BASE_URL=http://localhost:3000 uses a running make run instead.
-# Not part of make test (internal/load's own test runs 3 s of it there).
+# Not part of make test (dev/load's own test runs 3 s of it there).
 # ---------------------------------------------------------------------------
 .PHONY: load
 
@@ -137,7 +137,7 @@ load: tools ## load run on the local stack (LOAD_DURATION, default 60s, at most 
 	go run ./cmd/load
 
 # ---------------------------------------------------------------------------
-# The local stack (cmd/local, internal/localstack): every Api route of
+# The local stack (cmd/local, dev/localstack): every Api route of
 # template.yaml on http://localhost:$PORT (default 3000) as API Gateway would
 # serve it, the web app at /, DynamoDB Local and cognito-local, until Ctrl-C.
 # PORT, DYNAMODB_ENDPOINT, IMAGE_BASE_URL and LOCAL_HOSTS pass through the
@@ -193,7 +193,7 @@ clean: ## remove build output and fetched tools (.cache: the next make tools fet
 # go1.x runtime used.
 # ---------------------------------------------------------------------------
 # GO names the go command (GO=go1.26.8 for another toolchain; the tests of
-# internal/lambdafn set GO=echo to read the build-<LogicalId> commands).
+# pkg/lambdafn set GO=echo to read the build-<LogicalId> commands).
 GO ?= go
 LAMBDA_GO_BUILD := GOOS=linux GOARCH=arm64 CGO_ENABLED=0 $(GO) build -trimpath -ldflags='-s -w' -tags lambda.norpc
 
@@ -212,7 +212,7 @@ build: ## build every function for Lambda: build/<name>/bootstrap (linux/arm64)
 # `sam build` (Metadata BuildMethod: makefile, CodeUri: .) runs
 # `make build-<LogicalId> ARTIFACTS_DIR=...` at the repository root, once per
 # function. The logical ID is the folder name in PascalCase plus "Function"
-# (GetCarFunction <- functions/get-car; internal/lambdafn.LogicalID and its
+# (GetCarFunction <- functions/get-car; pkg/lambdafn.LogicalID and its
 # tests), so the folder is the stem with a hyphen before each inner capital,
 # in lower case.
 build-%Function:
@@ -223,9 +223,9 @@ build-%Function:
 	$(LAMBDA_GO_BUILD) -o "$(ARTIFACTS_DIR)/bootstrap" "./functions/$$folder"
 
 # ---------------------------------------------------------------------------
-# Cold start (internal/coldstart, cmd/coldstart): every function built as
+# Cold start (dev/coldstart, cmd/coldstart): every function built as
 # `make build` builds it but for this machine's architecture, so that it runs
-# here; the floor (a bare aws-lambda-go handler, internal/coldstart/floor)
+# here; the floor (a bare aws-lambda-go handler, dev/coldstart/floor)
 # built the same way; and COLDSTART_NOTRACE built without X-Ray (-tags
 # notrace: pkg/tracing does nothing and the X-Ray SDK is not linked). Then
 # each runs COLDSTART_RUNS times against the benchmark's own Lambda runtime
@@ -244,7 +244,7 @@ bench-coldstart: tools ## cold start of each function beside a bare aws-lambda-g
 	@for bin in $(COLDSTART)/.bin/*; do \
 		name="$$(basename "$$bin")"; mkdir -p "$(COLDSTART)/$$name" && mv "$$bin" "$(COLDSTART)/$$name/bootstrap"; \
 	done; rmdir $(COLDSTART)/.bin
-	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/floor/bootstrap ./internal/coldstart/floor
+	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/floor/bootstrap ./dev/coldstart/floor
 	$(COLDSTART_GO_BUILD) -tags lambda.norpc,notrace -o $(COLDSTART)/$(COLDSTART_NOTRACE)-notrace/bootstrap ./functions/$(COLDSTART_NOTRACE)
 	go run ./cmd/coldstart -dir $(COLDSTART) -runs $(COLDSTART_RUNS)
 

@@ -1,5 +1,5 @@
 // Command coldstart measures the functions' cold start against a Lambda
-// runtime API of its own and DynamoDB Local (see internal/coldstart), and
+// runtime API of its own and DynamoDB Local (see dev/coldstart), and
 // prints the table that docs/figures.md quotes. `make bench-coldstart`
 // builds the binaries it needs into build/coldstart and runs it:
 //
@@ -22,9 +22,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/carrental/backend/internal/coldstart"
-	"github.com/carrental/backend/internal/lambdafn"
-	"github.com/carrental/backend/internal/samtemplate"
+	"github.com/carrental/backend/dev/coldstart"
+	"github.com/carrental/backend/dev/samtemplate"
+	"github.com/carrental/backend/pkg/lambdafn"
 )
 
 func main() {

@@ -1,7 +1,7 @@
 // Command deployweb is `make deploy-web`: it writes the web app's
 // config.json from the deployed stack's outputs and uploads the built app
 // (web/dist) and the car photos to the stack's buckets with the AWS CLI,
-// then invalidates index.html and config.json (internal/deployweb).
+// then invalidates index.html and config.json (dev/deployweb).
 //
 //	go run ./cmd/deployweb [--dry-run] [--stack NAME] [--region REGION]
 //	                       [--outputs describe-stacks.json] [--config PATH]
@@ -20,8 +20,8 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/carrental/backend/internal/deployweb"
-	"github.com/carrental/backend/internal/samtemplate"
+	"github.com/carrental/backend/dev/deployweb"
+	"github.com/carrental/backend/dev/samtemplate"
 )
 
 func main() {

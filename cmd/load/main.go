@@ -1,5 +1,5 @@
 // Command load is `make load`: a bounded load run against the local stack,
-// then an audit of its table (internal/load does the work).
+// then an audit of its table (dev/load does the work).
 //
 //	go run ./cmd/load
 //
@@ -25,9 +25,9 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/carrental/backend/internal/load"
-	"github.com/carrental/backend/internal/localstack"
-	"github.com/carrental/backend/internal/samtemplate"
+	"github.com/carrental/backend/dev/load"
+	"github.com/carrental/backend/dev/localstack"
+	"github.com/carrental/backend/dev/samtemplate"
 )
 
 func main() {

@@ -19,11 +19,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/carrental/backend/internal/apitest"
-	"github.com/carrental/backend/internal/childproc"
-	"github.com/carrental/backend/internal/cognitolocal"
-	"github.com/carrental/backend/internal/localstack"
-	"github.com/carrental/backend/internal/samtemplate"
+	"github.com/carrental/backend/dev/apitest"
+	"github.com/carrental/backend/dev/childproc"
+	"github.com/carrental/backend/dev/cognitolocal"
+	"github.com/carrental/backend/dev/localstack"
+	"github.com/carrental/backend/dev/samtemplate"
 )
 
 // TestEndToEnd builds cmd/local, starts it as `make run` would (its own

@@ -1,5 +1,5 @@
 // Command local runs the car-rental back end on a developer's machine, with
-// no AWS account and no Docker (internal/localstack does the work):
+// no AWS account and no Docker (dev/localstack does the work):
 //
 //	go run ./cmd/local                                serve (what make run runs)
 //	go run ./cmd/local url                            the running stack's base URL
@@ -23,7 +23,7 @@
 //
 // invoke runs the function in-process on the running stack's services, or,
 // when none runs, on services started for the call. The event's
-// placeholders (internal/eventfile) are rendered first: "${DATE+30}" is
+// placeholders (dev/eventfile) are rendered first: "${DATE+30}" is
 // the day 30 days from today (UTC), "${ID_TOKEN}" a fresh ID token of
 // alice@example.com, "${SUB}" and "${EMAIL}" her sub and e-mail address.
 // event prints the event file (default events/NAME.json) rendered the
@@ -48,8 +48,8 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/carrental/backend/internal/localstack"
-	"github.com/carrental/backend/internal/samtemplate"
+	"github.com/carrental/backend/dev/localstack"
+	"github.com/carrental/backend/dev/samtemplate"
 )
 
 func main() {

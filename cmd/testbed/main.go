@@ -6,7 +6,7 @@
 // Unless DYNAMODB_ENDPOINT is already set, it starts DynamoDB Local from
 // <repo>/.cache/dynamodb-local (see `make tools`) on a free port and passes
 // its URL to the command as DYNAMODB_ENDPOINT; tests then create their own
-// uniquely named tables there (internal/testbed). Standard input and output
+// uniquely named tables there (dev/testbed). Standard input and output
 // pass through; SIGINT and SIGTERM are forwarded to the command; DynamoDB
 // Local is stopped afterwards whatever happens. The exit code is the
 // command's (128+N when signal N ended it), 2 for bad usage, 1 when
@@ -26,8 +26,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/carrental/backend/internal/localdynamo"
-	"github.com/carrental/backend/internal/samtemplate"
+	"github.com/carrental/backend/dev/localdynamo"
+	"github.com/carrental/backend/dev/samtemplate"
 )
 
 func main() {

@@ -4,8 +4,8 @@
 package main
 
 import (
-	"github.com/carrental/backend/internal/lambdafn"
 	"github.com/carrental/backend/pkg/apigw"
+	"github.com/carrental/backend/pkg/lambdafn"
 )
 
 func main() { lambdafn.REST((*apigw.API).GetCar) }

@@ -5,6 +5,6 @@
 // COGNITO_CLIENT_ID before it reads or books anything.
 package main
 
-import "github.com/carrental/backend/internal/lambdafn"
+import "github.com/carrental/backend/pkg/lambdafn"
 
 func main() { lambdafn.Run(lambdafn.LexHandler) }

@@ -63,7 +63,7 @@ func New(svc *rental.Service, opts Options) *API {
 }
 
 // Handlers maps the name of each REST function's folder under functions/
-// (the name the template's function is built from, see internal/lambdafn)
+// (the name the template's function is built from, see pkg/lambdafn)
 // to its handler. The local stack serves template routes through it.
 func (a *API) Handlers() map[string]Handler {
 	return map[string]Handler{

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carrental/backend/dev/memstore"
 	"github.com/carrental/backend/pkg/apigw"
-	"github.com/carrental/backend/pkg/rental/memstore"
 )
 
 // TestCORS: Access-Control-Allow-Origin by policy and request origin, on

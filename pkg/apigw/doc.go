@@ -20,7 +20,7 @@
 // statuses (see status.go) and to the error body of DESIGN.md.
 //
 // Handlers write no log lines: wrapped with lambdalog.Wrap and Outcome (as
-// internal/lambdafn and the local stack wrap them), each request logs one
+// pkg/lambdafn and the local stack wrap them), each request logs one
 // line, to which serve adds the route, the error code and, for a 5xx, the
 // cause or the panic with its stack; the client never sees either.
 //

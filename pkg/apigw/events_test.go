@@ -9,8 +9,8 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/carrental/backend/internal/eventfile"
-	"github.com/carrental/backend/pkg/rental/storetest"
+	"github.com/carrental/backend/dev/eventfile"
+	"github.com/carrental/backend/dev/storetest"
 )
 
 // eventValues render the events for these tests: the day of the Service's

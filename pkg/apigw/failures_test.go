@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carrental/backend/dev/memstore"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/memstore"
 )
 
 // failingStore is the in-memory store with reads that fail as told: a

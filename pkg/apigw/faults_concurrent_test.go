@@ -17,11 +17,11 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/carrental/backend/internal/apitest"
-	"github.com/carrental/backend/internal/ddbfault"
+	"github.com/carrental/backend/dev/apitest"
+	"github.com/carrental/backend/dev/ddbfault"
+	"github.com/carrental/backend/dev/storetest"
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 // TestConcurrentClientsUnderRandomFaults: clients book, change, cancel,

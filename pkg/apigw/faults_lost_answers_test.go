@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/carrental/backend/internal/ddbfault"
+	"github.com/carrental/backend/dev/ddbfault"
 )
 
 // lostAnswers lets a share rate of TransactWriteItems commit, then loses

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/carrental/backend/internal/ddbfault"
+	"github.com/carrental/backend/dev/ddbfault"
 	"github.com/carrental/backend/pkg/rental"
 )
 

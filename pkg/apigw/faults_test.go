@@ -11,16 +11,15 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
-	"github.com/carrental/backend/internal/ddbfault"
-	"github.com/carrental/backend/internal/testbed"
-	"github.com/carrental/backend/pkg/app"
-	"github.com/carrental/backend/pkg/config"
+	"github.com/carrental/backend/dev/ddbfault"
+	"github.com/carrental/backend/dev/storetest"
+	"github.com/carrental/backend/dev/testbed"
 	"github.com/carrental/backend/pkg/dynamo"
-	"github.com/carrental/backend/pkg/rental/storetest"
+	"github.com/carrental/backend/pkg/lambdafn"
 )
 
 // The fault tests run the REST handlers on the DynamoDB store on a table
-// of DynamoDB Local whose client meets injected faults (internal/ddbfault:
+// of DynamoDB Local whose client meets injected faults (dev/ddbfault:
 // DynamoDB's own error answers, in its wire format, so that the SDK
 // classifies and retries them as it would real ones).
 
@@ -31,8 +30,8 @@ import (
 func faultEnv(t *testing.T, transport func(http.RoundTripper) http.RoundTripper) (*env, *dynamo.Store, *ddbfault.Injector) {
 	t.Helper()
 	_, table := testbed.Table(t)
-	cfg := config.Config{Region: "us-east-1", TableName: table, DynamoDBEndpoint: os.Getenv(testbed.EnvEndpoint)}
-	awsCfg, err := app.AWSConfig(context.Background(), cfg)
+	cfg := lambdafn.Config{Region: "us-east-1", TableName: table, DynamoDBEndpoint: os.Getenv(testbed.EnvEndpoint)}
+	awsCfg, err := lambdafn.AWSConfig(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/carrental/backend/internal/ddbfault"
+	"github.com/carrental/backend/dev/ddbfault"
 )
 
 // TestUnexpectedDynamoDBErrors: answers of DynamoDB that no retry fixes

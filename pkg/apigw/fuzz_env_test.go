@@ -10,10 +10,10 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/carrental/backend/internal/apitest"
-	"github.com/carrental/backend/internal/seed"
+	"github.com/carrental/backend/dev/apitest"
+	"github.com/carrental/backend/dev/memstore"
+	"github.com/carrental/backend/dev/seed"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/memstore"
 )
 
 // The fuzz targets of this package (FuzzProxyEvent, FuzzProxyRequest) run

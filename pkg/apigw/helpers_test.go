@@ -15,14 +15,14 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/carrental/backend/internal/apitest"
-	"github.com/carrental/backend/internal/seed"
-	"github.com/carrental/backend/internal/testbed"
+	"github.com/carrental/backend/dev/apitest"
+	"github.com/carrental/backend/dev/seed"
+	"github.com/carrental/backend/dev/storetest"
+	"github.com/carrental/backend/dev/testbed"
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/dynamo"
 	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 // The users of the tests: Cognito subs.
@@ -118,7 +118,7 @@ func newEnvFilled(t *testing.T, store rental.Store) *env {
 	e.svc = rental.NewService(store, rental.WithClock(clock.Now), rental.WithIDs(ids))
 	log := slog.New(slog.NewJSONHandler(e.logs, nil))
 	e.api = apigw.New(e.svc, apigw.Options{AllowedOrigins: []string{webOrigin}, ImageBaseURL: imageBase, Logger: log})
-	// As in Lambda (internal/lambdafn): each route's handler wrapped once,
+	// As in Lambda (pkg/lambdafn): each route's handler wrapped once,
 	// writing one line per request.
 	e.handlers = map[string]apigw.Handler{}
 	for name, h := range e.api.Handlers() {

@@ -13,7 +13,7 @@ import (
 	"github.com/MicahParks/jwkset"
 	"github.com/golang-jwt/jwt/v5"
 
-	"github.com/carrental/backend/pkg/auth/authtest"
+	"github.com/carrental/backend/dev/authtest"
 )
 
 func newVerifier(t *testing.T, iss *authtest.Issuer, mods ...func(*Config)) *Verifier {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/carrental/backend/pkg/auth/authtest"
+	"github.com/carrental/backend/dev/authtest"
 )
 
 func TestAPIGatewayClaims(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 	"github.com/MicahParks/jwkset"
 	"github.com/golang-jwt/jwt/v5"
 
-	"github.com/carrental/backend/pkg/auth/authtest"
+	"github.com/carrental/backend/dev/authtest"
 )
 
 // TestTokenAttackGaps adds to TestVerifyIDToken's table what it leaves

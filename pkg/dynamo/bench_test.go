@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/carrental/backend/internal/testbed"
+	"github.com/carrental/backend/dev/storetest"
+	"github.com/carrental/backend/dev/testbed"
 	"github.com/carrental/backend/pkg/dynamo"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 // benchEnv is a table with cars at location BEN, each with busy reservations

@@ -3,9 +3,9 @@ package dynamo_test
 import (
 	"testing"
 
-	"github.com/carrental/backend/internal/testbed"
+	"github.com/carrental/backend/dev/storetest"
+	"github.com/carrental/backend/dev/testbed"
 	"github.com/carrental/backend/pkg/dynamo"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 var testSecret = []byte("test-cursor-secret-0123456789abcdef")

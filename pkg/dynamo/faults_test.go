@@ -9,11 +9,11 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
-	"github.com/carrental/backend/internal/ddbfault"
-	"github.com/carrental/backend/internal/testbed"
+	"github.com/carrental/backend/dev/ddbfault"
+	"github.com/carrental/backend/dev/storetest"
+	"github.com/carrental/backend/dev/testbed"
 	"github.com/carrental/backend/pkg/dynamo"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 // faultEnv is the fixture on a client whose calls meet injected faults.

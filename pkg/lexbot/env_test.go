@@ -14,16 +14,16 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/carrental/backend/internal/eventfile"
-	"github.com/carrental/backend/internal/samtemplate"
-	"github.com/carrental/backend/internal/seed"
-	"github.com/carrental/backend/internal/testbed"
+	"github.com/carrental/backend/dev/authtest"
+	"github.com/carrental/backend/dev/eventfile"
+	"github.com/carrental/backend/dev/samtemplate"
+	"github.com/carrental/backend/dev/seed"
+	"github.com/carrental/backend/dev/storetest"
+	"github.com/carrental/backend/dev/testbed"
 	"github.com/carrental/backend/pkg/auth"
-	"github.com/carrental/backend/pkg/auth/authtest"
 	"github.com/carrental/backend/pkg/dynamo"
 	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 // The users of the tests: Cognito subs, as the token's sub claim.

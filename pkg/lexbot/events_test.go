@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/carrental/backend/internal/samtemplate"
+	"github.com/carrental/backend/dev/samtemplate"
 )
 
 // eventCases says what the bot answers to each events/lex-*.json, run on

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/carrental/backend/dev/storetest"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 // bookCar is a BookCar event with the four slots filled (as Lex interprets

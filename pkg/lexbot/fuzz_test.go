@@ -13,13 +13,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/carrental/backend/internal/samtemplate"
-	"github.com/carrental/backend/internal/seed"
+	"github.com/carrental/backend/dev/authtest"
+	"github.com/carrental/backend/dev/memstore"
+	"github.com/carrental/backend/dev/samtemplate"
+	"github.com/carrental/backend/dev/seed"
+	"github.com/carrental/backend/dev/storetest"
 	"github.com/carrental/backend/pkg/auth"
-	"github.com/carrental/backend/pkg/auth/authtest"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/memstore"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 // FuzzLexEvent feeds whole Lex V2 events, as JSON, to the code hook, with

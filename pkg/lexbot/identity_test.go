@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/carrental/backend/pkg/auth/authtest"
+	"github.com/carrental/backend/dev/authtest"
 )
 
 // TestForgedTokensNeverBook sends the fulfillment event, the one that

@@ -9,7 +9,7 @@ import (
 
 	"github.com/awslabs/goformation/v7/cloudformation/lex"
 
-	"github.com/carrental/backend/internal/samtemplate"
+	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/pkg/rental"
 )
 

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/carrental/backend/dev/memstore"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/memstore"
 )
 
 // d is rental.MustDate, short for tables.

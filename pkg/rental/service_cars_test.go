@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/carrental/backend/dev/memstore"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/memstore"
 )
 
 func TestListLocations(t *testing.T) {

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/carrental/backend/dev/memstore"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/memstore"
 )
 
 // wantInternal checks that err is internal (an *Error with that code, or

@@ -6,8 +6,8 @@ import (
 )
 
 // Store is what the Service needs of storage. pkg/dynamo implements it on
-// DynamoDB; pkg/rental/memstore in memory, for tests of the domain. Both pass
-// the contract suite in pkg/rental/storetest.
+// DynamoDB; dev/memstore in memory, for tests of the domain. Both pass
+// the contract suite in dev/storetest.
 //
 // Reads return *Error with CodeNotFound for a missing item and CodeValidation
 // (field "cursor") for a cursor that this store did not issue for the same

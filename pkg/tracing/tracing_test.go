@@ -18,26 +18,25 @@ import (
 	"github.com/aws/aws-xray-sdk-go/strategy/sampling"
 	"github.com/aws/aws-xray-sdk-go/xray"
 
-	"github.com/carrental/backend/internal/testbed"
-	"github.com/carrental/backend/pkg/app"
-	"github.com/carrental/backend/pkg/config"
+	"github.com/carrental/backend/dev/storetest"
+	"github.com/carrental/backend/dev/testbed"
+	"github.com/carrental/backend/pkg/lambdafn"
 	"github.com/carrental/backend/pkg/rental"
-	"github.com/carrental/backend/pkg/rental/storetest"
 )
 
 // service is the rental Service on a fresh DynamoDB Local table, wired
-// exactly as the functions wire it (app.AWSConfig with tracing.Instrument,
+// exactly as the functions wire it (lambdafn.AWSConfig with tracing.Instrument,
 // app.Store with the tracer), filled with storetest's fixture.
 func service(t *testing.T) *rental.Service {
 	t.Helper()
 	_, table := testbed.Table(t)
-	cfg := config.Config{TableName: table, DynamoDBEndpoint: os.Getenv(testbed.EnvEndpoint), Region: "us-east-1",
+	cfg := lambdafn.Config{TableName: table, DynamoDBEndpoint: os.Getenv(testbed.EnvEndpoint), Region: "us-east-1",
 		CursorSecret: []byte(strings.Repeat("s", 32))}
-	awsCfg, err := app.AWSConfig(context.Background(), cfg)
+	awsCfg, err := lambdafn.AWSConfig(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := app.Store(app.DynamoClient(awsCfg, cfg), cfg)
+	store := lambdafn.Store(lambdafn.DynamoClient(awsCfg, cfg), cfg)
 	return storetest.NewEnv(t, store).Service
 }
 

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
 
-const testdata = new URL('../../internal/deployweb/testdata/', import.meta.url);
+const testdata = new URL('../../dev/deployweb/testdata/', import.meta.url);
 
 async function deployed(name: string): Promise<unknown> {
   return JSON.parse(await readFile(new URL(name, testdata), 'utf8')) as unknown;

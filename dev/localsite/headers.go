@@ -1,0 +1,40 @@
+package localsite
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+)
+
+// cspFormat is the web app's Content-Security-Policy as the site's
+// CloudFront distribution sends it (template.yaml, SecurityHeadersPolicy),
+// for one origin: the same directives and keywords, without the cloud's
+// hosts (Cognito, the identity pool, Lex, the photos' distribution), which
+// are all on this origin locally (/_cognito, /static). So the browser
+// tests meet what the policy would break before a deployment does
+// (dev/templatecheck's TestLocalPolicyIsTheCloudOne keeps the two
+// alike). %s is img-src's extra source: the pictures' origin, if any.
+const cspFormat = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:%s; " +
+	"connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+
+// ContentSecurityPolicy is the local web app's policy when the car
+// pictures are at imageBaseURL (IMAGE_BASE_URL).
+func ContentSecurityPolicy(imageBaseURL string) string {
+	extra := ""
+	if u, err := url.Parse(imageBaseURL); err == nil && u.Scheme != "" && u.Host != "" {
+		extra = " " + u.Scheme + "://" + u.Host
+	}
+	return fmt.Sprintf(cspFormat, extra)
+}
+
+// securityHeaders are SecurityHeadersPolicy's headers for the local web
+// app. HSTS is left out: it is for HTTPS, and a browser would then refuse
+// plain http://localhost on every port.
+func securityHeaders(imageBaseURL string) http.Header {
+	h := http.Header{}
+	h.Set("Content-Security-Policy", ContentSecurityPolicy(imageBaseURL))
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	return h
+}

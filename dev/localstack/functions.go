@@ -1,0 +1,99 @@
+package localstack
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/carrental/backend/dev/localapi"
+	"github.com/carrental/backend/pkg/apigw"
+	"github.com/carrental/backend/pkg/lambdafn"
+	"github.com/carrental/backend/pkg/lambdalog"
+	"github.com/carrental/backend/pkg/lexbot"
+)
+
+// LexFunction is the folder of the Lex V2 code hook, the one function
+// without an Api event.
+const LexFunction = "lex-fulfillment"
+
+// FunctionEnv is the environment that every function gets, as template.yaml
+// sets it in the cloud (Globals and the function's own Environment), with
+// local values: pkg/config reads it.
+type FunctionEnv struct {
+	TableName        string // TABLE_NAME
+	DynamoDBEndpoint string // DYNAMODB_ENDPOINT
+	CursorSecret     string // CURSOR_SECRET, random per run
+	AllowedOrigins   string // ALLOWED_ORIGINS
+	ImageBaseURL     string // IMAGE_BASE_URL
+	CognitoIssuer    string // COGNITO_ISSUER
+	CognitoClientID  string // COGNITO_CLIENT_ID
+}
+
+// getenv is the environment of function folder: the variables above, the
+// region of the local clients, and AWS_LAMBDA_FUNCTION_NAME, which Lambda
+// sets and the logs carry.
+func (e FunctionEnv) getenv(folder string) func(string) string {
+	vars := map[string]string{
+		"TABLE_NAME":               e.TableName,
+		"DYNAMODB_ENDPOINT":        e.DynamoDBEndpoint,
+		"CURSOR_SECRET":            e.CursorSecret,
+		"ALLOWED_ORIGINS":          e.AllowedOrigins,
+		"IMAGE_BASE_URL":           e.ImageBaseURL,
+		"COGNITO_ISSUER":           e.CognitoIssuer,
+		"COGNITO_CLIENT_ID":        e.CognitoClientID,
+		"AWS_REGION":               "us-east-1",
+		"AWS_LAMBDA_FUNCTION_NAME": folder,
+	}
+	return func(name string) string { return vars[name] }
+}
+
+// RESTHandlers builds the handler of every function that api routes to, by
+// the function's logical ID, each as its Lambda main builds it
+// (lambdafn.API, then apigw.API.Handlers()[lambdafn.Folder(id)]), with its
+// own rental Service as Lambda gives each function its own container. A
+// routed function that has no handler in pkg/apigw is an error.
+func RESTHandlers(ctx context.Context, api *localapi.API, env FunctionEnv, log *slog.Logger) (map[string]apigw.Handler, error) {
+	out := map[string]apigw.Handler{}
+	for _, r := range api.Routes {
+		if _, done := out[r.Function]; done {
+			continue
+		}
+		h, err := restHandler(ctx, r.Function, env, log)
+		if err != nil {
+			return nil, fmt.Errorf("%s (%s): %w", r.Function, r, err)
+		}
+		out[r.Function] = h
+	}
+	return out, nil
+}
+
+// restHandler builds the handler of the REST function logicalID.
+func restHandler(ctx context.Context, logicalID string, env FunctionEnv, log *slog.Logger) (apigw.Handler, error) {
+	folder, err := lambdafn.Folder(logicalID)
+	if err != nil {
+		return nil, err
+	}
+	api, err := lambdafn.API(ctx, env.getenv(folder), log)
+	if err != nil {
+		return nil, err
+	}
+	handlers := api.Handlers()
+	h, ok := handlers[folder]
+	if !ok {
+		return nil, fmt.Errorf("no handler %q in apigw.API.Handlers (it has %s)", folder,
+			strings.Join(slices.Sorted(maps.Keys(handlers)), ", "))
+	}
+	// One line per invocation, as lambdafn.RESTHandler logs in Lambda.
+	return lambdalog.Wrap(log, folder, apigw.Outcome, h), nil
+}
+
+// LexHandler builds the Lex V2 code hook as functions/lex-fulfillment's
+// main does: the rental Service, a token verifier for the pool of
+// COGNITO_ISSUER and COGNITO_CLIENT_ID, and the bot, logging one line per
+// turn.
+func LexHandler(ctx context.Context, env FunctionEnv, log *slog.Logger) (lexbot.Handler, error) {
+	return lambdafn.LexHandler(ctx, env.getenv(LexFunction), log)
+}

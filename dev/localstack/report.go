@@ -1,0 +1,61 @@
+package localstack
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/carrental/backend/dev/cognitolocal"
+	"github.com/carrental/backend/dev/localapi"
+)
+
+// reportInput is what the start-up report tells.
+type reportInput struct {
+	state     State
+	api       *localapi.API
+	startup   time.Duration
+	took      map[string]time.Duration // StartBackends' parts
+	ownDynamo bool
+	webBuilt  bool
+	webSource bool
+}
+
+// report writes the start-up report: what to open, who to sign in as,
+// where the services are, how long the start took.
+func report(w io.Writer, in reportInput) {
+	s := in.state
+	dynamo := "DynamoDB Local (in memory, started for this run)"
+	if !in.ownDynamo {
+		dynamo = "DYNAMODB_ENDPOINT (the table is dropped at exit)"
+	}
+	web := s.URL + "  (web/dist)"
+	switch {
+	case !in.webBuilt && in.webSource:
+		web = s.URL + "  (web app not built: cd web && npm ci && npm run build, or make run)"
+	case !in.webBuilt:
+		web = s.URL + "  (no web app in this checkout: the API only)"
+	}
+	protected := 0
+	for _, r := range in.api.Routes {
+		if r.Authorizer != "" {
+			protected++
+		}
+	}
+	fmt.Fprintf(w, `
+Car rental local stack: first request served %.1f s after start
+(DynamoDB with table and fleet %.1f s, cognito-local with pool and users %.1f s, side by side).
+
+  Open        %s
+  Sign in     %s or %s, password %s
+  API         %s/locations ... (%d routes of template.yaml, %d behind the Cognito authorizer; stage %s)
+  Token       go run ./cmd/local token %s
+  DynamoDB    %s  table %s, %s
+  Cognito     %s  pool %s, app client %s (cognito-local)
+  Images      %s
+
+Ctrl-C stops everything.
+`, in.startup.Seconds(), in.took["dynamodb"].Seconds(), in.took["cognito"].Seconds(), web, cognitolocal.DemoAlice, cognitolocal.DemoBob, cognitolocal.DemoPassword,
+		s.URL, len(in.api.Routes), protected, in.api.Stage, cognitolocal.DemoAlice,
+		s.DynamoDBEndpoint, s.TableName, dynamo, s.Cognito.Endpoint, s.Cognito.UserPoolID, s.Cognito.ClientID,
+		s.ImageBaseURL)
+}

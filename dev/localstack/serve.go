@@ -1,0 +1,255 @@
+package localstack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/carrental/backend/dev/localapi"
+	"github.com/carrental/backend/dev/localsite"
+	"github.com/carrental/backend/dev/samtemplate"
+	"github.com/carrental/backend/dev/seed"
+	"github.com/carrental/backend/pkg/auth"
+)
+
+// DefaultPort is where the stack serves unless PORT says otherwise.
+const DefaultPort = 3000
+
+// shutdownGrace bounds the wait for requests in flight at shutdown.
+const shutdownGrace = 3 * time.Second
+
+// The HTTP server's timeouts, around API Gateway's 29 s for a function
+// (localapi.IntegrationTimeout): a request, its body included, must
+// arrive within readTimeout (a client that trickles its body is cut off,
+// not held for ever); the answer must be written within writeTimeout of
+// the request's headers, which leaves room for the whole body and then
+// the function's 29 s; an idle keep-alive connection is closed after
+// idleTimeout.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = readTimeout + localapi.IntegrationTimeout + 5*time.Second
+	idleTimeout       = 60 * time.Second
+)
+
+// ServeOptions configures Serve.
+type ServeOptions struct {
+	// Root is the repository root.
+	Root string
+	// Port to serve on, on 127.0.0.1; 0 picks a free one.
+	Port int
+	// DynamoDBEndpoint is a running DynamoDB Local to use; "" starts one.
+	DynamoDBEndpoint string
+	// ImageBaseURL is the car pictures' base URL (IMAGE_BASE_URL); ""
+	// means this server's /static.
+	ImageBaseURL string
+	// StatePath is where the state file goes (StatePath).
+	StatePath string
+	// Began is when the process started: the start-up time is counted
+	// from it to the first request served.
+	Began time.Time
+	// Out receives the start-up report.
+	Out io.Writer
+	// Log receives the functions' and the gateway's log lines.
+	Log *slog.Logger
+	// ChildOutput receives DynamoDB Local's and cognito-local's output;
+	// nil discards it.
+	ChildOutput io.Writer
+	// Hosts are the host names that requests may name in their Host
+	// header besides localhost, 127.0.0.1 and [::1] (LOCAL_HOSTS): see
+	// localsite.Options.Hosts.
+	Hosts []string
+}
+
+// Serve runs the local stack until ctx ends: it starts the backends (see
+// StartBackends), builds every Api route's handler from the template,
+// serves them through localapi beside the web app on 127.0.0.1:Port,
+// answers its own first request (GET /locations) to be sure, writes the
+// state file and the report to Out, and then serves. When ctx ends it
+// stops the HTTP server (requests in flight get 3 s), cognito-local and
+// DynamoDB Local, and removes the state file. Errors say what failed and
+// what to do: another stack running, the port taken, Java or Node.js
+// missing, the tools not fetched.
+func Serve(ctx context.Context, o ServeOptions) (err error) {
+	if s, err := ReadState(o.StatePath); err == nil {
+		return fmt.Errorf("a local stack is already running (pid %d, %s); stop it first, or set %s to run another one",
+			s.PID, s.URL, EnvStateFile)
+	}
+	ln, err := listen(o.Port)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	url := "http://localhost:" + strconv.Itoa(port)
+
+	tpl, err := samtemplate.Load(filepath.Join(o.Root, samtemplate.FileName))
+	if err != nil {
+		return err
+	}
+	refs, err := samtemplate.LoadWith(filepath.Join(o.Root, samtemplate.FileName), samtemplate.ParseOptions{ResourceRefs: true})
+	if err != nil {
+		return err
+	}
+	api, err := localapi.Read(refs)
+	if err != nil {
+		return err
+	}
+
+	b, err := StartBackends(ctx, BackendOptions{Root: o.Root, Template: tpl, DynamoDBEndpoint: o.DynamoDBEndpoint,
+		Cognito: true, ChildOutput: o.ChildOutput})
+	if err != nil && ctx.Err() != nil {
+		return errors.New("interrupted during start-up; nothing is left running")
+	}
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if stopErr := b.Stop(); stopErr != nil {
+			err = errors.Join(err, stopErr)
+		}
+	}()
+
+	env := FunctionEnv{
+		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
+		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID,
+	}
+	if env.ImageBaseURL == "" {
+		env.ImageBaseURL = url + "/static"
+	}
+	handler, err := siteHandler(ctx, o, api, b, env)
+	if err != nil {
+		return err
+	}
+	srv := newHTTPServer(handler, o.Log)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	defer func() {
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		if err := srv.Shutdown(shutdownCtx); err != nil {
+			_ = srv.Close()
+		}
+	}()
+
+	if err := probe(ctx, url+"/locations"); err != nil {
+		return err
+	}
+	startup := time.Since(o.Began)
+	state := State{PID: os.Getpid(), URL: url, Port: port, StartedAt: time.Now().UTC(),
+		DynamoDBEndpoint: b.DynamoDBEndpoint, TableName: b.TableName, CursorSecret: env.CursorSecret,
+		AllowedOrigins: env.AllowedOrigins, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool)}
+	if err := WriteState(o.StatePath, state); err != nil {
+		return err
+	}
+	defer func() {
+		if rmErr := RemoveState(o.StatePath, state.PID); rmErr != nil {
+			err = errors.Join(err, rmErr)
+		}
+	}()
+	report(o.Out, reportInput{state: state, api: api, startup: startup, took: b.Took, ownDynamo: o.DynamoDBEndpoint == "",
+		webBuilt: isFile(filepath.Join(o.Root, "web", "dist", "index.html")), webSource: isFile(filepath.Join(o.Root, "web", "package.json"))})
+
+	select {
+	case <-ctx.Done():
+		fmt.Fprintln(o.Out, "\nstopping: HTTP server, cognito-local, DynamoDB Local ...")
+		return nil
+	case err := <-b.Died():
+		return fmt.Errorf("%w; stopped the stack", err)
+	case err := <-served:
+		return fmt.Errorf("HTTP server: %w", err)
+	}
+}
+
+// newHTTPServer is the stack's HTTP server, with the timeouts above.
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout, IdleTimeout: idleTimeout, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+}
+
+// listen binds 127.0.0.1:port, saying what to do when the port is taken.
+func listen(port int) (net.Listener, error) {
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("port %d is taken (is another make run going?): choose another, e.g. PORT=%d make run", port, port+1)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listen on port %d: %w", port, err)
+	}
+	return ln, nil
+}
+
+// allowedOrigins is the template's AllowedOrigins default, else "*".
+func allowedOrigins(tpl *samtemplate.Template) string {
+	if v, ok := tpl.ParameterDefault("AllowedOrigins"); ok && v != "" {
+		return v
+	}
+	return "*"
+}
+
+// siteHandler wires the gateway (handlers, Cognito authorizer) and the
+// site around it.
+func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Backends, env FunctionEnv) (http.Handler, error) {
+	handlers, err := RESTHandlers(ctx, api, env, o.Log)
+	if err != nil {
+		return nil, err
+	}
+	verifier, err := auth.New(ctx, auth.Config{Issuer: b.Pool.Issuer, ClientID: b.Pool.ClientID, JWKSURL: b.Pool.JWKSURL})
+	if err != nil {
+		return nil, err
+	}
+	gw, err := localapi.New(localapi.Options{API: api, Handlers: handlers, Verifier: verifier, Logger: o.Log})
+	if err != nil {
+		return nil, err
+	}
+	return localsite.New(localsite.Options{
+		WebDir:       filepath.Join(o.Root, "web", "dist"),
+		ImagesDir:    filepath.Join(o.Root, seed.ImagesDir),
+		ImageBaseURL: env.ImageBaseURL,
+		// The API under /api, as in the cloud (the site's distribution).
+		Config: localsite.AppConfig{APIBaseURL: "/api", Region: "us-east-1", UserPoolID: b.Pool.ID, UserPoolClientID: b.Pool.ClientID,
+			UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code"},
+		CognitoEndpoint: b.Pool.Endpoint,
+		LastCode:        b.Cognito.LastCode,
+		WaitCode:        b.Cognito.WaitCode,
+		Hosts:           o.Hosts,
+		Log:             o.Log,
+		API:             gw,
+	}), nil
+}
+
+// probe makes the stack's first request and wants a 200.
+func probe(ctx context.Context, url string) error {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("first request, GET %s: %w", url, err)
+	}
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<10))
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("first request, GET %s: %s %s", url, resp.Status, body)
+	}
+	return nil
+}
+
+// isFile reports whether name is a regular file.
+func isFile(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && info.Mode().IsRegular()
+}

@@ -1,0 +1,47 @@
+package templatecheck
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/carrental/backend/dev/localsite"
+)
+
+// keywords reads a Content-Security-Policy into directive -> its keyword
+// and scheme sources ('self', 'none', data:), sorted; hosts are left out.
+func keywords(csp string) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range strings.Split(csp, ";") {
+		f := strings.Fields(d)
+		if len(f) == 0 {
+			continue
+		}
+		var kept []string
+		for _, src := range f[1:] {
+			if strings.HasPrefix(src, "'") || strings.HasSuffix(src, ":") {
+				kept = append(kept, src)
+			}
+		}
+		slices.Sort(kept)
+		out[f[0]] = kept
+	}
+	return out
+}
+
+// TestLocalPolicyIsTheCloudOne: the local stack's web app gets the site
+// distribution's Content-Security-Policy, but for the cloud's hosts, so
+// that the browser tests run the app under it.
+func TestLocalPolicyIsTheCloudOne(t *testing.T) {
+	tpl := load(t)
+	cloud := text(get(tpl.resources(headersType)["SecurityHeadersPolicy"], "Properties", "ResponseHeadersPolicyConfig",
+		"SecurityHeadersConfig", "ContentSecurityPolicy", "ContentSecurityPolicy"))
+	if cloud == "" {
+		t.Fatal("SecurityHeadersPolicy has no Content-Security-Policy")
+	}
+	want, got := keywords(cloud), keywords(localsite.ContentSecurityPolicy(""))
+	if !maps.EqualFunc(want, got, slices.Equal) {
+		t.Errorf("local policy %v, want the template's %v", got, want)
+	}
+}
