@@ -175,6 +175,14 @@ run-web:
 		fi; \
 	fi
 
+.PHONY: generate
+
+# Routes are written by hand only in template.yaml and api/openapi.yaml;
+# cmd/genroutes writes the Go code that follows from them (dev/routegen),
+# and a test fails while it is stale.
+generate: ## write the route code from template.yaml and api/openapi.yaml (functions/*/main.go, routes_gen.go, operations_gen.go)
+	go run ./cmd/genroutes
+
 vet: ## go vet ./...
 	go vet ./...
 

@@ -1,14 +1,10 @@
 package deployweb
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/carrental/backend/dev/samtemplate"
 )
@@ -22,26 +18,12 @@ func TestTemplateAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(root, samtemplate.FileName))
+	tpl, err := samtemplate.Load(filepath.Join(root, samtemplate.FileName))
 	if err != nil {
-		t.Fatal(err)
-	}
-	resolved, err := samtemplate.ProcessYAML(data, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tpl struct {
-		Outputs   map[string]json.RawMessage
-		Resources map[string]struct {
-			Type       string
-			Properties json.RawMessage
-		}
-	}
-	if err := json.Unmarshal(resolved, &tpl); err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range neededOutputs {
-		if _, ok := tpl.Outputs[k]; !ok {
+		if samtemplate.Get(tpl.Doc(), "Outputs", k) == nil {
 			t.Errorf("template.yaml has no output %s", k)
 		}
 	}
@@ -56,7 +38,7 @@ func TestTemplateAgrees(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(tpl.Resources["Distribution"].Properties, &dist); err != nil {
+	if err := tpl.Properties("Distribution", "AWS::CloudFront::Distribution", &dist); err != nil {
 		t.Fatal(err)
 	}
 	api := slices.IndexFunc(dist.DistributionConfig.CacheBehaviors, func(b struct{ PathPattern, TargetOriginId string }) bool {
@@ -68,36 +50,34 @@ func TestTemplateAgrees(t *testing.T) {
 	var pool struct {
 		VerificationMessageTemplate struct{ DefaultEmailOption string }
 	}
-	if err := json.Unmarshal(tpl.Resources["UserPool"].Properties, &pool); err != nil {
+	if err := tpl.Properties("UserPool", "AWS::Cognito::UserPool", &pool); err != nil {
 		t.Fatal(err)
 	}
 	if pool.VerificationMessageTemplate.DefaultEmailOption != "CONFIRM_WITH_LINK" {
 		t.Errorf("the pool verifies by %q; config.json says link", pool.VerificationMessageTemplate.DefaultEmailOption)
 	}
 	// Every value SocialProviders can take (the leaves of its Fn::If tree,
-	// read from the YAML: goformation does not resolve Fn::If) is one that
-	// Config accepts.
-	var doc struct {
-		Outputs struct {
-			SocialProviders struct {
-				Value yaml.Node `yaml:"Value"`
-			} `yaml:"SocialProviders"`
-		} `yaml:"Outputs"`
-	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
+	// read from the unresolved Doc: goformation does not resolve Fn::If) is
+	// one that Config accepts.
 	var leaves []string
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		if n.Kind == yaml.ScalarNode && !strings.HasPrefix(n.Value, "Has") {
-			leaves = append(leaves, n.Value)
-		}
-		for _, c := range n.Content {
-			walk(c)
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			if !strings.HasPrefix(v, "Has") {
+				leaves = append(leaves, v)
+			}
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range v {
+				walk(e)
+			}
 		}
 	}
-	walk(&doc.Outputs.SocialProviders.Value)
+	walk(samtemplate.Get(tpl.Doc(), "Outputs", "SocialProviders", "Value"))
 	if !slices.Contains(leaves, "None") || !slices.Contains(leaves, "Google,Facebook") {
 		t.Errorf("SocialProviders takes %q, want None and Google,Facebook among them", leaves)
 	}

@@ -4,14 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"maps"
-	"slices"
-	"strings"
 
 	"github.com/carrental/backend/dev/localapi"
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/lambdafn"
-	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/lexbot"
 )
 
@@ -52,9 +48,9 @@ func (e FunctionEnv) getenv(folder string) func(string) string {
 
 // RESTHandlers builds the handler of every function that api routes to, by
 // the function's logical ID, each as its Lambda main builds it
-// (lambdafn.API, then apigw.API.Handlers()[lambdafn.Folder(id)]), with its
-// own rental Service as Lambda gives each function its own container. A
-// routed function that has no handler in pkg/apigw is an error.
+// (lambdafn.RESTHandler), with its own rental Service as Lambda gives each
+// function its own container. A routed function that routes_gen.go does
+// not know (run make generate) is an error.
 func RESTHandlers(ctx context.Context, api *localapi.API, env FunctionEnv, log *slog.Logger) (map[string]apigw.Handler, error) {
 	out := map[string]apigw.Handler{}
 	for _, r := range api.Routes {
@@ -70,24 +66,15 @@ func RESTHandlers(ctx context.Context, api *localapi.API, env FunctionEnv, log *
 	return out, nil
 }
 
-// restHandler builds the handler of the REST function logicalID.
+// restHandler builds the handler of the REST function logicalID exactly as
+// its Lambda main does (lambdafn.RESTHandler), logging one line per
+// invocation under the function's folder name.
 func restHandler(ctx context.Context, logicalID string, env FunctionEnv, log *slog.Logger) (apigw.Handler, error) {
 	folder, err := lambdafn.Folder(logicalID)
 	if err != nil {
 		return nil, err
 	}
-	api, err := lambdafn.API(ctx, env.getenv(folder), log)
-	if err != nil {
-		return nil, err
-	}
-	handlers := api.Handlers()
-	h, ok := handlers[folder]
-	if !ok {
-		return nil, fmt.Errorf("no handler %q in apigw.API.Handlers (it has %s)", folder,
-			strings.Join(slices.Sorted(maps.Keys(handlers)), ", "))
-	}
-	// One line per invocation, as lambdafn.RESTHandler logs in Lambda.
-	return lambdalog.Wrap(log, folder, apigw.Outcome, h), nil
+	return lambdafn.RESTHandler(ctx, env.getenv(folder), log, folder)
 }
 
 // LexHandler builds the Lex V2 code hook as functions/lex-fulfillment's

@@ -96,11 +96,7 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	if err != nil {
 		return err
 	}
-	refs, err := samtemplate.LoadWith(filepath.Join(o.Root, samtemplate.FileName), samtemplate.ParseOptions{ResourceRefs: true})
-	if err != nil {
-		return err
-	}
-	api, err := localapi.Read(refs)
+	api, err := localapi.Read(tpl.WithResourceRefs())
 	if err != nil {
 		return err
 	}

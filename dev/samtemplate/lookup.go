@@ -2,7 +2,6 @@ package samtemplate
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/awslabs/goformation/v7/intrinsics"
 )
@@ -40,13 +39,10 @@ func refOrResource(name string, input, template any) any {
 // LogicalIDs returns the logical IDs of the resources of type typ (e.g.
 // "AWS::Serverless::Function"), sorted.
 func (t *Template) LogicalIDs(typ string) []string {
-	var ids []string
-	for id, r := range t.resources {
-		if r.Type == typ {
-			ids = append(ids, id)
-		}
+	ids := SortedKeys(t.Resources(typ))
+	if len(ids) == 0 {
+		return nil
 	}
-	sort.Strings(ids)
 	return ids
 }
 
@@ -54,12 +50,12 @@ func (t *Template) LogicalIDs(typ string) []string {
 // or a boolean as written); ok is false when the template has no such
 // parameter or it has no default.
 func (t *Template) ParameterDefault(name string) (value string, ok bool) {
-	p, found := t.parameters[name]
-	if !found || p.Default == nil {
+	d := Get(t.doc, "Parameters", name, "Default")
+	if d == nil {
 		return "", false
 	}
-	if s, isString := p.Default.(string); isString {
+	if s, isString := d.(string); isString {
 		return s, true
 	}
-	return fmt.Sprint(p.Default), true
+	return fmt.Sprint(d), true
 }

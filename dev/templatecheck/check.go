@@ -2,30 +2,32 @@ package templatecheck
 
 import (
 	"fmt"
-	"os"
+
+	"github.com/carrental/backend/dev/samtemplate"
 )
 
-// Template is a template in long form (see fromYAML).
+// Template is a template to check, read by dev/samtemplate (its Doc: the
+// long form, unresolved).
 type Template struct {
 	doc map[string]any
 }
 
 // Load reads the template at path.
 func Load(path string) (*Template, error) {
-	data, err := os.ReadFile(path)
+	tpl, err := samtemplate.Load(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(data)
+	return &Template{doc: tpl.Doc()}, nil
 }
 
 // Parse parses a template in YAML or JSON.
 func Parse(data []byte) (*Template, error) {
-	doc, err := fromYAML(data)
+	tpl, err := samtemplate.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("templatecheck: %w", err)
 	}
-	return &Template{doc: doc}, nil
+	return &Template{doc: tpl.Doc()}, nil
 }
 
 // ValidateSchema validates the template against goformation's

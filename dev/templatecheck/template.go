@@ -2,43 +2,18 @@ package templatecheck
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+
+	"github.com/carrental/backend/dev/samtemplate"
 )
 
 // resources returns the template's resources of type typ by logical ID.
-func (t *Template) resources(typ string) map[string]map[string]any {
-	all, _ := t.doc["Resources"].(map[string]any)
-	out := map[string]map[string]any{}
-	for id, r := range all {
-		if m, ok := r.(map[string]any); ok && m["Type"] == typ {
-			out[id] = m
-		}
-	}
-	return out
-}
+func (t *Template) resources(typ string) map[string]map[string]any { return samtemplate.ResourcesIn(t.doc, typ) }
 
-// sortedIDs are the keys of m, sorted.
-func sortedIDs[V any](m map[string]V) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
+// sortedIDs and get are samtemplate's, under short names for the checks.
+func sortedIDs[V any](m map[string]V) []string { return samtemplate.SortedKeys(m) }
 
-// get walks nested maps by keys; nil when a key is missing.
-func get(v any, keys ...string) any {
-	for _, k := range keys {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[k]
-	}
-	return v
-}
+func get(v any, keys ...string) any { return samtemplate.Get(v, keys...) }
 
 // functionProperty is a function's property, or the Globals' when the
 // function has none (SAM's Globals: a function's own value wins).
@@ -67,19 +42,7 @@ func text(v any) string {
 func refersTo(v any, id string) bool { return get(v, "Ref") == id }
 
 // strs is a string or list of strings as a list.
-func strs(v any) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []any:
-		var out []string
-		for _, e := range v {
-			out = append(out, fmt.Sprint(e))
-		}
-		return out
-	}
-	return nil
-}
+func strs(v any) []string { return samtemplate.Strs(v) }
 
 // describe renders a value for messages and docs/operations.md: a Ref as
 // its target, Fn::GetAtt as Res.Att, Fn::Sub as its text.

@@ -121,7 +121,7 @@ func TestEvents(t *testing.T) {
 			}
 		}},
 	}
-	handlers := e.api.Handlers()
+	handlers := handlersOf(e.api)
 	if len(steps) != len(handlers) {
 		t.Fatalf("%d steps for %d handlers: every function needs its event", len(steps), len(handlers))
 	}

@@ -58,7 +58,7 @@ func TestConcurrentClientsUnderRandomFaults(t *testing.T) {
 	runs := make([]*faultClient, clients)
 	var wg sync.WaitGroup
 	for i := range runs {
-		c := &faultClient{user: fmt.Sprintf("client-%d", i), handlers: api.Handlers(),
+		c := &faultClient{user: fmt.Sprintf("client-%d", i), handlers: handlersOf(api),
 			rng: rand.New(rand.NewPCG(uint64(i), 8)), versions: map[string]int64{}, created: map[string]bool{}, keys: map[string]int{}}
 		runs[i] = c
 		wg.Go(func() {

@@ -21,6 +21,7 @@ import (
 	"github.com/carrental/backend/dev/testbed"
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/dynamo"
+	"github.com/carrental/backend/pkg/lambdafn"
 	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
 )
@@ -121,7 +122,7 @@ func newEnvFilled(t *testing.T, store rental.Store) *env {
 	// As in Lambda (pkg/lambdafn): each route's handler wrapped once,
 	// writing one line per request.
 	e.handlers = map[string]apigw.Handler{}
-	for name, h := range e.api.Handlers() {
+	for name, h := range handlersOf(e.api) {
 		e.handlers[name] = lambdalog.Wrap(log, name, apigw.Outcome, h)
 	}
 	return e
@@ -137,16 +138,26 @@ func (e *env) handler(t testing.TB, route string) apigw.Handler {
 	return e.handlers[name]
 }
 
-// routes maps each route of the contract to its function.
-var routes = map[string]string{
-	"GET /locations":               "list-locations",
-	"GET /cars":                    "list-cars",
-	"GET /cars/{carId}":            "get-car",
-	"POST /bookings":               "create-booking",
-	"GET /bookings":                "list-bookings",
-	"GET /bookings/{bookingId}":    "get-booking",
-	"PATCH /bookings/{bookingId}":  "update-booking",
-	"DELETE /bookings/{bookingId}": "cancel-booking",
+// routes maps each route of the contract ("GET /cars/{carId}") to its
+// function ("get-car"), as template.yaml declares them (lambdafn's
+// generated routes).
+var routes = func() map[string]string {
+	out := map[string]string{}
+	for _, r := range lambdafn.RESTRoutes() {
+		out[r.Method+" "+r.Path] = r.Function
+	}
+	return out
+}()
+
+// handlersOf maps each REST function ("get-car") to its handler on api, as
+// its Lambda main finds it.
+func handlersOf(api *apigw.API) map[string]apigw.Handler {
+	ops := api.Operations()
+	out := map[string]apigw.Handler{}
+	for _, r := range lambdafn.RESTRoutes() {
+		out[r.Function] = ops[r.Operation]
+	}
+	return out
 }
 
 // exchange is one request to a handler and its response, held to the

@@ -6,17 +6,12 @@ import (
 	"log/slog"
 	"os"
 
-	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/rental"
 )
-
-// Route is a REST handler as a method expression of apigw.API, e.g.
-// (*apigw.API).GetCar: the one thing a REST function's main chooses.
-type Route func(*apigw.API, context.Context, events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error)
 
 // Run is the whole main of a function: it builds the handler once, before
 // the first invocation (build gets the process environment and the logger
@@ -34,25 +29,34 @@ func Run[H any](build func(ctx context.Context, getenv func(string) string, log 
 	lambda.Start(h)
 }
 
-// REST is the whole main of a REST function: Run with RESTHandler.
-func REST(route Route) {
+// REST is the whole main of the REST function in functions/<function>
+// (the generated main of every REST function calls it): Run with
+// RESTHandler.
+func REST(function string) {
 	Run(func(ctx context.Context, getenv func(string) string, log *slog.Logger) (apigw.Handler, error) {
-		return RESTHandler(ctx, getenv, log, route)
+		return RESTHandler(ctx, getenv, log, function)
 	})
 }
 
-// RESTHandler builds what REST starts: route on the API that API builds,
-// wrapped with lambdalog.Wrap so that every invocation logs one line to log
-// under the function's name (AWS_LAMBDA_FUNCTION_NAME).
-func RESTHandler(ctx context.Context, getenv func(string) string, log *slog.Logger, route Route) (apigw.Handler, error) {
+// RESTHandler builds what REST starts: the handler of the operation that
+// function serves (its RESTRoute) on the API that API builds, wrapped with
+// lambdalog.Wrap so that every invocation logs one line to log under the
+// function's name (AWS_LAMBDA_FUNCTION_NAME). Errors: an unknown function
+// (no Api event in template.yaml), the configuration's.
+func RESTHandler(ctx context.Context, getenv func(string) string, log *slog.Logger, function string) (apigw.Handler, error) {
+	route, ok := RESTRouteOf(function)
+	if !ok {
+		return nil, fmt.Errorf("lambdafn: no REST function %q in template.yaml (routes_gen.go)", function)
+	}
 	api, err := API(ctx, getenv, log)
 	if err != nil {
 		return nil, err
 	}
-	return lambdalog.Wrap(log, getenv("AWS_LAMBDA_FUNCTION_NAME"), apigw.Outcome,
-		func(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
-			return route(api, ctx, req)
-		}), nil
+	h, ok := api.Operation(route.Operation)
+	if !ok {
+		return nil, fmt.Errorf("lambdafn: apigw has no handler of operation %q", route.Operation)
+	}
+	return lambdalog.Wrap(log, getenv("AWS_LAMBDA_FUNCTION_NAME"), apigw.Outcome, h), nil
 }
 
 // API builds the REST API of a function: the configuration and the Service

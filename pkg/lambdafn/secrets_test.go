@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/carrental/backend/dev/samtemplate"
+
 	"github.com/carrental/backend/pkg/lambdafn"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -16,7 +18,6 @@ import (
 
 	"github.com/carrental/backend/dev/authtest"
 	"github.com/carrental/backend/dev/eventfile"
-	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/auth"
 	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/lexbot"
@@ -45,7 +46,7 @@ func TestLogsKeepSecrets(t *testing.T) {
 
 	// REST: create-booking, valid (a 5xx: DynamoDB is down) and with an
 	// unknown property (a 400).
-	h, err := lambdafn.RESTHandler(context.Background(), env(deadEnv), log, (*apigw.API).CreateBooking)
+	h, err := lambdafn.RESTHandler(context.Background(), env(deadEnv), log, "create-booking")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +120,7 @@ func TestLogsKeepSecrets(t *testing.T) {
 func readEvent[E any](t *testing.T, name string) E {
 	t.Helper()
 	var ev E
-	data, err := eventfile.Read(filepath.Join(repoRoot(t), "events", name), eventfile.Values{Today: time.Now(),
+	data, err := eventfile.Read(filepath.Join(testRoot(t), "events", name), eventfile.Values{Today: time.Now(),
 		IDToken: "header.payload.signature", Sub: "5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37", Email: "maria.keller@example.com"})
 	if err == nil {
 		err = json.Unmarshal(data, &ev)
@@ -128,4 +129,14 @@ func readEvent[E any](t *testing.T, name string) E {
 		t.Fatal(err)
 	}
 	return ev
+}
+
+// testRoot is the repository root.
+func testRoot(t testing.TB) string {
+	t.Helper()
+	root, err := samtemplate.FindRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }

@@ -1,4 +1,4 @@
-package templatecheck
+package samtemplate
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package lambdafn_test
+package eventfile_test
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/carrental/backend/dev/samtemplate"
 
 	"github.com/carrental/backend/pkg/lambdafn"
 
@@ -33,7 +35,7 @@ func TestEventsDecode(t *testing.T) {
 }
 
 func eventsDecode(t *testing.T, rendered bool) {
-	root := repoRoot(t)
+	root := testRoot(t)
 	folders, err := lambdafn.Folders(root)
 	if err != nil {
 		t.Fatal(err)
@@ -95,4 +97,14 @@ func decodeStrict(path string, rendered bool, v any) error {
 		return errors.New("data after the event")
 	}
 	return nil
+}
+
+// testRoot is the repository root.
+func testRoot(t testing.TB) string {
+	t.Helper()
+	root, err := samtemplate.FindRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }

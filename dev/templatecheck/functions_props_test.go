@@ -1,4 +1,4 @@
-package lambdafn_test
+package templatecheck
 
 import (
 	"fmt"
@@ -6,13 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/pkg/apigw"
+	"github.com/carrental/backend/pkg/lambdafn"
 )
 
 // TestGlobals: the runtime, architecture and limits of every function, and
 // the environment that pkg/config reads.
 func TestGlobals(t *testing.T) {
-	tpl := loadTemplate(t)
+	tpl := loadTyped(t)
 	g, err := tpl.GetServerlessGlobalFunction()
 	if err != nil {
 		t.Fatal(err)
@@ -52,12 +54,9 @@ func TestGlobals(t *testing.T) {
 // policies only; reads are GetItem and Query on the table and its GSIs,
 // writes are Put and Update inside transactions; no Scan, no wildcard.
 func TestPolicies(t *testing.T) {
-	tpl := loadTemplate(t)
-	_, byRoute, err := templateRoutes(tpl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for route, id := range byRoute {
+	tpl := loadTyped(t)
+	for _, r := range lambdafn.RESTRoutes() {
+		route, id := r.Method+" "+r.Path, lambdafn.LogicalID(r.Function)
 		fn := tpl.GetAllServerlessFunctionResources()[id]
 		want := []string{"TableReadPolicy"}
 		if !strings.HasPrefix(route, "GET ") {
@@ -108,7 +107,7 @@ func TestPolicies(t *testing.T) {
 	check("BookingWritePolicy", []string{"dynamodb:PutItem", "dynamodb:UpdateItem"}, []string{"Table.Arn"}, true)
 }
 
-func tableGSIs(t *testing.T, tpl *template) []string {
+func tableGSIs(t *testing.T, tpl *samtemplate.Typed) []string {
 	tbl, err := tpl.GetDynamoDBTableWithName("Table")
 	if err != nil {
 		t.Fatal(err)
@@ -120,26 +119,11 @@ func tableGSIs(t *testing.T, tpl *template) []string {
 	return out
 }
 
-// strs reads a policy's Action or Resource: one string or a list.
-func strs(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return []string{x}
-	case []any:
-		out := make([]string, len(x))
-		for i, e := range x {
-			out[i] = fmt.Sprint(e)
-		}
-		return out
-	}
-	return nil
-}
-
 // TestAPICORS: API Gateway's preflight and its own error responses send the
 // CORS headers that the functions send (pkg/apigw's constants), so a
 // browser reads the authorizer's 401 as a 401.
 func TestAPICORS(t *testing.T) {
-	tpl := loadTemplate(t)
+	tpl := loadTyped(t)
 	a, err := tpl.GetServerlessApiWithName("Api")
 	if err != nil {
 		t.Fatal(err)
@@ -161,7 +145,7 @@ func TestAPICORS(t *testing.T) {
 		"Vary":                          q("Origin"),
 	}
 	for _, typ := range []string{"DEFAULT_4XX", "DEFAULT_5XX"} {
-		got := tpl.gatewayResponses[typ].ResponseParameters.Headers
+		got := tpl.GatewayResponses[typ].ResponseParameters.Headers
 		for k, v := range want {
 			if got[k] != v {
 				t.Errorf("GatewayResponses %s header %s = %q, want %q", typ, k, got[k], v)
@@ -173,7 +157,7 @@ func TestAPICORS(t *testing.T) {
 // TestAuthorizer: the Cognito authorizer checks the pool's ID tokens in the
 // Authorization header, and no route gets it by default.
 func TestAuthorizer(t *testing.T) {
-	tpl := loadTemplate(t)
+	tpl := loadTyped(t)
 	a, err := tpl.GetServerlessApiWithName("Api")
 	if err != nil {
 		t.Fatal(err)
@@ -184,7 +168,7 @@ func TestAuthorizer(t *testing.T) {
 	if a.Auth.DefaultAuthorizer != nil {
 		t.Errorf("DefaultAuthorizer = %s: public routes and preflights would need a token", *a.Auth.DefaultAuthorizer)
 	}
-	got := fmt.Sprint(dig(a.Auth.Authorizers, "CognitoAuthorizer"))
+	got := fmt.Sprint(samtemplate.Get(a.Auth.Authorizers, "CognitoAuthorizer"))
 	if got != "map[Identity:map[Header:Authorization] UserPoolArn:UserPool.Arn]" {
 		t.Errorf("CognitoAuthorizer = %s", got)
 	}
@@ -194,7 +178,7 @@ func TestAuthorizer(t *testing.T) {
 // domain), recovery by email, and a public client for the web app; the
 // social providers only when configured.
 func TestCognito(t *testing.T) {
-	tpl := loadTemplate(t)
+	tpl := loadTyped(t)
 	pool, err := tpl.GetCognitoUserPoolWithName("UserPool")
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +230,7 @@ func TestCognito(t *testing.T) {
 
 // TestOutputs: what the web app and the deployer need to know.
 func TestOutputs(t *testing.T) {
-	tpl := loadTemplate(t)
+	tpl := loadTyped(t)
 	for _, name := range []string{"ApiUrl", "UserPoolId", "UserPoolClientId", "UserPoolDomain", "TableName"} {
 		if _, ok := tpl.Outputs[name]; !ok {
 			t.Errorf("no output %s", name)

@@ -1,74 +1,50 @@
-package lambdafn_test
+package samtemplate
 
 import (
 	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
-	"testing"
 
 	"github.com/awslabs/goformation/v7"
 	"github.com/awslabs/goformation/v7/cloudformation"
 	"github.com/awslabs/goformation/v7/intrinsics"
-
-	"github.com/carrental/backend/dev/samtemplate"
 )
 
-// template is template.yaml as goformation's typed structs, plus what
-// goformation cannot type (see parseTemplate).
-type template struct {
+// Typed is the template as goformation v7's typed structs, for tests that
+// read many resources at once, plus what goformation cannot type.
+type Typed struct {
 	*cloudformation.Template
-	// gatewayResponses is the Api resource's GatewayResponses by response
+	// GatewayResponses is the Api resource's GatewayResponses by response
 	// type ("DEFAULT_4XX").
-	gatewayResponses map[string]gatewayResponse
+	GatewayResponses map[string]GatewayResponse
 }
 
-// gatewayResponse is one of SAM's Api GatewayResponses.
-type gatewayResponse struct {
+// GatewayResponse is one of SAM's Api GatewayResponses.
+type GatewayResponse struct {
 	StatusCode         string
 	ResponseParameters struct {
 		Headers map[string]string
 	}
 }
 
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	root, err := samtemplate.FindRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
-func loadTemplate(t testing.TB) *template {
-	t.Helper()
-	tpl, err := parseTemplate([]byte(readFile(t, samtemplate.FileName)))
-	if err != nil {
-		t.Fatalf("template.yaml: %v", err)
-	}
-	return tpl
-}
-
-// parseTemplate parses a SAM template with goformation v7, with two
-// adjustments:
+// Typed decodes the whole template with goformation, with two adjustments:
 //
-//  1. Intrinsic functions resolve so that references stay visible: Ref to
-//     a parameter gives its default as usual, but Ref to a resource (or to
-//     a parameter without a default) gives its name ("Api") instead of
-//     goformation's null,
-//     Fn::GetAtt gives "Resource.Attribute", and Fn::Sub keeps ${Resource}
-//     and ${Resource.Attribute} as written. The tests can then check which
-//     resource each property points at.
+//  1. Intrinsic functions resolve so that references stay visible: Ref to a
+//     parameter gives its default (a list for a list parameter), Ref to a
+//     resource (or to a parameter without a default) gives its name
+//     ("Api"), Fn::GetAtt gives "Resource.Attribute", and Fn::Sub keeps
+//     ${Resource} and ${Resource.Attribute} as written. Tests can then check
+//     which resource each property points at.
 //  2. The Api's GatewayResponses is taken out before goformation decodes
 //     the template, and returned separately: goformation v7 types it as
-//     map[string]string, while SAM's is a map of objects
-//     ({DEFAULT_4XX: {ResponseParameters: {Headers: {...}}}}), so the real
-//     property would fail the whole parse.
+//     map[string]string, while SAM's is a map of objects.
 //
-// Newer Function properties (LoggingConfig) sit under Globals, whose
-// goformation type ignores unknown properties, so they need no adjustment.
-func parseTemplate(data []byte) (*template, error) {
-	resolved, err := samtemplate.ProcessYAML(data, &intrinsics.ProcessorOptions{
+// Unlike Properties, it fails when goformation cannot decode any resource
+// (see the package comment); newer Function properties (LoggingConfig) sit
+// under Globals, whose goformation type ignores unknown properties.
+func (t *Template) Typed() (*Typed, error) {
+	resolved, err := ProcessYAML(t.data, &intrinsics.ProcessorOptions{
 		IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{
 			"Ref":        keepRef,
 			"Fn::GetAtt": keepGetAtt,
@@ -81,11 +57,11 @@ func parseTemplate(data []byte) (*template, error) {
 	if err := json.Unmarshal(resolved, &doc); err != nil {
 		return nil, err
 	}
-	out := &template{}
-	if api, ok := dig(doc, "Resources", "Api", "Properties").(map[string]any); ok {
+	out := &Typed{}
+	if api, ok := Get(doc, "Resources", "Api", "Properties").(map[string]any); ok {
 		if raw, ok := api["GatewayResponses"]; ok {
 			b, _ := json.Marshal(raw)
-			if err := json.Unmarshal(b, &out.gatewayResponses); err != nil {
+			if err := json.Unmarshal(b, &out.GatewayResponses); err != nil {
 				return nil, fmt.Errorf("Api GatewayResponses: %w", err)
 			}
 			delete(api, "GatewayResponses")
@@ -107,7 +83,7 @@ func parseTemplate(data []byte) (*template, error) {
 // to a resource or to a parameter without a default to its name.
 func keepRef(name string, input, template any) any {
 	if v := intrinsics.Ref(name, input, template); v != nil {
-		typ, _ := dig(template, "Parameters", fmt.Sprint(input), "Type").(string)
+		typ, _ := Get(template, "Parameters", fmt.Sprint(input), "Type").(string)
 		if s, ok := v.(string); ok && (typ == "CommaDelimitedList" || strings.HasPrefix(typ, "List<")) {
 			var list []any
 			for _, e := range strings.Split(s, ",") {
@@ -156,16 +132,4 @@ func keepSub(name string, input, template any) any {
 		}
 		return m
 	})
-}
-
-// dig walks nested maps by keys; nil when a key is missing.
-func dig(v any, keys ...string) any {
-	for _, k := range keys {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[k]
-	}
-	return v
 }
