@@ -8,7 +8,9 @@ import (
 )
 
 // resources returns the template's resources of type typ by logical ID.
-func (t *Template) resources(typ string) map[string]map[string]any { return samtemplate.ResourcesIn(t.doc, typ) }
+func (t *Template) resources(typ string) map[string]map[string]any {
+	return samtemplate.ResourcesIn(t.doc, typ)
+}
 
 // sortedIDs and get are samtemplate's, under short names for the checks.
 func sortedIDs[V any](m map[string]V) []string { return samtemplate.SortedKeys(m) }
