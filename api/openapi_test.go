@@ -35,28 +35,22 @@ func TestSpecValidates(t *testing.T) {
 	}
 }
 
+// TestOperations: every operation has a unique operationId (it names the
+// handler: dev/routegen, which also holds the routes to template.yaml's),
+// a 500 response, and security of its own: Cognito on /bookings, none
+// elsewhere.
 func TestOperations(t *testing.T) {
 	doc := load(t)
-	want := map[string]string{
-		"GET /locations":               "listLocations",
-		"GET /cars":                    "listCars",
-		"GET /cars/{carId}":            "getCar",
-		"POST /bookings":               "createBooking",
-		"GET /bookings":                "listBookings",
-		"GET /bookings/{bookingId}":    "getBooking",
-		"PATCH /bookings/{bookingId}":  "updateBooking",
-		"DELETE /bookings/{bookingId}": "cancelBooking",
-	}
-	seen := map[string]bool{}
+	ids := map[string]string{}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			key := method + " " + path
-			seen[key] = true
 			if op.OperationID == "" {
 				t.Errorf("%s: no operationId", key)
-			} else if want[key] != op.OperationID {
-				t.Errorf("%s: operationId %q, want %q", key, op.OperationID, want[key])
+			} else if other, dup := ids[op.OperationID]; dup {
+				t.Errorf("%s: operationId %q is %s's too", key, op.OperationID, other)
 			}
+			ids[op.OperationID] = key
 			if op.Responses.Status(http.StatusInternalServerError) == nil {
 				t.Errorf("%s: no 500 response", key)
 			}
@@ -78,10 +72,8 @@ func TestOperations(t *testing.T) {
 			}
 		}
 	}
-	for key := range want {
-		if !seen[key] {
-			t.Errorf("%s: missing", key)
-		}
+	if len(ids) == 0 {
+		t.Error("no operations")
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carrental/backend/pkg/lambdafn"
+
 	"github.com/carrental/backend/dev/samtemplate"
 )
 
@@ -61,15 +63,17 @@ func TestReadProjectTemplate(t *testing.T) {
 	for _, r := range api.Routes {
 		got[r.String()] = r.Function + " " + r.Authorizer
 	}
-	want := map[string]string{
-		"GET /locations":               "ListLocationsFunction ",
-		"GET /cars":                    "ListCarsFunction ",
-		"GET /cars/{carId}":            "GetCarFunction ",
-		"POST /bookings":               "CreateBookingFunction CognitoAuthorizer",
-		"GET /bookings":                "ListBookingsFunction CognitoAuthorizer",
-		"GET /bookings/{bookingId}":    "GetBookingFunction CognitoAuthorizer",
-		"PATCH /bookings/{bookingId}":  "UpdateBookingFunction CognitoAuthorizer",
-		"DELETE /bookings/{bookingId}": "CancelBookingFunction CognitoAuthorizer",
+	// What the generated routes (pkg/lambdafn, from template.yaml and the
+	// contract) say; the Cognito authorizer guards exactly /bookings.
+	want := map[string]string{}
+	for _, r := range lambdafn.RESTRoutes() {
+		want[r.Method+" "+r.Path] = lambdafn.LogicalID(r.Function) + " " + r.Authorizer
+		if guarded := r.Authorizer == "CognitoAuthorizer"; guarded != strings.HasPrefix(r.Path, "/bookings") {
+			t.Errorf("%s %s: authorizer %q", r.Method, r.Path, r.Authorizer)
+		}
+	}
+	if len(want) < 8 {
+		t.Fatalf("only %d generated routes", len(want))
 	}
 	for r, w := range want {
 		if got[r] != w {

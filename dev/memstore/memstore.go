@@ -175,7 +175,7 @@ func page[T any](items []T, key func(T) string, after func(k, cursor string) boo
 			err = json.Unmarshal(raw, &c)
 		}
 		if err != nil || c.Scope != r.Scope {
-			return rental.Page[T]{}, rental.Invalid("cursor", "is not a cursor of this query")
+			return rental.Page[T]{}, rental.ErrForeignCursor()
 		}
 		for start < len(items) && !after(key(items[start]), c.After) {
 			start++

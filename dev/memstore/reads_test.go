@@ -145,7 +145,7 @@ func TestCursorScope(t *testing.T) {
 		{"truncated", first.NextCursor[:len(first.NextCursor)/2], "A"},
 	} {
 		_, err := st.ListCars(ctx, rental.CarFilter{LocationID: "BER", PageRequest: rental.PageRequest{Limit: 2, Cursor: tc.cursor, Scope: tc.scope}})
-		if e := rental.AsError(err); err == nil || e.Code != rental.CodeValidation || e.Fields["cursor"] == "" {
+		if vs := rental.Violations(err); len(vs) != 1 || vs[0].Field != rental.FieldCursor || vs[0].Rule != rental.RuleForeignCursor {
 			t.Errorf("%s: err = %v, want validation_failed on cursor", tc.name, err)
 		}
 	}

@@ -83,8 +83,7 @@ func (s *Store) replay(ctx context.Context, userID string, idem *rental.Idempote
 		return rental.Booking{}, false, nil
 	}
 	if rec.hash != idem.RequestHash {
-		return rental.Booking{}, true, rental.Errorf(rental.CodeIdempotencyConflict,
-			"this Idempotency-Key was used for another request")
+		return rental.Booking{}, true, rental.ErrIdempotencyConflict()
 	}
 	b, err := s.GetBooking(ctx, userID, rec.bookingID)
 	return b, true, err

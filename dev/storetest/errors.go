@@ -20,8 +20,8 @@ func testErrorPaths(t *testing.T, e *Env) {
 
 	_, err = svc.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "lax-van-1", LocationID: "BER", Period: Period(1, 2)}, "")
 	wantCode(t, err, rental.CodeValidation)
-	if rental.AsError(err).Fields["carId"] == "" {
-		t.Fatalf("car at another location: %v, want field carId", err)
+	if vs := rental.Violations(err); len(vs) != 1 || vs[0].Field != rental.FieldCar || vs[0].Rule != rental.RuleNotAtLocation {
+		t.Fatalf("car at another location: %v, want the car not at the location", err)
 	}
 
 	b := must[rental.Booking](t)(create("alice", "ber-eco-1", Period(5, 10)))

@@ -133,8 +133,8 @@ func testCarPaging(t *testing.T, e *Env) {
 		_, err := e.Store.ListCars(ctx, rental.CarFilter{LocationID: "PAR",
 			PageRequest: rental.PageRequest{Limit: 10, Cursor: bad, Scope: "cars|PAR"}})
 		wantCode(t, err, rental.CodeValidation)
-		if f := rental.AsError(err).Fields; f["cursor"] == "" {
-			t.Fatalf("bad cursor %.20q: fields %v, want cursor", bad, f)
+		if vs := rental.Violations(err); len(vs) != 1 || vs[0].Field != rental.FieldCursor || vs[0].Rule != rental.RuleForeignCursor {
+			t.Fatalf("bad cursor %.20q: violations %v, want a foreign cursor", bad, vs)
 		}
 	}
 }

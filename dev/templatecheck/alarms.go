@@ -2,6 +2,13 @@ package templatecheck
 
 import "fmt"
 
+// maxAlarmMetrics is CloudWatch's hard limit on the metrics that an alarm
+// based on a metric math expression may reference ("Limits that apply to
+// alarms based on metric math expressions":
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-limits.html):
+// CloudFormation would fail to create a larger one.
+const maxAlarmMetrics = 10
+
 // metric is one CloudWatch metric an alarm watches.
 type metric struct {
 	namespace, name string
@@ -33,7 +40,8 @@ func alarmMetrics(a map[string]any) []metric {
 	return out
 }
 
-// checkAlarms: an alarm on API Gateway's 5XXError; every function's Lambda
+// checkAlarms: no alarm above CloudWatch's metric limit; an alarm on API
+// Gateway's 5XXError; every function's Lambda
 // Errors in an alarm (one each, or one metric math alarm over all, or one
 // on the account-wide metric without dimensions); read and write
 // throttling of every table (ThrottledRequests, or ReadThrottleEvents and
@@ -57,6 +65,11 @@ func (t *Template) checkAlarms() []error {
 		return false
 	}
 	var errs []error
+	for _, id := range sortedIDs(t.resources(alarmType)) {
+		if n := len(alarmMetrics(t.resources(alarmType)[id])); n > maxAlarmMetrics {
+			errs = append(errs, breach(ruleAlarm, id, "watches %d metrics; an alarm on a metric math expression may reference at most %d", n, maxAlarmMetrics))
+		}
+	}
 	if !has("AWS/ApiGateway", "5XXError", "", "") {
 		errs = append(errs, breach(ruleAlarm, "API", "no alarm on AWS/ApiGateway 5XXError"))
 	}

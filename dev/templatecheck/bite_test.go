@@ -85,9 +85,14 @@ func TestRulesBite(t *testing.T) {
 			delete(get(doc, "Resources").(map[string]any), "ApiServerErrorsAlarm")
 		}, []string{"alarm: API: no alarm on AWS/ApiGateway 5XXError"}},
 		{"a function's errors unwatched", func(doc map[string]any) {
-			p := props(doc, "FunctionErrorsAlarm")
+			p := props(doc, "BookingFunctionErrorsAlarm")
 			p["Metrics"] = p["Metrics"].([]any)[:3] // the sum and two functions
-		}, []string{"alarm: CreateBookingFunction: no alarm on its AWS/Lambda Errors", "alarm: LexFulfillmentFunction"}},
+		}, []string{"alarm: CancelBookingFunction: no alarm on its AWS/Lambda Errors", "alarm: LexFulfillmentFunction"}},
+		{"an alarm over the metric limit", func(doc map[string]any) {
+			p := props(doc, "ReadFunctionErrorsAlarm")
+			more := props(doc, "BookingFunctionErrorsAlarm")["Metrics"].([]any)[1:]
+			p["Metrics"] = append(p["Metrics"].([]any), append(more, more[0])...) // 6 + 5 functions
+		}, []string{"alarm: ReadFunctionErrorsAlarm: watches 11 metrics"}},
 		{"no throttle alarm", func(doc map[string]any) {
 			delete(get(doc, "Resources").(map[string]any), "TableThrottlesAlarm")
 		}, []string{"alarm: Table: no alarm on its read throttling", "alarm: Table: no alarm on its write throttling"}},

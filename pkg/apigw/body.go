@@ -65,13 +65,13 @@ func (c *call) decodeBody(maxBytes int, v any) error {
 		return err
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return rental.Invalid("body", "is required")
+		return invalidField("body", "is required")
 	}
 	if err := checkContentType(c.headerValue("Content-Type")); err != nil {
 		return err
 	}
 	if trimmed := bytes.TrimLeft(body, " \t\r\n"); trimmed[0] != '{' {
-		return rental.Invalid("body", "must be a JSON object")
+		return invalidField("body", "must be a JSON object")
 	}
 	if err := checkKeys(body, v); err != nil {
 		return err
@@ -82,15 +82,15 @@ func (c *call) decodeBody(maxBytes int, v any) error {
 		return decodeError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return rental.Invalid("body", "must hold one JSON object and nothing after it")
+		return invalidField("body", "must hold one JSON object and nothing after it")
 	}
 	return nil
 }
 
 // body is the raw body, base64-decoded when API Gateway encoded it.
 func (c *call) body(maxBytes int) ([]byte, error) {
-	tooLarge := &rental.Error{Code: codePayloadTooLarge,
-		Message: fmt.Sprintf("the request body is larger than %d bytes", maxBytes)}
+	tooLarge := &problem{code: codePayloadTooLarge,
+		message: fmt.Sprintf("the request body is larger than %d bytes", maxBytes)}
 	raw := c.req.Body
 	if !c.req.IsBase64Encoded {
 		if len(raw) > maxBytes {
@@ -104,7 +104,7 @@ func (c *call) body(maxBytes int) ([]byte, error) {
 	}
 	body, err := base64.StdEncoding.DecodeString(raw)
 	if err != nil {
-		return nil, rental.Invalid("body", "is not valid base64 (isBase64Encoded is true)")
+		return nil, invalidField("body", "is not valid base64 (isBase64Encoded is true)")
 	}
 	if len(body) > maxBytes {
 		return nil, tooLarge
@@ -115,9 +115,9 @@ func (c *call) body(maxBytes int) ([]byte, error) {
 // checkContentType accepts application/json, with no charset or UTF-8: JSON
 // is UTF-8 (RFC 8259).
 func checkContentType(header string) error {
-	unsupported := &rental.Error{Code: codeUnsupportedMediaType,
-		Message: "the request body must be application/json",
-		Fields:  map[string]string{"Content-Type": "must be application/json"}}
+	unsupported := &problem{code: codeUnsupportedMediaType,
+		message: "the request body must be application/json",
+		fields:  map[string]string{"Content-Type": "must be application/json"}}
 	media, params, err := mime.ParseMediaType(header)
 	if err != nil || media != "application/json" {
 		return unsupported
@@ -133,15 +133,15 @@ func decodeError(err error) error {
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) {
 		if typeErr.Field == "" {
-			return rental.Invalid("body", "must be a JSON object")
+			return invalidField("body", "must be a JSON object")
 		}
-		return rental.Invalid(typeErr.Field, "must be "+jsonType(typeErr.Type))
+		return invalidField(typeErr.Field, "must be "+jsonType(typeErr.Type))
 	}
 	// encoding/json reports an unknown property only in its message.
 	if name, ok := strings.CutPrefix(err.Error(), `json: unknown field "`); ok {
-		return rental.Invalid(strings.TrimSuffix(name, `"`), "is not a property of this request")
+		return invalidField(strings.TrimSuffix(name, `"`), "is not a property of this request")
 	}
-	return rental.Invalid("body", "is not valid JSON")
+	return invalidField("body", "is not valid JSON")
 }
 
 // jsonType names the JSON type of Go type t.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -90,6 +91,18 @@ func TestEvents(t *testing.T) {
 			}
 			if got := x.resp.Headers["ETag"]; got != `"1"` {
 				t.Errorf("ETag = %q", got)
+			}
+		}},
+		{"get-alternatives", http.StatusOK, func(t *testing.T, x exchange) {
+			var body alternativesJSON
+			x.wantOK(t, http.StatusOK, &body)
+			var others []string
+			for _, c := range body.OtherTypes {
+				others = append(others, c.ID)
+			}
+			if len(body.Free) != 1 || body.Free[0].ID != "ber-006" || body.Free[0].Quote == nil || !body.TypeInFleet ||
+				body.LaterDates != nil || strings.Join(others, ",") != "ber-001,ber-003,ber-004,ber-005,ber-007" {
+				t.Errorf("alternatives = %+v, others %v; want the luxury car free, ber-002 taken by the booking", body, others)
 			}
 		}},
 		{"list-bookings", http.StatusOK, func(t *testing.T, x exchange) {

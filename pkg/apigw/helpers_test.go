@@ -393,3 +393,27 @@ type bookingJSON struct {
 		ImageURL string `json:"imageUrl"`
 	} `json:"car"`
 }
+
+// carJSON is the part of a Car the tests read.
+type carJSON struct {
+	ID    string `json:"id"`
+	Type  string `json:"type"`
+	Quote *struct {
+		Days  int `json:"days"`
+		Total struct {
+			Amount int64 `json:"amount"`
+		} `json:"total"`
+	} `json:"quote"`
+}
+
+// alternativesJSON is an Alternatives body.
+type alternativesJSON struct {
+	Free        []carJSON `json:"free"`
+	OtherTypes  []carJSON `json:"otherTypes"`
+	TypeInFleet bool      `json:"typeInFleet"`
+	LaterDates  *struct {
+		PickupDate string  `json:"pickupDate"`
+		ReturnDate string  `json:"returnDate"`
+		Car        carJSON `json:"car"`
+	} `json:"laterDates"`
+}

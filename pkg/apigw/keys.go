@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
-
-	"github.com/carrental/backend/pkg/rental"
 )
 
 // checkKeys holds a JSON object's member names to the exact names of the
@@ -30,9 +28,9 @@ func checkKeys(body []byte, v any) error {
 		name, _ := tok.(string)
 		switch {
 		case !allowed[name]:
-			return rental.Invalid(name, "is not a property of this request")
+			return invalidField(name, "is not a property of this request")
 		case seen[name]:
-			return rental.Invalid(name, "is given more than once")
+			return invalidField(name, "is given more than once")
 		}
 		seen[name] = true
 		var skip json.RawMessage

@@ -6,13 +6,14 @@ package apigw
 // routes to a function to its handler, the API method of the same name.
 func (a *API) operations() map[string]Handler {
 	return map[string]Handler{
-		"cancelBooking": a.CancelBooking, // DELETE /bookings/{bookingId}
-		"createBooking": a.CreateBooking, // POST /bookings
-		"getBooking":    a.GetBooking,    // GET /bookings/{bookingId}
-		"getCar":        a.GetCar,        // GET /cars/{carId}
-		"listBookings":  a.ListBookings,  // GET /bookings
-		"listCars":      a.ListCars,      // GET /cars
-		"listLocations": a.ListLocations, // GET /locations
-		"updateBooking": a.UpdateBooking, // PATCH /bookings/{bookingId}
+		"cancelBooking":   a.CancelBooking,   // DELETE /bookings/{bookingId}
+		"createBooking":   a.CreateBooking,   // POST /bookings
+		"getAlternatives": a.GetAlternatives, // GET /alternatives
+		"getBooking":      a.GetBooking,      // GET /bookings/{bookingId}
+		"getCar":          a.GetCar,          // GET /cars/{carId}
+		"listBookings":    a.ListBookings,    // GET /bookings
+		"listCars":        a.ListCars,        // GET /cars
+		"listLocations":   a.ListLocations,   // GET /locations
+		"updateBooking":   a.UpdateBooking,   // PATCH /bookings/{bookingId}
 	}
 }

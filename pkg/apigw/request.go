@@ -104,8 +104,7 @@ func (c *call) pathID(name string) (string, bool) {
 // "booking") can have; its fields name the parameter.
 func malformedID(thing, param string) error {
 	e := rental.NotFound(thing)
-	e.Fields = map[string]string{param: idProblem}
-	return e
+	return &problem{code: e.Code, message: e.Message, fields: map[string]string{param: idProblem}}
 }
 
 // caller is the signed-in user: the sub claim that API Gateway's Cognito

@@ -41,15 +41,15 @@ func (a *API) serve(ctx context.Context, req events.APIGatewayProxyRequest, name
 	}
 	resp, err := a.respond(c, r)
 	if err != nil {
-		failure = rental.AsError(fmt.Errorf("encode the response: %w", err))
+		failure = toProblem(fmt.Errorf("encode the response: %w", err))
 		resp, _ = a.respond(c, errorReply(failure, c.requestID())) // an errorBody always encodes
 	}
 	annotate(ctx, name, resp.StatusCode, failure)
 	return resp, nil
 }
 
-// run calls fn, turning its error or panic into a *rental.Error.
-func (a *API) run(ctx context.Context, c *call, fn route) (r reply, failure *rental.Error) {
+// run calls fn, turning its error or panic into a *problem.
+func (a *API) run(ctx context.Context, c *call, fn route) (r reply, failure *problem) {
 	defer func() {
 		if p := recover(); p != nil {
 			// The stack goes to the log, never to the client.
@@ -57,12 +57,12 @@ func (a *API) run(ctx context.Context, c *call, fn route) (r reply, failure *ren
 			if !lambdalog.Error(ctx, attrs...) { // outside lambdalog.Wrap: a line of its own
 				a.log.LogAttrs(ctx, slog.LevelError, "panic", append(attrs, slog.String("requestId", c.requestID()))...)
 			}
-			failure = &rental.Error{Code: rental.CodeInternal, Message: "internal error", Err: fmt.Errorf("panic: %v", p)}
+			failure = &problem{code: rental.CodeInternal, message: "internal error", err: fmt.Errorf("panic: %v", p)}
 		}
 	}()
 	r, err := fn(ctx, c)
 	if err != nil {
-		return reply{}, rental.AsError(err)
+		return reply{}, toProblem(err)
 	}
 	return r, nil
 }
@@ -84,16 +84,16 @@ func (a *API) respond(c *call, r reply) (events.APIGatewayProxyResponse, error) 
 // annotate adds the route and how the request ended to the invocation's
 // line: the error code, and for a 5xx the cause (level ERROR). The cause of
 // a 4xx stays out: it may quote what the client sent.
-func annotate(ctx context.Context, name string, status int, failure *rental.Error) {
+func annotate(ctx context.Context, name string, status int, failure *problem) {
 	lambdalog.Add(ctx, slog.String("route", name))
 	if failure == nil {
 		return
 	}
-	lambdalog.Add(ctx, slog.String("errorCode", string(failure.Code)))
+	lambdalog.Add(ctx, slog.String("errorCode", string(failure.code)))
 	if status >= http.StatusInternalServerError {
-		cause := failure.Message
-		if failure.Err != nil {
-			cause = failure.Err.Error()
+		cause := failure.message
+		if failure.err != nil {
+			cause = failure.err.Error()
 		}
 		lambdalog.Error(ctx, slog.String("cause", cause))
 	}

@@ -51,13 +51,13 @@ type errorDetail struct {
 // errorReply is the response to e for the request requestID. Codes without
 // a status become internal; 5xx bodies carry a fixed message and no fields;
 // a 503 says when to retry.
-func errorReply(e *rental.Error, requestID string) reply {
-	code := e.Code
+func errorReply(e *problem, requestID string) reply {
+	code := e.code
 	status, known := statusOf[code]
 	if !known {
 		code, status = rental.CodeInternal, http.StatusInternalServerError
 	}
-	detail := errorDetail{Code: code, Message: e.Message, Fields: e.Fields, RequestID: requestID}
+	detail := errorDetail{Code: code, Message: e.message, Fields: e.fields, RequestID: requestID}
 	if status >= http.StatusInternalServerError {
 		detail.Message, detail.Fields = serverMessages[code], nil
 	}

@@ -79,7 +79,7 @@ func check(c *call, v any) error {
 	if err := validate.Struct(v); errors.As(err, &verrs) {
 		for _, fe := range verrs {
 			if _, seen := fields[fe.Field()]; !seen {
-				fields[fe.Field()] = problem(fe)
+				fields[fe.Field()] = fieldProblem(fe)
 			}
 		}
 	} else if err != nil {
@@ -88,11 +88,11 @@ func check(c *call, v any) error {
 	if len(fields) == 0 {
 		return nil
 	}
-	return rental.Invalids(fields)
+	return invalid(fields)
 }
 
-// problem says what is wrong with a field, for the error body's fields.
-func problem(fe validator.FieldError) string {
+// fieldProblem says what is wrong with a field, for the error body's fields.
+func fieldProblem(fe validator.FieldError) string {
 	switch fe.Tag() {
 	case "required":
 		return "is required"

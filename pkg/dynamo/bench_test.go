@@ -85,7 +85,7 @@ func BenchmarkCapacity(b *testing.B) {
 		}
 	}
 	b.Run("create 3-day", create(3, false))
-	b.Run("create 3-day with Idempotency-Key", create(3, true))
+	b.Run("create 3-day with an idempotency key", create(3, true))
 	b.Run("create 30-day", create(30, false))
 
 	// Changes and cancellations act on bookings made before the timer.

@@ -74,7 +74,7 @@ func (c cursors) decode(scope, cursor string) (map[string]types.AttributeValue, 
 	if cursor == "" {
 		return nil, nil
 	}
-	bad := rental.Invalid("cursor", "is not a cursor of this query; start again without it")
+	bad := rental.ErrForeignCursor()
 	if len(cursor) > maxCursorLen {
 		return nil, bad
 	}

@@ -81,8 +81,8 @@ var fuzzSecret = []byte("fuzz-cursor-secret-0123456789abcdef")
 // alone: what the API answers with a 400 naming cursor.
 func wantCursorError(t *testing.T, err error) {
 	t.Helper()
-	e := rental.AsError(err)
-	if e.Code != rental.CodeValidation || len(e.Fields) != 1 || e.Fields["cursor"] == "" {
+	vs := rental.Violations(err)
+	if len(vs) != 1 || vs[0].Field != rental.FieldCursor || vs[0].Rule != rental.RuleForeignCursor {
 		t.Fatalf("decode error %v, want validation_failed on cursor", err)
 	}
 }

@@ -114,10 +114,10 @@ type bookingItem struct {
 	Kind       string         `dynamodbav:"kind"`
 	ID         string         `dynamodbav:"id"`
 	UserID     string         `dynamodbav:"userId"`
-	CarID      string         `dynamodbav:"carId"`
+	CarID      string         `dynamodbav:"bookedCar"`
 	LocationID string         `dynamodbav:"locationId"`
-	PickupDate string         `dynamodbav:"pickupDate"`
-	ReturnDate string         `dynamodbav:"returnDate"`
+	PickupDate string         `dynamodbav:"pickupDay"`
+	ReturnDate string         `dynamodbav:"returnDay"`
 	Total      moneyAttr      `dynamodbav:"total"`
 	Status     string         `dynamodbav:"status"`
 	Version    int64          `dynamodbav:"version"`

@@ -157,7 +157,7 @@ func (s *Store) commitSettled(ctx context.Context, in *dynamodb.TransactWriteIte
 	if rental.ErrorCode(err) == rental.CodeThrottled {
 		return &rental.Error{Code: rental.CodeThrottled, Err: err,
 			Message: "the service did not confirm the change in time, so it may or may not be saved: " +
-				"read the booking, or retry with the same Idempotency-Key"}
+				"read the booking, or retry with the same idempotency key"}
 	}
 	return err
 }
@@ -183,8 +183,7 @@ func (s *Store) replay(ctx context.Context, userID string, idem *rental.Idempote
 		return rental.Booking{}, false, nil
 	}
 	if rec.RequestHash != idem.RequestHash {
-		return rental.Booking{}, true, rental.Errorf(rental.CodeIdempotencyConflict,
-			"this Idempotency-Key was used for another request")
+		return rental.Booking{}, true, rental.ErrIdempotencyConflict()
 	}
 	b, err := s.GetBooking(ctx, userID, rec.BookingID)
 	return b, true, err

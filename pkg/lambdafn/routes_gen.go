@@ -7,6 +7,7 @@ package lambdafn
 var restRoutes = []RESTRoute{
 	{Function: "cancel-booking", Operation: "cancelBooking", Method: "DELETE", Path: "/bookings/{bookingId}", Authorizer: "CognitoAuthorizer"},
 	{Function: "create-booking", Operation: "createBooking", Method: "POST", Path: "/bookings", Authorizer: "CognitoAuthorizer"},
+	{Function: "get-alternatives", Operation: "getAlternatives", Method: "GET", Path: "/alternatives", Authorizer: ""},
 	{Function: "get-booking", Operation: "getBooking", Method: "GET", Path: "/bookings/{bookingId}", Authorizer: "CognitoAuthorizer"},
 	{Function: "get-car", Operation: "getCar", Method: "GET", Path: "/cars/{carId}", Authorizer: ""},
 	{Function: "list-bookings", Operation: "listBookings", Method: "GET", Path: "/bookings", Authorizer: "CognitoAuthorizer"},

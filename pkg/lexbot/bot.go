@@ -21,8 +21,9 @@ type TokenVerifier interface {
 }
 
 // DefaultLookAhead is how many days past the requested pick-up date the bot
-// looks for a free car of the requested type when none is free.
-const DefaultLookAhead = 28
+// looks for a free car of the requested type when none is free: the
+// domain's (rental.DefaultLookAhead).
+const DefaultLookAhead = rental.DefaultLookAhead
 
 // Options configures a Bot. The zero value is ready to use.
 type Options struct {

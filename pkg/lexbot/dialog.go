@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+
+	"github.com/carrental/backend/pkg/rental"
 )
 
 // bookingDialog is BookCar's dialog code hook, called after every user
@@ -54,16 +56,17 @@ func (b *Bot) bookingDialog(ctx context.Context, t *turn) (Response, error) {
 
 // quote finds the cheapest car of the type that is free at the location
 // for the period, remembers it in the session and asks the user to confirm
-// the car, both dates spelled out, the number of days and the total.
+// the car, both dates spelled out, the number of days and the total. When
+// none is free, it offers the alternatives instead.
 func (b *Bot) quote(ctx context.Context, t *turn, f booking) (Response, error) {
-	offers, err := b.freeCars(ctx, f.loc.ID, f.typ, f.period)
+	alt, err := b.alternatives(ctx, f)
 	if err != nil {
 		return Response{}, err
 	}
-	if len(offers) == 0 {
-		return b.nothingFree(ctx, t, f)
+	if len(alt.Free) == 0 {
+		return b.nothingFree(t, f, alt), nil
 	}
-	o := offers[0]
+	o := alt.Free[0]
 	t.attrs[attrQuoteCar] = o.Car.ID
 	t.attrs[attrQuoteFor] = f.key()
 	t.attrs[attrQuoteRef] = newRef()
@@ -74,55 +77,51 @@ func (b *Bot) quote(ctx context.Context, t *turn, f booking) (Response, error) {
 		money(o.Quote.Total))), nil
 }
 
+// alternatives asks the Service what is free for f (one reading of the
+// location's fleet: rental.Service.Alternatives).
+func (b *Bot) alternatives(ctx context.Context, f booking) (rental.Alternatives, error) {
+	return b.svc.Alternatives(ctx, rental.AlternativesQuery{LocationID: f.loc.ID, Type: f.typ, Period: f.period,
+		LookAhead: b.lookAhead})
+}
+
 // nothingFree answers when no car of the type is free: it names the other
 // types that are free for those dates, with their prices (ElicitSlot
 // CarType), or else the nearest later dates for which the type is free
 // (ElicitSlot PickupDate, both dates emptied).
-func (b *Bot) nothingFree(ctx context.Context, t *turn, f booking) (Response, error) {
-	fleet, err := b.fleet(ctx, f.loc.ID, f.typ)
-	if err != nil {
-		return Response{}, err
-	}
-	all, err := b.freeCars(ctx, f.loc.ID, "", f.period)
-	if err != nil {
-		return Response{}, err
-	}
-	others := cheapestByType(all, f.typ)
-	later, laterQuote, hasLater := laterPeriod(fleet, f.period, f.today, b.lookAhead)
-
+func (b *Bot) nothingFree(t *turn, f booking, alt rental.Alternatives) Response {
 	var msg strings.Builder
-	if len(fleet) == 0 {
+	if len(alt.OfType) == 0 {
 		fmt.Fprintf(&msg, "Sorry, we have no %s cars at %s.", typeName(f.typ), f.loc.Name)
 	} else {
 		fmt.Fprintf(&msg, "Sorry, no %s car is free at %s from %s to %s.", typeName(f.typ), f.loc.Name,
 			longDate(f.period.Pickup), longDate(f.period.Return))
 	}
-	if len(others) > 0 {
-		prices := make([]string, len(others))
-		for i, o := range others {
+	if len(alt.OtherTypes) > 0 {
+		prices := make([]string, len(alt.OtherTypes))
+		for i, o := range alt.OtherTypes {
 			prices[i] = fmt.Sprintf("%s from %s", typeName(o.Car.Type), money(o.Quote.Total))
 		}
 		fmt.Fprintf(&msg, " Free for your dates (%s): %s.", days(f.period.Days()), andList(prices))
 	}
-	if hasLater {
+	if l := alt.Later; l != nil {
 		fmt.Fprintf(&msg, " The nearest dates with a free %s car: pick-up %s, return %s (%s for %s).",
-			typeName(f.typ), longDate(later.Pickup), longDate(later.Return), days(laterQuote.Days), money(laterQuote.Total))
+			typeName(f.typ), longDate(l.Period.Pickup), longDate(l.Period.Return), days(l.Offer.Quote.Days), money(l.Offer.Quote.Total))
 	}
 	forgetQuote(t)
-	if len(others) > 0 {
+	if len(alt.OtherTypes) > 0 {
 		clearSlot(&t.intent, SlotCarType)
-		return t.elicitSlot(SlotCarType, msg.String()+" Which type would you like?"), nil
+		return t.elicitSlot(SlotCarType, msg.String()+" Which type would you like?")
 	}
 	clearSlot(&t.intent, SlotPickupDate)
 	clearSlot(&t.intent, SlotReturnDate)
 	switch {
-	case hasLater:
-	case len(fleet) == 0:
+	case alt.Later != nil:
+	case len(alt.OfType) == 0:
 		msg.WriteString(" Nothing else is free there for your dates either. Would other dates suit you?")
 	default:
 		fmt.Fprintf(&msg, " Nor in the %d days after, I'm afraid. Would other dates suit you?", b.lookAhead)
 	}
-	return t.elicitSlot(SlotPickupDate, msg.String()+" "+askPickup), nil
+	return t.elicitSlot(SlotPickupDate, msg.String()+" "+askPickup)
 }
 
 // forgetQuote drops the quote from the session: the slots changed, or the

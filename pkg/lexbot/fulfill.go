@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -73,7 +72,7 @@ func (b *Bot) fulfillBooking(ctx context.Context, t *turn) (Response, error) {
 			return booked(t, bk, f.loc), nil
 		case code == rental.CodeValidation:
 			forgetQuote(t)
-			return t.close(Failed, "Sorry, I couldn't book that: "+validationText(err)+
+			return t.close(Failed, "Sorry, I couldn't book that: "+refusal(err, f.loc)+
 				" Nothing was booked; ask me again with other details."), nil
 		default:
 			return Response{}, err
@@ -102,23 +101,17 @@ func (b *Bot) bookingCandidates(ctx context.Context, f booking, quoted string) (
 			return nil, err
 		}
 	}
-	free, err := b.freeCars(ctx, f.loc.ID, f.typ, f.period)
+	alt, err := b.alternatives(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	for _, o := range free {
+	for _, o := range alt.Free {
 		if !slices.Contains(ids, o.Car.ID) {
 			ids = append(ids, o.Car.ID)
 		}
 	}
-	if len(ids) == 0 {
-		fleet, err := b.fleet(ctx, f.loc.ID, f.typ)
-		if err != nil {
-			return nil, err
-		}
-		if len(fleet) > 0 {
-			ids = append(ids, fleet[0].ID)
-		}
+	if len(ids) == 0 && len(alt.OfType) > 0 {
+		ids = append(ids, alt.OfType[0].ID)
 	}
 	if len(ids) > maxBookingAttempts {
 		ids = ids[:maxBookingAttempts]
@@ -162,24 +155,4 @@ func booked(t *turn, bk rental.Booking, loc rental.Location) Response {
 		"Your booking number is %s; you'll also find it under My bookings on our website.",
 		typeName(bk.Car.Type), carName(bk.Car.Make, bk.Car.Model), loc.Name, longDate(bk.Period.Pickup),
 		longDate(bk.Period.Return), days(bk.Days()), money(bk.Total), bk.ID))
-}
-
-// validationText is what a validation_failed error of rental says is
-// wrong, as a sentence.
-func validationText(err error) string {
-	var e *rental.Error
-	if !errors.As(err, &e) || len(e.Fields) == 0 {
-		return "the details don't meet our booking rules."
-	}
-	names := map[string]string{"pickupDate": "the pick-up date", "returnDate": "the return date", "carId": "the car"}
-	var parts []string
-	for _, field := range []string{"pickupDate", "returnDate", "carId"} {
-		if p, ok := e.Fields[field]; ok {
-			parts = append(parts, names[field]+" "+p)
-		}
-	}
-	if len(parts) == 0 {
-		return "the details don't meet our booking rules."
-	}
-	return andList(parts) + "."
 }

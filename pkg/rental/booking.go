@@ -14,11 +14,15 @@ const (
 	Cancelled BookingStatus = "CANCELLED"
 )
 
-// ParseBookingStatus accepts exactly CONFIRMED or CANCELLED.
+// BookingStatuses lists every BookingStatus.
+var BookingStatuses = []BookingStatus{Confirmed, Cancelled}
+
+// ParseBookingStatus accepts exactly one of BookingStatuses.
 func ParseBookingStatus(s string) (BookingStatus, error) {
-	switch BookingStatus(s) {
-	case Confirmed, Cancelled:
-		return BookingStatus(s), nil
+	for _, st := range BookingStatuses {
+		if string(st) == s {
+			return st, nil
+		}
 	}
 	return "", fmt.Errorf("%q is not a booking status", s)
 }
@@ -43,3 +47,73 @@ type Booking struct {
 
 // Days is the number of rental days charged.
 func (b Booking) Days() int { return b.Period.Days() }
+
+// NewBooking is a confirmed booking at version 1 of car for period p at
+// total, made at now.
+func NewBooking(id, userID string, car Car, p Period, total Money, now time.Time) Booking {
+	now = now.UTC()
+	return Booking{ID: id, UserID: userID, CarID: car.ID, LocationID: car.LocationID, Period: p, Total: total,
+		Status: Confirmed, Version: 1, CreatedAt: now, UpdatedAt: now, Car: car.Summary()}
+}
+
+// CheckChangeable tells whether the customer may still change b on today
+// (a day at its location): not once it is cancelled (booking_cancelled),
+// nor from the pick-up day on (booking_started).
+func (b Booking) CheckChangeable(today Date) error {
+	if b.Status == Cancelled {
+		return Errorf(CodeBookingCancelled, "the booking is cancelled")
+	}
+	if Started(b.Period.Pickup, today) {
+		return Errorf(CodeBookingStarted, "the rental has started; it can no longer be changed")
+	}
+	return nil
+}
+
+// CheckCancellable tells whether the customer may cancel b on today: not
+// from the pick-up day on (booking_started). A cancelled booking may be
+// cancelled again, which changes nothing.
+func (b Booking) CheckCancellable(today Date) error {
+	if b.Status != Cancelled && Started(b.Period.Pickup, today) {
+		return Errorf(CodeBookingStarted, "the rental has started; it can no longer be cancelled")
+	}
+	return nil
+}
+
+// Target is the car and period that b would have after c: what c names,
+// and b's own for what it leaves out.
+func (b Booking) Target(c BookingChange) (carID string, p Period) {
+	carID, p = b.CarID, b.Period
+	if c.CarID != nil {
+		carID = *c.CarID
+	}
+	if c.Pickup != nil {
+		p.Pickup = *c.Pickup
+	}
+	if c.Return != nil {
+		p.Return = *c.Return
+	}
+	return carID, p
+}
+
+// Moved is b on car for period p at the new total, one version later,
+// updated at now.
+func (b Booking) Moved(car Car, p Period, total Money, now time.Time) Booking {
+	b.CarID, b.Car, b.Period, b.Total = car.ID, car.Summary(), p, total
+	return b.bumped(now)
+}
+
+// Cancel is b cancelled at now, one version later; a cancelled b as it is.
+func (b Booking) Cancel(now time.Time) Booking {
+	if b.Status == Cancelled {
+		return b
+	}
+	b.Status = Cancelled
+	return b.bumped(now)
+}
+
+// bumped is b one version later, updated at now.
+func (b Booking) bumped(now time.Time) Booking {
+	b.Version++
+	b.UpdatedAt = now.UTC()
+	return b
+}

@@ -182,13 +182,13 @@ func TestDateZero(t *testing.T) {
 func TestDateJSON(t *testing.T) {
 	t.Parallel()
 	type body struct {
-		Pickup rental.Date  `json:"pickupDate"`
-		Return *rental.Date `json:"returnDate,omitempty"`
+		Pickup rental.Date  `json:"pickup"`
+		Return *rental.Date `json:"return,omitempty"`
 	}
 	in := body{Pickup: d("2026-12-31"), Return: ptr(d("2027-01-02"))}
 	raw, err := json.Marshal(in)
 	noErr(t, err)
-	if want := `{"pickupDate":"2026-12-31","returnDate":"2027-01-02"}`; string(raw) != want {
+	if want := `{"pickup":"2026-12-31","return":"2027-01-02"}`; string(raw) != want {
 		t.Fatalf("Marshal = %s, want %s", raw, want)
 	}
 	var out body
@@ -198,10 +198,10 @@ func TestDateJSON(t *testing.T) {
 	}
 
 	for _, bad := range []string{
-		`{"pickupDate":"2026-02-30"}`,
-		`{"pickupDate":"2026-2-3"}`,
-		`{"pickupDate":20261231}`,
-		`{"pickupDate":"2026-12-31T00:00:00Z"}`,
+		`{"pickup":"2026-02-30"}`,
+		`{"pickup":"2026-2-3"}`,
+		`{"pickup":20261231}`,
+		`{"pickup":"2026-12-31T00:00:00Z"}`,
 	} {
 		var v body
 		if err := json.Unmarshal([]byte(bad), &v); err == nil {
@@ -250,9 +250,9 @@ func TestTodayDecidesCheckPeriod(t *testing.T) {
 		t.Fatalf("Auckland %s, Los Angeles %s: want Auckland one day ahead", akl, lax)
 	}
 	noErr(t, rental.CheckPeriod(per("2026-12-01", "2026-12-03"), akl))
-	wantErr(t, rental.CheckPeriod(per("2026-11-30", "2026-12-03"), akl), rental.CodeValidation, "pickupDate")
+	wantErr(t, rental.CheckPeriod(per("2026-11-30", "2026-12-03"), akl), rental.CodeValidation, rental.FieldPickup)
 	noErr(t, rental.CheckPeriod(per("2026-11-30", "2026-12-03"), lax))
-	wantErr(t, rental.CheckPeriod(per("2026-11-29", "2026-12-03"), lax), rental.CodeValidation, "pickupDate")
+	wantErr(t, rental.CheckPeriod(per("2026-11-29", "2026-12-03"), lax), rental.CodeValidation, rental.FieldPickup)
 }
 
 // TestTodayOnDSTDays: midnight and the last second of each DST change day in

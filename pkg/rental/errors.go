@@ -3,7 +3,6 @@ package rental
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -26,14 +25,15 @@ const (
 	CodeInternal            Code = "internal"             // 500: anything unexpected; no detail shown
 )
 
-// Error is a failure that a user may be told about. Message is safe to show;
-// Fields maps request field names of the API contract ("pickupDate") to what
-// is wrong with each. Err, when set, is the cause, for logs only.
+// Error is a failure that a user may be told about. Message is safe to show
+// (a default in English; adapters may say it in their own words, by Code);
+// Violations, for CodeValidation, are the broken rules. Err, when set, is
+// the cause, for logs only.
 type Error struct {
-	Code    Code
-	Message string
-	Fields  map[string]string
-	Err     error
+	Code       Code
+	Message    string
+	Violations []Violation
+	Err        error
 }
 
 func (e *Error) Error() string {
@@ -41,13 +41,8 @@ func (e *Error) Error() string {
 	b.WriteString(string(e.Code))
 	b.WriteString(": ")
 	b.WriteString(e.Message)
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Fprintf(&b, "; %s: %s", k, e.Fields[k])
+	for _, v := range e.Violations {
+		fmt.Fprintf(&b, "; %s", v)
 	}
 	if e.Err != nil {
 		b.WriteString(": ")
@@ -78,22 +73,6 @@ func AsError(err error) *Error {
 		return e
 	}
 	return &Error{Code: CodeInternal, Message: "internal error", Err: err}
-}
-
-// Invalid is a validation_failed error for one field.
-func Invalid(field, problem string) *Error {
-	return &Error{Code: CodeValidation, Message: "invalid request: " + field + " " + problem,
-		Fields: map[string]string{field: problem}}
-}
-
-// Invalids is a validation_failed error for several fields at once.
-func Invalids(fields map[string]string) *Error {
-	if len(fields) == 1 {
-		for f, p := range fields {
-			return Invalid(f, p)
-		}
-	}
-	return &Error{Code: CodeValidation, Message: "invalid request", Fields: fields}
 }
 
 // NotFound is a not_found error for a thing such as "car" or "booking".

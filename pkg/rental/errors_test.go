@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,7 +44,7 @@ func TestErrorCode(t *testing.T) {
 		{"io.EOF", io.EOF, rental.CodeInternal},
 		{"*Error", notFound, rental.CodeNotFound},
 		{"wrapped once", fmt.Errorf("get car: %w", notFound), rental.CodeNotFound},
-		{"wrapped twice", fmt.Errorf("service: %w", fmt.Errorf("get car: %w", rental.Invalid("carId", "x"))), rental.CodeValidation},
+		{"wrapped twice", fmt.Errorf("service: %w", fmt.Errorf("get car: %w", rental.Invalid(rental.Violation{Field: rental.FieldCar, Rule: rental.RuleRequired}))), rental.CodeValidation},
 		{"joined", errors.Join(errors.New("a"), rental.Errorf(rental.CodeThrottled, "slow down")), rental.CodeThrottled},
 		{"Errorf", rental.Errorf(rental.CodeCarUnavailable, "taken"), rental.CodeCarUnavailable},
 	} {
@@ -67,11 +67,11 @@ func TestAsError(t *testing.T) {
 	if e.Err != cause || !errors.Is(e, cause) {
 		t.Errorf("AsError(plain) does not wrap the cause: %#v", e)
 	}
-	if len(e.Fields) != 0 {
-		t.Errorf("AsError(plain).Fields = %v", e.Fields)
+	if len(e.Violations) != 0 {
+		t.Errorf("AsError(plain).Violations = %v", e.Violations)
 	}
 
-	orig := rental.Invalid("pickupDate", "must not be before today")
+	orig := rental.Invalid(rental.Violation{Field: rental.FieldPickup, Rule: rental.RulePickupPast})
 	if got := rental.AsError(orig); got != orig {
 		t.Errorf("AsError(*Error) = %p, want the same %p", got, orig)
 	}
@@ -86,32 +86,23 @@ func TestAsError(t *testing.T) {
 
 func TestInvalid(t *testing.T) {
 	t.Parallel()
-	e := rental.Invalid("returnDate", "must be after pickupDate")
-	if e.Code != rental.CodeValidation {
-		t.Errorf("Code = %s", e.Code)
+	ret := rental.Violation{Field: rental.FieldReturn, Rule: rental.RuleReturnNotAfterPickup, Pickup: rental.MustDate("2027-03-05")}
+	pick := rental.Violation{Field: rental.FieldPickup, Rule: rental.RulePickupPast, Today: rental.MustDate("2027-03-01")}
+	e := rental.Invalid(ret, pick)
+	if e.Code != rental.CodeValidation || e.Message == "" {
+		t.Errorf("Invalid = %#v", e)
 	}
-	if !maps.Equal(e.Fields, map[string]string{"returnDate": "must be after pickupDate"}) {
-		t.Errorf("Fields = %v", e.Fields)
+	// Ordered by field, whatever the order given: every adapter lists them alike.
+	if want := []rental.Violation{pick, ret}; !slices.EqualFunc(e.Violations, want, func(a, b rental.Violation) bool {
+		return a.Field == b.Field && a.Rule == b.Rule && a.Pickup == b.Pickup && a.Today == b.Today
+	}) {
+		t.Errorf("Violations = %v, want %v", e.Violations, want)
 	}
-	if !strings.Contains(e.Message, "returnDate") || !strings.Contains(e.Message, "must be after pickupDate") {
-		t.Errorf("Message = %q, want the field and its problem", e.Message)
+	if got := rental.Violations(fmt.Errorf("wrapped: %w", e)); len(got) != 2 {
+		t.Errorf("Violations(wrapped) = %v", got)
 	}
-}
-
-func TestInvalids(t *testing.T) {
-	t.Parallel()
-	two := map[string]string{"pickupDate": "p", "returnDate": "r"}
-	e := rental.Invalids(two)
-	if e.Code != rental.CodeValidation || !maps.Equal(e.Fields, two) {
-		t.Errorf("Invalids(two) = %#v", e)
-	}
-	if e.Message == "" {
-		t.Error("Invalids(two) has no message")
-	}
-	one := rental.Invalids(map[string]string{"limit": "must be between 1 and 100"})
-	want := rental.Invalid("limit", "must be between 1 and 100")
-	if one.Code != want.Code || one.Message != want.Message || !maps.Equal(one.Fields, want.Fields) {
-		t.Errorf("Invalids(one) = %#v, want %#v", one, want)
+	if got := rental.Violations(rental.NotFound("car")); got != nil {
+		t.Errorf("Violations(not_found) = %v, want none", got)
 	}
 }
 
@@ -134,8 +125,9 @@ func TestErrorString(t *testing.T) {
 		want string
 	}{
 		{rental.NotFound("car"), "not_found: car not found"},
-		{rental.Invalids(map[string]string{"returnDate": "r", "pickupDate": "p"}),
-			"validation_failed: invalid request; pickupDate: p; returnDate: r"}, // fields sorted
+		{rental.Invalid(rental.Violation{Field: rental.FieldReturn, Rule: rental.RuleRentalTooLong},
+			rental.Violation{Field: rental.FieldPickup, Rule: rental.RulePickupPast}),
+			"validation_failed: invalid request; pickup: pickup_past; return: rental_too_long"}, // fields sorted
 		{&rental.Error{Code: rental.CodeInternal, Message: "internal error", Err: errors.New("boom")},
 			"internal: internal error: boom"},
 	} {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -44,8 +43,9 @@ func mustTime(t testing.TB, s string) time.Time {
 }
 
 // wantErr checks that err is an *rental.Error with code and, for
-// validation_failed, exactly the given fields.
-func wantErr(t testing.TB, err error, code rental.Code, fields ...string) {
+// validation_failed, violations of exactly the given fields, each with its
+// rule.
+func wantErr(t testing.TB, err error, code rental.Code, fields ...rental.Field) {
 	t.Helper()
 	if err == nil {
 		t.Fatalf("err = nil, want %s %v", code, fields)
@@ -57,15 +57,17 @@ func wantErr(t testing.TB, err error, code rental.Code, fields ...string) {
 	if e.Code != code {
 		t.Fatalf("code = %s (%v), want %s", e.Code, err, code)
 	}
-	got := slices.Sorted(maps.Keys(e.Fields))
+	var got []rental.Field
+	for _, v := range e.Violations {
+		got = append(got, v.Field)
+		if v.Rule == "" {
+			t.Errorf("violation of %s names no rule", v.Field)
+		}
+	}
+	slices.Sort(got)
 	want := slices.Sorted(slices.Values(fields))
 	if !slices.Equal(got, want) {
 		t.Fatalf("fields = %v (%v), want %v", got, err, want)
-	}
-	for f, msg := range e.Fields {
-		if msg == "" {
-			t.Errorf("field %s has an empty message", f)
-		}
 	}
 }
 

@@ -1,49 +1,54 @@
 package rental
 
-import "fmt"
-
 // The booking rules' limits.
 const (
 	MaxRentalDays = 30  // a rental lasts at most this many days
 	MaxDaysAhead  = 365 // pick-up is at most this many days after today at the location
 )
 
-// CheckPeriod applies the rules of a rental period, given today at the
-// pick-up location: pick-up not before today, pick-up at most MaxDaysAhead
-// days ahead, return after pick-up, at most MaxRentalDays days. The error is
-// validation_failed with a field for each broken rule.
+// CheckPeriod applies every rule of a rental period, given today at the
+// pick-up location: CheckPickup and CheckReturn. The error is
+// validation_failed with a Violation for each broken rule.
 func CheckPeriod(p Period, today Date) error {
-	fields := periodShape(p)
+	var vs []Violation
+	for _, v := range []*Violation{CheckPickup(p.Pickup, today), CheckReturn(p.Pickup, p.Return)} {
+		if v != nil {
+			vs = append(vs, *v)
+		}
+	}
+	if len(vs) > 0 {
+		return Invalid(vs...)
+	}
+	return nil
+}
+
+// CheckPickup applies the rules of a pick-up day, given today at the
+// location: not before today (RulePickupPast), at most MaxDaysAhead days
+// ahead (RulePickupTooFar). nil when both hold. The chatbot, which asks for
+// one date at a time, checks each as it comes.
+func CheckPickup(pickup, today Date) *Violation {
 	switch {
-	case p.Pickup.Before(today):
-		fields["pickupDate"] = fmt.Sprintf("must not be before today at the location (%s)", today)
-	case today.DaysUntil(p.Pickup) > MaxDaysAhead:
-		fields["pickupDate"] = fmt.Sprintf("must be at most %d days ahead (%s)", MaxDaysAhead, today.AddDays(MaxDaysAhead))
-	}
-	if len(fields) > 0 {
-		return Invalids(fields)
+	case pickup.Before(today):
+		return &Violation{Field: FieldPickup, Rule: RulePickupPast, Value: pickup.String(), Today: today}
+	case today.DaysUntil(pickup) > MaxDaysAhead:
+		return &Violation{Field: FieldPickup, Rule: RulePickupTooFar, Value: pickup.String(), Today: today,
+			Max: MaxDaysAhead, Latest: today.AddDays(MaxDaysAhead)}
 	}
 	return nil
 }
 
-// CheckPeriodShape applies the rules that need no calendar: return after
-// pick-up, at most MaxRentalDays days.
-func CheckPeriodShape(p Period) error {
-	if fields := periodShape(p); len(fields) > 0 {
-		return Invalids(fields)
-	}
-	return nil
-}
-
-func periodShape(p Period) map[string]string {
-	fields := map[string]string{}
-	switch days := p.Days(); {
+// CheckReturn applies the rules of a return day, given the pick-up day:
+// after it (RuleReturnNotAfterPickup), at most MaxRentalDays days later
+// (RuleRentalTooLong). nil when both hold.
+func CheckReturn(pickup, ret Date) *Violation {
+	switch days := pickup.DaysUntil(ret); {
 	case days <= 0:
-		fields["returnDate"] = "must be after pickupDate"
+		return &Violation{Field: FieldReturn, Rule: RuleReturnNotAfterPickup, Value: ret.String(), Pickup: pickup}
 	case days > MaxRentalDays:
-		fields["returnDate"] = fmt.Sprintf("must be at most %d days after pickupDate", MaxRentalDays)
+		return &Violation{Field: FieldReturn, Rule: RuleRentalTooLong, Value: ret.String(), Pickup: pickup,
+			Days: days, Max: MaxRentalDays, Latest: pickup.AddDays(MaxRentalDays)}
 	}
-	return fields
+	return nil
 }
 
 // Started reports whether a rental that picks up on pickup has started by

@@ -3,6 +3,7 @@ package rental
 import (
 	"context"
 	"crypto/rand"
+	"strconv"
 	"sync"
 	"time"
 
@@ -15,7 +16,7 @@ const (
 	MaxPageSize     = 100
 )
 
-// IdempotencyTTL is how long a create request's Idempotency-Key is
+// IdempotencyTTL is how long a create request's idempotency key is
 // remembered.
 const IdempotencyTTL = 24 * time.Hour
 
@@ -151,7 +152,7 @@ func pageLimit(limit int) (int, error) {
 	case limit == 0:
 		return DefaultPageSize, nil
 	case limit < 0 || limit > MaxPageSize:
-		return 0, Invalid("limit", "must be between 1 and 100")
+		return 0, Invalid(Violation{Field: FieldLimit, Rule: RuleRange, Value: strconv.Itoa(limit), Min: 1, Max: MaxPageSize})
 	}
 	return limit, nil
 }

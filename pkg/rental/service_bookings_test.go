@@ -63,7 +63,7 @@ func TestCreateBookingRules(t *testing.T) {
 		user   string
 		r      rental.BookingRequest
 		code   rental.Code // "" for success
-		fields []string
+		fields []rental.Field
 	}{
 		{"pick-up today", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-11-30", "2026-12-01")}, "", nil},
 		{"location given and right", "u1", rental.BookingRequest{CarID: "b-eco-1", LocationID: "BER", Period: per("2026-12-01", "2026-12-02")}, "", nil},
@@ -74,18 +74,18 @@ func TestCreateBookingRules(t *testing.T) {
 
 		{"no user", "", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-12-01", "2026-12-02")}, rental.CodeUnauthorized, nil},
 		{"no user, bad request", "", rental.BookingRequest{}, rental.CodeUnauthorized, nil},
-		{"no car id", "u1", rental.BookingRequest{Period: per("2026-12-01", "2026-12-02")}, rental.CodeValidation, []string{"carId"}},
+		{"no car id", "u1", rental.BookingRequest{Period: per("2026-12-01", "2026-12-02")}, rental.CodeValidation, []rental.Field{rental.FieldCar}},
 		{"unknown car", "u1", rental.BookingRequest{CarID: "nope", Period: per("2026-12-01", "2026-12-02")}, rental.CodeNotFound, nil},
-		{"car at another location", "u1", rental.BookingRequest{CarID: "b-eco-1", LocationID: "LAX", Period: per("2026-12-01", "2026-12-02")}, rental.CodeValidation, []string{"carId"}},
-		{"car at an unknown location", "u1", rental.BookingRequest{CarID: "b-eco-1", LocationID: "XXX", Period: per("2026-12-01", "2026-12-02")}, rental.CodeValidation, []string{"carId"}},
-		{"pick-up yesterday", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-11-29", "2026-12-02")}, rental.CodeValidation, []string{"pickupDate"}},
-		{"Auckland: LA's today is its yesterday", "u1", rental.BookingRequest{CarID: "a-eco-1", Period: per("2026-11-30", "2026-12-02")}, rental.CodeValidation, []string{"pickupDate"}},
-		{"return on pick-up day", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-12-02", "2026-12-02")}, rental.CodeValidation, []string{"returnDate"}},
-		{"return before pick-up", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-12-05", "2026-12-02")}, rental.CodeValidation, []string{"returnDate"}},
-		{"31 days", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-12-01", "2027-01-01")}, rental.CodeValidation, []string{"returnDate"}},
-		{"366 days ahead", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2027-12-01", "2027-12-02")}, rental.CodeValidation, []string{"pickupDate"}},
-		{"yesterday, return on pick-up day", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-11-29", "2026-11-29")}, rental.CodeValidation, []string{"pickupDate", "returnDate"}},
-		{"zero period", "u1", rental.BookingRequest{CarID: "b-eco-1"}, rental.CodeValidation, []string{"pickupDate", "returnDate"}},
+		{"car at another location", "u1", rental.BookingRequest{CarID: "b-eco-1", LocationID: "LAX", Period: per("2026-12-01", "2026-12-02")}, rental.CodeValidation, []rental.Field{rental.FieldCar}},
+		{"car at an unknown location", "u1", rental.BookingRequest{CarID: "b-eco-1", LocationID: "XXX", Period: per("2026-12-01", "2026-12-02")}, rental.CodeValidation, []rental.Field{rental.FieldCar}},
+		{"pick-up yesterday", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-11-29", "2026-12-02")}, rental.CodeValidation, []rental.Field{rental.FieldPickup}},
+		{"Auckland: LA's today is its yesterday", "u1", rental.BookingRequest{CarID: "a-eco-1", Period: per("2026-11-30", "2026-12-02")}, rental.CodeValidation, []rental.Field{rental.FieldPickup}},
+		{"return on pick-up day", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-12-02", "2026-12-02")}, rental.CodeValidation, []rental.Field{rental.FieldReturn}},
+		{"return before pick-up", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-12-05", "2026-12-02")}, rental.CodeValidation, []rental.Field{rental.FieldReturn}},
+		{"31 days", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-12-01", "2027-01-01")}, rental.CodeValidation, []rental.Field{rental.FieldReturn}},
+		{"366 days ahead", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2027-12-01", "2027-12-02")}, rental.CodeValidation, []rental.Field{rental.FieldPickup}},
+		{"yesterday, return on pick-up day", "u1", rental.BookingRequest{CarID: "b-eco-1", Period: per("2026-11-29", "2026-11-29")}, rental.CodeValidation, []rental.Field{rental.FieldPickup, rental.FieldReturn}},
+		{"zero period", "u1", rental.BookingRequest{CarID: "b-eco-1"}, rental.CodeValidation, []rental.Field{rental.FieldPickup, rental.FieldReturn}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -121,11 +121,11 @@ func TestCreateBookingReportsEveryBrokenRule(t *testing.T) {
 	ctx := context.Background()
 	p := per("2026-11-29", "2026-12-30") // yesterday, 31 days
 	_, err := e.svc.CreateBooking(ctx, "u1", rental.BookingRequest{CarID: "b-eco-1", Period: p}, "")
-	wantErr(t, err, rental.CodeValidation, "pickupDate", "returnDate")
+	wantErr(t, err, rental.CodeValidation, rental.FieldPickup, rental.FieldReturn)
 	_, err = e.svc.GetCar(ctx, "b-eco-1", &p)
-	wantErr(t, err, rental.CodeValidation, "pickupDate", "returnDate")
+	wantErr(t, err, rental.CodeValidation, rental.FieldPickup, rental.FieldReturn)
 	_, err = e.svc.ListCars(ctx, rental.CarQuery{LocationID: "BER", Period: &p})
-	wantErr(t, err, rental.CodeValidation, "pickupDate", "returnDate")
+	wantErr(t, err, rental.CodeValidation, rental.FieldPickup, rental.FieldReturn)
 }
 
 func TestCreateBookingOverlap(t *testing.T) {
@@ -459,15 +459,15 @@ func TestListBookings(t *testing.T) {
 			t.Fatal("no cursor")
 		}
 		_, err = e.svc.ListBookings(ctx, "u2", rental.BookingQuery{Limit: 1, Cursor: cur})
-		wantErr(t, err, rental.CodeValidation, "cursor")
+		wantErr(t, err, rental.CodeValidation, rental.FieldCursor)
 		_, err = e.svc.ListBookings(ctx, "u1", rental.BookingQuery{Limit: 1, Status: rental.Confirmed, Cursor: cur})
-		wantErr(t, err, rental.CodeValidation, "cursor")
+		wantErr(t, err, rental.CodeValidation, rental.FieldCursor)
 		_, err = e.svc.ListBookings(ctx, "u1", rental.BookingQuery{Cursor: "xyz"})
-		wantErr(t, err, rental.CodeValidation, "cursor")
+		wantErr(t, err, rental.CodeValidation, rental.FieldCursor)
 		carPage, err := e.svc.ListCars(ctx, rental.CarQuery{LocationID: "BIG", Limit: 1})
 		noErr(t, err)
 		_, err = e.svc.ListBookings(ctx, "u1", rental.BookingQuery{Cursor: carPage.NextCursor})
-		wantErr(t, err, rental.CodeValidation, "cursor")
+		wantErr(t, err, rental.CodeValidation, rental.FieldCursor)
 		_, err = e.svc.ListBookings(ctx, "u1", rental.BookingQuery{Limit: 1, Cursor: cur})
 		noErr(t, err)
 	})
@@ -477,13 +477,13 @@ func TestListBookings(t *testing.T) {
 			user   string
 			q      rental.BookingQuery
 			code   rental.Code
-			fields []string
+			fields []rental.Field
 		}{
 			{"", rental.BookingQuery{}, rental.CodeUnauthorized, nil},
-			{"u1", rental.BookingQuery{Limit: 101}, rental.CodeValidation, []string{"limit"}},
-			{"u1", rental.BookingQuery{Limit: -5}, rental.CodeValidation, []string{"limit"}},
-			{"u1", rental.BookingQuery{Status: "confirmed"}, rental.CodeValidation, []string{"status"}},
-			{"u1", rental.BookingQuery{Status: "PENDING"}, rental.CodeValidation, []string{"status"}},
+			{"u1", rental.BookingQuery{Limit: 101}, rental.CodeValidation, []rental.Field{rental.FieldLimit}},
+			{"u1", rental.BookingQuery{Limit: -5}, rental.CodeValidation, []rental.Field{rental.FieldLimit}},
+			{"u1", rental.BookingQuery{Status: "confirmed"}, rental.CodeValidation, []rental.Field{rental.FieldStatus}},
+			{"u1", rental.BookingQuery{Status: "PENDING"}, rental.CodeValidation, []rental.Field{rental.FieldStatus}},
 		} {
 			_, err := e.svc.ListBookings(ctx, tc.user, tc.q)
 			wantErr(t, err, tc.code, tc.fields...)

@@ -98,22 +98,22 @@ func TestListCarsInvalid(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		q      rental.CarQuery
-		fields []string
+		fields []rental.Field
 	}{
-		{"unknown location", rental.CarQuery{LocationID: "XXX"}, []string{"locationId"}},
-		{"no location", rental.CarQuery{}, []string{"locationId"}},
-		{"location id in lower case", rental.CarQuery{LocationID: "ber"}, []string{"locationId"}},
-		{"bad type", rental.CarQuery{LocationID: "BER", Type: "truck"}, []string{"type"}},
-		{"type in upper case", rental.CarQuery{LocationID: "BER", Type: "SUV"}, []string{"type"}},
-		{"limit 101", rental.CarQuery{LocationID: "BER", Limit: 101}, []string{"limit"}},
-		{"limit -1", rental.CarQuery{LocationID: "BER", Limit: -1}, []string{"limit"}},
-		{"pick-up yesterday", rental.CarQuery{LocationID: "BER", Period: ptr(per("2026-11-29", "2026-12-02"))}, []string{"pickupDate"}},
-		{"pick-up today in LA is yesterday in Auckland", rental.CarQuery{LocationID: "AKL", Period: ptr(per("2026-11-30", "2026-12-02"))}, []string{"pickupDate"}},
-		{"return on pick-up day", rental.CarQuery{LocationID: "BER", Period: ptr(per("2026-12-02", "2026-12-02"))}, []string{"returnDate"}},
-		{"31 days", rental.CarQuery{LocationID: "BER", Period: ptr(per("2026-12-01", "2027-01-01"))}, []string{"returnDate"}},
-		{"366 days ahead", rental.CarQuery{LocationID: "BER", Period: ptr(per("2027-12-01", "2027-12-02"))}, []string{"pickupDate"}},
-		{"both dates wrong", rental.CarQuery{LocationID: "BER", Period: ptr(per("2026-11-29", "2026-11-29"))}, []string{"pickupDate", "returnDate"}},
-		{"garbage cursor", rental.CarQuery{LocationID: "BER", Cursor: "not-a-cursor!"}, []string{"cursor"}},
+		{"unknown location", rental.CarQuery{LocationID: "XXX"}, []rental.Field{rental.FieldLocation}},
+		{"no location", rental.CarQuery{}, []rental.Field{rental.FieldLocation}},
+		{"location id in lower case", rental.CarQuery{LocationID: "ber"}, []rental.Field{rental.FieldLocation}},
+		{"bad type", rental.CarQuery{LocationID: "BER", Type: "truck"}, []rental.Field{rental.FieldType}},
+		{"type in upper case", rental.CarQuery{LocationID: "BER", Type: "SUV"}, []rental.Field{rental.FieldType}},
+		{"limit 101", rental.CarQuery{LocationID: "BER", Limit: 101}, []rental.Field{rental.FieldLimit}},
+		{"limit -1", rental.CarQuery{LocationID: "BER", Limit: -1}, []rental.Field{rental.FieldLimit}},
+		{"pick-up yesterday", rental.CarQuery{LocationID: "BER", Period: ptr(per("2026-11-29", "2026-12-02"))}, []rental.Field{rental.FieldPickup}},
+		{"pick-up today in LA is yesterday in Auckland", rental.CarQuery{LocationID: "AKL", Period: ptr(per("2026-11-30", "2026-12-02"))}, []rental.Field{rental.FieldPickup}},
+		{"return on pick-up day", rental.CarQuery{LocationID: "BER", Period: ptr(per("2026-12-02", "2026-12-02"))}, []rental.Field{rental.FieldReturn}},
+		{"31 days", rental.CarQuery{LocationID: "BER", Period: ptr(per("2026-12-01", "2027-01-01"))}, []rental.Field{rental.FieldReturn}},
+		{"366 days ahead", rental.CarQuery{LocationID: "BER", Period: ptr(per("2027-12-01", "2027-12-02"))}, []rental.Field{rental.FieldPickup}},
+		{"both dates wrong", rental.CarQuery{LocationID: "BER", Period: ptr(per("2026-11-29", "2026-11-29"))}, []rental.Field{rental.FieldPickup, rental.FieldReturn}},
+		{"garbage cursor", rental.CarQuery{LocationID: "BER", Cursor: "not-a-cursor!"}, []rental.Field{rental.FieldCursor}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -277,7 +277,7 @@ func TestListCarsCursorBoundToQuery(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			_, err := e.svc.ListCars(ctx, tc.q)
-			wantErr(t, err, rental.CodeValidation, "cursor")
+			wantErr(t, err, rental.CodeValidation, rental.FieldCursor)
 		})
 	}
 	// The same query takes its own cursor, with any limit.
@@ -351,15 +351,15 @@ func TestGetCarErrors(t *testing.T) {
 		id     string
 		period *rental.Period
 		code   rental.Code
-		fields []string
+		fields []rental.Field
 	}{
 		{"unknown car", "nope", nil, rental.CodeNotFound, nil},
 		{"unknown car with dates", "nope", ptr(per("2026-12-01", "2026-12-02")), rental.CodeNotFound, nil},
-		{"return on pick-up day", "b-eco-1", ptr(per("2026-12-01", "2026-12-01")), rental.CodeValidation, []string{"returnDate"}},
-		{"31 days", "b-eco-1", ptr(per("2026-12-01", "2027-01-01")), rental.CodeValidation, []string{"returnDate"}},
-		{"pick-up yesterday", "b-eco-1", ptr(per("2026-11-29", "2026-12-01")), rental.CodeValidation, []string{"pickupDate"}},
-		{"366 days ahead", "b-eco-1", ptr(per("2027-12-01", "2027-12-02")), rental.CodeValidation, []string{"pickupDate"}},
-		{"Auckland's yesterday", "a-eco-1", ptr(per("2026-11-30", "2026-12-02")), rental.CodeValidation, []string{"pickupDate"}},
+		{"return on pick-up day", "b-eco-1", ptr(per("2026-12-01", "2026-12-01")), rental.CodeValidation, []rental.Field{rental.FieldReturn}},
+		{"31 days", "b-eco-1", ptr(per("2026-12-01", "2027-01-01")), rental.CodeValidation, []rental.Field{rental.FieldReturn}},
+		{"pick-up yesterday", "b-eco-1", ptr(per("2026-11-29", "2026-12-01")), rental.CodeValidation, []rental.Field{rental.FieldPickup}},
+		{"366 days ahead", "b-eco-1", ptr(per("2027-12-01", "2027-12-02")), rental.CodeValidation, []rental.Field{rental.FieldPickup}},
+		{"Auckland's yesterday", "a-eco-1", ptr(per("2026-11-30", "2026-12-02")), rental.CodeValidation, []rental.Field{rental.FieldPickup}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -398,7 +398,7 @@ func TestTodayAtDST(t *testing.T) {
 			}
 			_, err = e.svc.CreateBooking(ctx, "u1", rental.BookingRequest{CarID: tc.carID,
 				Period: rental.Period{Pickup: today.AddDays(-1), Return: today.AddDays(5)}}, "")
-			wantErr(t, err, rental.CodeValidation, "pickupDate")
+			wantErr(t, err, rental.CodeValidation, rental.FieldPickup)
 		})
 	}
 	e := newEnv(t, t0)

@@ -114,21 +114,21 @@ func TestUpdateBookingErrors(t *testing.T) {
 		version *int64
 		setup   func(t *testing.T, e *env, b rental.Booking)
 		code    rental.Code
-		fields  []string
+		fields  []rental.Field
 	}{
 		{name: "no user", anon: true, change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, code: rental.CodeUnauthorized},
 		{name: "another user's booking", user: "u2", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, code: rental.CodeNotFound},
 		{name: "unknown booking", id: "bk-9999", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, code: rental.CodeNotFound},
-		{name: "empty change", change: rental.BookingChange{}, code: rental.CodeValidation, fields: []string{"body"}},
-		{name: "empty car id", change: rental.BookingChange{CarID: ptr("")}, code: rental.CodeValidation, fields: []string{"carId"}},
-		{name: "unknown car", change: rental.BookingChange{CarID: ptr("nope")}, code: rental.CodeValidation, fields: []string{"carId"}},
-		{name: "car at another location", change: rental.BookingChange{CarID: ptr("l-mid-1")}, code: rental.CodeValidation, fields: []string{"carId"}},
-		{name: "pick-up yesterday", change: rental.BookingChange{Pickup: ptr(d("2026-11-29"))}, code: rental.CodeValidation, fields: []string{"pickupDate"}},
-		{name: "pick-up 366 days ahead", change: rental.BookingChange{Pickup: ptr(d("2027-12-01")), Return: ptr(d("2027-12-02"))}, code: rental.CodeValidation, fields: []string{"pickupDate"}},
-		{name: "return on pick-up day", change: rental.BookingChange{Return: ptr(d("2026-12-10"))}, code: rental.CodeValidation, fields: []string{"returnDate"}},
-		{name: "pick-up after return", change: rental.BookingChange{Pickup: ptr(d("2026-12-16"))}, code: rental.CodeValidation, fields: []string{"returnDate"}},
-		{name: "31 days", change: rental.BookingChange{Return: ptr(d("2027-01-10"))}, code: rental.CodeValidation, fields: []string{"returnDate"}},
-		{name: "yesterday and 31 days", change: rental.BookingChange{Pickup: ptr(d("2026-11-29")), Return: ptr(d("2026-12-31"))}, code: rental.CodeValidation, fields: []string{"pickupDate", "returnDate"}},
+		{name: "empty change", change: rental.BookingChange{}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldChange}},
+		{name: "empty car id", change: rental.BookingChange{CarID: ptr("")}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldCar}},
+		{name: "unknown car", change: rental.BookingChange{CarID: ptr("nope")}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldCar}},
+		{name: "car at another location", change: rental.BookingChange{CarID: ptr("l-mid-1")}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldCar}},
+		{name: "pick-up yesterday", change: rental.BookingChange{Pickup: ptr(d("2026-11-29"))}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldPickup}},
+		{name: "pick-up 366 days ahead", change: rental.BookingChange{Pickup: ptr(d("2027-12-01")), Return: ptr(d("2027-12-02"))}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldPickup}},
+		{name: "return on pick-up day", change: rental.BookingChange{Return: ptr(d("2026-12-10"))}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldReturn}},
+		{name: "pick-up after return", change: rental.BookingChange{Pickup: ptr(d("2026-12-16"))}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldReturn}},
+		{name: "31 days", change: rental.BookingChange{Return: ptr(d("2027-01-10"))}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldReturn}},
+		{name: "yesterday and 31 days", change: rental.BookingChange{Pickup: ptr(d("2026-11-29")), Return: ptr(d("2026-12-31"))}, code: rental.CodeValidation, fields: []rental.Field{rental.FieldPickup, rental.FieldReturn}},
 		{name: "version mismatch", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, version: ptr(int64(2)), code: rental.CodeVersionMismatch},
 		{name: "version 0", change: rental.BookingChange{Return: ptr(d("2026-12-16"))}, version: ptr(int64(0)), code: rental.CodeVersionMismatch},
 		{name: "cancelled", change: rental.BookingChange{Return: ptr(d("2026-12-16"))},

@@ -21,7 +21,7 @@ func wantInternal(t testing.TB, err error, secret string) {
 	if err == nil || rental.ErrorCode(err) != rental.CodeInternal {
 		t.Fatalf("err = %v, want internal", err)
 	}
-	if e := rental.AsError(err); e.Code != rental.CodeInternal || len(e.Fields) != 0 || (secret != "" && strings.Contains(e.Message, secret)) {
+	if e := rental.AsError(err); e.Code != rental.CodeInternal || len(e.Violations) != 0 || (secret != "" && strings.Contains(e.Message, secret)) {
 		t.Errorf("internal message %q shows %q", e.Message, secret)
 	}
 }

@@ -10,8 +10,8 @@ import (
 // the contract suite in dev/storetest.
 //
 // Reads return *Error with CodeNotFound for a missing item and CodeValidation
-// (field "cursor") for a cursor that this store did not issue for the same
-// PageRequest.Scope. Other errors are internal unless they are *Error.
+// (FieldCursor, RuleForeignCursor; ErrForeignCursor) for a cursor that this
+// store did not issue for the same PageRequest.Scope. Other errors are internal unless they are *Error.
 type Store interface {
 	ListLocations(ctx context.Context) ([]Location, error)
 	GetLocation(ctx context.Context, id string) (Location, error)
@@ -61,7 +61,7 @@ type Tx interface {
 }
 
 // Idempotency identifies a create request that a client may retry: Key is
-// the client's Idempotency-Key, RequestHash a digest of the request body.
+// the client's idempotency key, RequestHash a digest of the request.
 // Now decides whether an existing record has expired; a new record lives
 // until ExpiresAt.
 type Idempotency struct {
@@ -104,4 +104,16 @@ type BookingFilter struct {
 type Fleet interface {
 	PutLocation(ctx context.Context, l Location) error
 	PutCar(ctx context.Context, c Car) error
+}
+
+// ErrForeignCursor is the error of a store read given a cursor that it did
+// not issue for the same PageRequest.Scope.
+func ErrForeignCursor() *Error {
+	return Invalid(Violation{Field: FieldCursor, Rule: RuleForeignCursor})
+}
+
+// ErrIdempotencyConflict is the error of a create whose idempotency key a
+// live record holds for another request.
+func ErrIdempotencyConflict() *Error {
+	return Errorf(CodeIdempotencyConflict, "this idempotency key was used for another request")
 }

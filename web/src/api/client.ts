@@ -14,10 +14,12 @@ export type Transmission = S['Transmission'];
 export type Booking = S['Booking'];
 export type BookingStatus = S['BookingStatus'];
 export type CarList = S['CarList'];
+export type Alternatives = S['Alternatives'];
 export type BookingList = S['BookingList'];
 export type CreateBookingRequest = S['CreateBookingRequest'];
 export type UpdateBookingRequest = S['UpdateBookingRequest'];
 export type ListCarsQuery = NonNullable<paths['/cars']['get']['parameters']['query']>;
+export type AlternativesQuery = paths['/alternatives']['get']['parameters']['query'];
 export type ListBookingsQuery = NonNullable<paths['/bookings']['get']['parameters']['query']>;
 
 export const CAR_TYPES: readonly CarType[] = ['economy', 'compact', 'midsize', 'suv', 'luxury', 'van'];
@@ -76,6 +78,12 @@ export function createApi(opts: ApiOptions) {
 
     async listCars(query: ListCarsQuery, signal?: AbortSignal): Promise<CarList> {
       const { data } = await run(() => client.GET('/cars', { params: { query }, signal }));
+      return data;
+    },
+
+    /** What the location offers when nothing of the type is free: other types, later dates. */
+    async getAlternatives(query: AlternativesQuery, signal?: AbortSignal): Promise<Alternatives> {
+      const { data } = await run(() => client.GET('/alternatives', { params: { query }, signal }));
       return data;
     },
 

@@ -54,6 +54,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What can be offered when nothing is free
+         * @description What the location can offer for a period: the free cars of `type` (any
+         *     type when it is left out), cheapest total first, at most 5; with a
+         *     type, the cheapest free car of each other type for the same days
+         *     (`otherTypes`, in the order economy, compact, midsize, suv, luxury,
+         *     van); and when no car of the type is free, the nearest later period
+         *     of the same length, starting 1 to 28 days later, with a free car of
+         *     the type (`laterDates`). The website shows them under an empty search
+         *     result; the chatbot says them. `pickupDate` and `returnDate` are
+         *     required and follow the booking rules.
+         *
+         *     Its cost is bounded: one reading of the location's fleet, whatever
+         *     the number of bookings or the length of the rental.
+         */
+        get: operations["getAlternatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cars/{carId}": {
         parameters: {
             query?: never;
@@ -255,6 +286,20 @@ export interface components {
             cars: components["schemas"]["Car"][];
             /** @description Present only when there is a next page; pass it as `cursor`. A page may hold fewer than `limit` cars even when it is present. */
             nextCursor?: string;
+        };
+        Alternatives: {
+            /** @description The cars of the type free for the whole period, cheapest total first, at most 5, each with its quote. */
+            free: components["schemas"]["Car"][];
+            /** @description When a type was asked for: the cheapest free car of each other type for the period, each with its quote. Empty without a type. */
+            otherTypes: components["schemas"]["Car"][];
+            /** @description The nearest later period of the same length with a free car of the type; absent when there is none within 28 days or some car is free for the dates asked. */
+            laterDates?: {
+                pickupDate: components["schemas"]["Date"];
+                returnDate: components["schemas"]["Date"];
+                car: components["schemas"]["Car"];
+            };
+            /** @description Whether the location has any car of the type at all (any type, without one). */
+            typeInFleet: boolean;
         };
         /** @description The booked car, in short. */
         CarSummary: {
@@ -693,6 +738,101 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CarList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    getAlternatives: {
+        parameters: {
+            query: {
+                /**
+                 * @description The location whose cars to list.
+                 * @example ber
+                 */
+                locationId: components["parameters"]["LocationId"];
+                /** @description Only cars of this type. */
+                type?: components["parameters"]["CarType"];
+                /**
+                 * @description First day of the rental (`YYYY-MM-DD`, in the location's time zone).
+                 * @example 2030-06-01
+                 */
+                pickupDate: components["schemas"]["Date"];
+                /**
+                 * @description Return day (`YYYY-MM-DD`, in the location's time zone), after `pickupDate`.
+                 * @example 2030-06-04
+                 */
+                returnDate: components["schemas"]["Date"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alternatives. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "free": [],
+                     *       "typeInFleet": true,
+                     *       "otherTypes": [
+                     *         {
+                     *           "id": "ber-002",
+                     *           "make": "Volkswagen",
+                     *           "model": "Golf",
+                     *           "type": "compact",
+                     *           "seats": 5,
+                     *           "transmission": "manual",
+                     *           "locationId": "ber",
+                     *           "dailyRate": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "imageUrl": "https://cdn.example.com/cars/ber-002.svg",
+                     *           "quote": {
+                     *             "days": 3,
+                     *             "total": {
+                     *               "amount": 14700,
+                     *               "currency": "EUR"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "laterDates": {
+                     *         "pickupDate": "2030-06-03",
+                     *         "returnDate": "2030-06-06",
+                     *         "car": {
+                     *           "id": "ber-001",
+                     *           "make": "Volkswagen",
+                     *           "model": "Polo",
+                     *           "type": "economy",
+                     *           "seats": 5,
+                     *           "transmission": "manual",
+                     *           "locationId": "ber",
+                     *           "dailyRate": {
+                     *             "amount": 3900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "imageUrl": "https://cdn.example.com/cars/ber-001.svg",
+                     *           "quote": {
+                     *             "days": 3,
+                     *             "total": {
+                     *               "amount": 11700,
+                     *               "currency": "EUR"
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Alternatives"];
                 };
             };
             400: components["responses"]["BadRequest"];

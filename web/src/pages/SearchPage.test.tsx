@@ -105,6 +105,34 @@ describe('SearchPage', () => {
     expect(await screen.findByText('No cars are free for these dates')).toBeTruthy();
   });
 
+  it('offers the alternatives when no car of the type is free: other types and later dates', async () => {
+    const asked: unknown[] = [];
+    setApi(
+      fakeApi({
+        listCars: async () => ({ cars: [] }),
+        getAlternatives: async (q) => {
+          asked.push(q);
+          return {
+            free: [],
+            typeInFleet: true,
+            otherTypes: [makeCar('suv-1', { type: 'suv', make: 'Volvo', model: 'XC60', quote: quote(24000) })],
+            laterDates: { pickupDate: '2099-06-03', returnDate: '2099-06-06', car: makeCar('eco-1', { type: 'economy', quote: quote(11700) }) },
+          };
+        },
+      }),
+    );
+    renderAt(url + '&type=economy');
+    const offer = await screen.findByTestId('alternatives');
+    expect(asked).toEqual([{ locationId: 'ber', pickupDate: '2099-06-01', returnDate: '2099-06-04', type: 'economy' }]);
+    const car = within(offer).getByTestId('alternative-car');
+    expect(car.textContent).toContain('SUV: Volvo XC60');
+    expect(car.textContent).toContain('240.00');
+    expect(car.getAttribute('href')).toBe('/car/suv-1?pickupDate=2099-06-01&returnDate=2099-06-04');
+    const later = within(offer).getByTestId('alternatives-later');
+    expect(later.getAttribute('href')).toContain('pickupDate=2099-06-03');
+    expect(later.getAttribute('href')).toContain('returnDate=2099-06-06');
+  });
+
   it('lists the locations before a search', async () => {
     setApi(fakeApi({}));
     renderAt('/');

@@ -12,6 +12,7 @@ import { useLocations } from '../lib/locations';
 import type { CarFilters, SearchCriteria, SortOrder } from '../lib/search';
 import { SEAT_CHOICES, isCompleteCriteria, parseSearch, searchToParams } from '../lib/search';
 import { useCarSearch } from '../lib/useCarSearch';
+import { AlternativesOffer } from './AlternativesOffer';
 
 const FORM_FIELDS = ['locationId', 'pickupDate', 'returnDate', 'type'] as const;
 
@@ -284,7 +285,10 @@ function Results(props: {
               </button>
             </>
           ) : (
-            <p>Try other dates{criteria.type ? ', another car type' : ''} or another location.</p>
+            <>
+              <p>Try other dates{criteria.type ? ', another car type' : ''} or another location.</p>
+              <AlternativesOffer criteria={criteria} />
+            </>
           )}
         </Empty>
       )}

@@ -36,6 +36,7 @@ export function fakeApi(over: Partial<Api> = {}): Api {
     listLocations: async () => [berlin],
     listCars: missing('listCars'),
     getCar: missing('getCar'),
+    getAlternatives: missing('getAlternatives'),
     createBooking: missing('createBooking'),
     listBookings: missing('listBookings'),
     getBooking: missing('getBooking'),

@@ -36,12 +36,12 @@ func (s *Service) ListCars(ctx context.Context, q CarQuery) (Page[CarOffer], err
 	}
 	if q.Type != "" {
 		if _, err := ParseCarType(string(q.Type)); err != nil {
-			return Page[CarOffer]{}, Invalid("type", "must be one of economy, compact, midsize, suv, luxury, van")
+			return Page[CarOffer]{}, Invalid(Violation{Field: FieldType, Rule: RuleOneOf, Value: string(q.Type), Allowed: names(CarTypes)})
 		}
 	}
 	loc, err := s.location(ctx, q.LocationID)
 	if ErrorCode(err) == CodeNotFound {
-		return Page[CarOffer]{}, Invalid("locationId", "is not a location of ours")
+		return Page[CarOffer]{}, Invalid(Violation{Field: FieldLocation, Rule: RuleUnknown, Value: q.LocationID})
 	} else if err != nil {
 		return Page[CarOffer]{}, err
 	}

@@ -30,11 +30,32 @@ type BookingChange struct {
 	Return *Date
 }
 
+// changeFields are what a BookingChange may name, for RuleNothingToChange.
+var changeFields = []Field{FieldCar, FieldPickup, FieldReturn}
+
+// check applies the rules that need no reads: something to change, and a
+// car id that is not empty.
+func (c BookingChange) check() error {
+	if c.CarID == nil && c.Pickup == nil && c.Return == nil {
+		return Invalid(Violation{Field: FieldChange, Rule: RuleNothingToChange, Allowed: names(changeFields)})
+	}
+	if c.CarID != nil && *c.CarID == "" {
+		return Invalid(Violation{Field: FieldCar, Rule: RuleEmpty})
+	}
+	return nil
+}
+
 // BookingQuery asks for one page of the caller's bookings.
 type BookingQuery struct {
 	Status BookingStatus // "" for all
 	Limit  int
 	Cursor string
+}
+
+// errCarUnavailable is the answer when the car's schedule holds some of the
+// days.
+func errCarUnavailable() *Error {
+	return Errorf(CodeCarUnavailable, "the car is already booked for some of these days")
 }
 
 // readAtVersion reads the writing user's booking id in tx and, when
@@ -62,16 +83,15 @@ func needCaller(userID string) error {
 // idempotencyKey, a retry of the same request returns the first booking and
 // the same key with another request fails.
 //
-// Errors: unauthorized (no userID), validation_failed (the period's rules;
-// carId when the car is not at r.LocationID), not_found (car),
-// car_unavailable, idempotency_conflict, throttled (too many lost races),
-// internal.
+// Errors: unauthorized (no userID), validation_failed (FieldCar required or
+// RuleNotAtLocation; the period's rules), not_found (car), car_unavailable,
+// idempotency_conflict, throttled (too many lost races), internal.
 func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingRequest, idempotencyKey string) (Booking, error) {
 	if err := needCaller(userID); err != nil {
 		return Booking{}, err
 	}
 	if r.CarID == "" {
-		return Booking{}, Invalid("carId", "is required")
+		return Booking{}, Invalid(Violation{Field: FieldCar, Rule: RuleRequired})
 	}
 	var idem *Idempotency
 	if idempotencyKey != "" {
@@ -84,7 +104,7 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 			return Booking{}, err
 		}
 		if r.LocationID != "" && car.LocationID != r.LocationID {
-			return Booking{}, Invalid("carId", "is not at location "+r.LocationID)
+			return Booking{}, Invalid(Violation{Field: FieldCar, Rule: RuleNotAtLocation, Value: r.CarID, Location: r.LocationID})
 		}
 		today, err := s.TodayAt(ctx, car.LocationID)
 		if err != nil {
@@ -93,17 +113,14 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 		if err := CheckPeriod(r.Period, today); err != nil {
 			return Booking{}, err
 		}
-		if _, taken := car.Schedule.Conflict(r.Period, ""); taken {
-			return Booking{}, Errorf(CodeCarUnavailable, "the car is already booked for some of these days")
+		if !car.Schedule.Free(r.Period, "") {
+			return Booking{}, errCarUnavailable()
 		}
 		quote, err := QuoteFor(car.DailyRate, r.Period)
 		if err != nil {
 			return Booking{}, AsError(err)
 		}
-		now := s.now().UTC()
-		b := Booking{ID: s.newID(), UserID: userID, CarID: car.ID, LocationID: car.LocationID,
-			Period: r.Period, Total: quote.Total, Status: Confirmed, Version: 1,
-			CreatedAt: now, UpdatedAt: now, Car: car.Summary()}
+		b := NewBooking(s.newID(), userID, car, r.Period, quote.Total, s.now())
 		car.Schedule = car.Schedule.Pruned(today).With(Reservation{BookingID: b.ID, Period: b.Period})
 		car.Version++
 		tx.SaveCar(car)
@@ -135,7 +152,8 @@ func (s *Service) ListBookings(ctx context.Context, userID string, q BookingQuer
 	}
 	if q.Status != "" {
 		if _, err := ParseBookingStatus(string(q.Status)); err != nil {
-			return Page[Booking]{}, Invalid("status", "must be CONFIRMED or CANCELLED")
+			return Page[Booking]{}, Invalid(Violation{Field: FieldStatus, Rule: RuleOneOf, Value: string(q.Status),
+				Allowed: names(BookingStatuses)})
 		}
 	}
 	return s.store.ListBookings(ctx, userID, BookingFilter{Status: q.Status, PageRequest: PageRequest{
@@ -147,87 +165,88 @@ func (s *Service) ListBookings(ctx context.Context, userID string, q BookingQuer
 // the booking must still be at that version. A change that changes nothing
 // returns the booking as it is.
 //
-// Errors: unauthorized, validation_failed (nothing to change, the period's
-// rules, carId unknown or at another location), not_found (booking),
-// version_mismatch, booking_cancelled, booking_started, car_unavailable,
-// throttled, internal.
+// Errors: unauthorized, validation_failed (RuleNothingToChange, the
+// period's rules, FieldCar empty, unknown or RuleOtherLocation), not_found
+// (booking), version_mismatch, booking_cancelled, booking_started,
+// car_unavailable, throttled, internal.
 func (s *Service) UpdateBooking(ctx context.Context, userID, id string, c BookingChange, expectedVersion *int64) (Booking, error) {
 	if err := needCaller(userID); err != nil {
 		return Booking{}, err
 	}
-	if c.CarID == nil && c.Pickup == nil && c.Return == nil {
-		return Booking{}, Invalid("body", "must change at least one of carId, pickupDate, returnDate")
-	}
-	if c.CarID != nil && *c.CarID == "" {
-		return Booking{}, Invalid("carId", "must not be empty")
+	if err := c.check(); err != nil {
+		return Booking{}, err
 	}
 	return s.store.Write(ctx, userID, nil, func(ctx context.Context, tx Tx) (Booking, error) {
 		b, err := readAtVersion(ctx, tx, id, expectedVersion)
 		if err != nil {
 			return Booking{}, err
 		}
-		if b.Status == Cancelled {
-			return Booking{}, Errorf(CodeBookingCancelled, "the booking is cancelled")
-		}
 		today, err := s.TodayAt(ctx, b.LocationID)
 		if err != nil {
 			return Booking{}, err
 		}
-		if Started(b.Period.Pickup, today) {
-			return Booking{}, Errorf(CodeBookingStarted, "the rental has started; it can no longer be changed")
+		if err := b.CheckChangeable(today); err != nil {
+			return Booking{}, err
 		}
-		next := b.Period
-		if c.Pickup != nil {
-			next.Pickup = *c.Pickup
-		}
-		if c.Return != nil {
-			next.Return = *c.Return
-		}
-		carID := b.CarID
-		if c.CarID != nil {
-			carID = *c.CarID
-		}
+		carID, next := b.Target(c)
 		if next == b.Period && carID == b.CarID {
 			return b, nil
 		}
 		if err := CheckPeriod(next, today); err != nil {
 			return Booking{}, err
 		}
-		car, err := tx.Car(ctx, carID)
-		if ErrorCode(err) == CodeNotFound && carID != b.CarID {
-			return Booking{}, Invalid("carId", "is not a car of ours")
-		} else if err != nil {
+		return s.move(ctx, tx, b, carID, next, today)
+	})
+}
+
+// move writes b moved to car carID for period next (both checked against
+// the rules already): the new car's schedule takes the period, the old
+// car's (when the car changes) lets it go. Errors: validation_failed
+// (FieldCar unknown or at another location), car_unavailable.
+func (s *Service) move(ctx context.Context, tx Tx, b Booking, carID string, next Period, today Date) (Booking, error) {
+	car, err := tx.Car(ctx, carID)
+	if ErrorCode(err) == CodeNotFound && carID != b.CarID {
+		return Booking{}, Invalid(Violation{Field: FieldCar, Rule: RuleUnknown, Value: carID})
+	} else if err != nil {
+		return Booking{}, err
+	}
+	if car.LocationID != b.LocationID {
+		return Booking{}, Invalid(Violation{Field: FieldCar, Rule: RuleOtherLocation, Value: carID, Location: b.LocationID})
+	}
+	if !car.Schedule.Free(next, b.ID) {
+		return Booking{}, errCarUnavailable()
+	}
+	quote, err := QuoteFor(car.DailyRate, next)
+	if err != nil {
+		return Booking{}, AsError(err)
+	}
+	if carID != b.CarID {
+		if err := release(ctx, tx, b, today); err != nil {
 			return Booking{}, err
 		}
-		if car.LocationID != b.LocationID {
-			return Booking{}, Invalid("carId", "is at another location; a booking keeps its pick-up location")
-		}
-		if _, taken := car.Schedule.Conflict(next, b.ID); taken {
-			return Booking{}, Errorf(CodeCarUnavailable, "the car is already booked for some of these days")
-		}
-		quote, err := QuoteFor(car.DailyRate, next)
-		if err != nil {
-			return Booking{}, AsError(err)
-		}
-		if carID != b.CarID {
-			old, err := tx.Car(ctx, b.CarID)
-			if err == nil {
-				old.Schedule = old.Schedule.Without(b.ID).Pruned(today)
-				old.Version++
-				tx.SaveCar(old)
-			} else if ErrorCode(err) != CodeNotFound {
-				return Booking{}, err
-			}
-		}
-		car.Schedule = car.Schedule.Pruned(today).With(Reservation{BookingID: b.ID, Period: next})
+	}
+	car.Schedule = car.Schedule.Pruned(today).With(Reservation{BookingID: b.ID, Period: next})
+	car.Version++
+	tx.SaveCar(car)
+	moved := b.Moved(car, next, quote.Total, s.now())
+	tx.SaveBooking(moved)
+	return moved, nil
+}
+
+// release frees b's days in its car's schedule. A car taken out of the
+// fleet has no schedule to free.
+func release(ctx context.Context, tx Tx, b Booking, today Date) error {
+	car, err := tx.Car(ctx, b.CarID)
+	switch {
+	case err == nil:
+		car.Schedule = car.Schedule.Without(b.ID).Pruned(today)
 		car.Version++
 		tx.SaveCar(car)
-		b.CarID, b.Period, b.Total, b.Car = car.ID, next, quote.Total, car.Summary()
-		b.Version++
-		b.UpdatedAt = s.now().UTC()
-		tx.SaveBooking(b)
-		return b, nil
-	})
+		return nil
+	case ErrorCode(err) == CodeNotFound:
+		return nil
+	}
+	return err
 }
 
 // CancelBooking cancels userID's booking id and frees its car's days.
@@ -252,22 +271,14 @@ func (s *Service) CancelBooking(ctx context.Context, userID, id string, expected
 		if err != nil {
 			return Booking{}, err
 		}
-		if Started(b.Period.Pickup, today) {
-			return Booking{}, Errorf(CodeBookingStarted, "the rental has started; it can no longer be cancelled")
-		}
-		car, err := tx.Car(ctx, b.CarID)
-		switch {
-		case err == nil:
-			car.Schedule = car.Schedule.Without(b.ID).Pruned(today)
-			car.Version++
-			tx.SaveCar(car)
-		case ErrorCode(err) != CodeNotFound: // a car taken out of the fleet has no schedule to free
+		if err := b.CheckCancellable(today); err != nil {
 			return Booking{}, err
 		}
-		b.Status = Cancelled
-		b.Version++
-		b.UpdatedAt = s.now().UTC()
-		tx.SaveBooking(b)
-		return b, nil
+		if err := release(ctx, tx, b, today); err != nil {
+			return Booking{}, err
+		}
+		cancelled := b.Cancel(s.now())
+		tx.SaveBooking(cancelled)
+		return cancelled, nil
 	})
 }
