@@ -139,7 +139,17 @@ func testCarPaging(t *testing.T, e *Env) {
 	}
 }
 
+// testBookingRoundTrip creates, changes and cancels one booking, reading it
+// and its car back from the store after each step.
 func testBookingRoundTrip(t *testing.T, e *Env) {
+	b := roundTripCreate(t, e)
+	roundTripChange(t, e, b)
+	roundTripCancel(t, e, b)
+}
+
+// roundTripCreate books alice the SUV for days 3 to 6: quoted, version 1,
+// in the car's schedule.
+func roundTripCreate(t *testing.T, e *Env) rental.Booking {
 	ctx := context.Background()
 	b := must[rental.Booking](t)(e.Service.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-suv-1", Period: Period(3, 6)}, ""))
 	if b.Status != rental.Confirmed || b.Version != 1 || b.Total != (rental.Money{Amount: 3 * 8900, Currency: "EUR"}) ||
@@ -150,12 +160,14 @@ func testBookingRoundTrip(t *testing.T, e *Env) {
 	if err := sameBooking(got, b); err != nil {
 		t.Fatalf("GetBooking: %v", err)
 	}
-	car := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
-	if want := (rental.Schedule{{BookingID: b.ID, Period: b.Period}}); !reflect.DeepEqual(car.Schedule, want) || car.Version != 1 {
-		t.Fatalf("car schedule %v v%d, want %v v1", car.Schedule, car.Version, want)
-	}
+	wantSchedule(t, e, rental.Schedule{{BookingID: b.ID, Period: b.Period}}, 1)
+	return b
+}
 
-	// Change the dates: re-quoted, version 2, schedule moved.
+// roundTripChange moves the return of b to day 8: re-quoted, version 2,
+// schedule moved.
+func roundTripChange(t *testing.T, e *Env, b rental.Booking) {
+	ctx := context.Background()
 	e.Clock.Set(Start.Add(time.Hour))
 	up := must[rental.Booking](t)(e.Service.UpdateBooking(ctx, "alice", b.ID, rental.BookingChange{Return: ptr(Today.AddDays(8))}, ptr(int64(1))))
 	if up.Version != 2 || up.Period != Period(3, 8) || up.Total.Amount != 5*8900 || !up.UpdatedAt.Equal(Start.Add(time.Hour)) || !up.CreatedAt.Equal(b.CreatedAt) {
@@ -164,12 +176,13 @@ func testBookingRoundTrip(t *testing.T, e *Env) {
 	if err := sameBooking(must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID)), up); err != nil {
 		t.Fatalf("after update: %v", err)
 	}
-	car = must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
-	if want := (rental.Schedule{{BookingID: b.ID, Period: Period(3, 8)}}); !reflect.DeepEqual(car.Schedule, want) || car.Version != 2 {
-		t.Fatalf("car schedule %v v%d, want %v v2", car.Schedule, car.Version, want)
-	}
+	wantSchedule(t, e, rental.Schedule{{BookingID: b.ID, Period: Period(3, 8)}}, 2)
+}
 
-	// Cancel: status, version, schedule freed; a second cancel changes nothing.
+// roundTripCancel cancels b: status, version, schedule freed; a second
+// cancel changes nothing.
+func roundTripCancel(t *testing.T, e *Env, b rental.Booking) {
+	ctx := context.Background()
 	c := must[rental.Booking](t)(e.Service.CancelBooking(ctx, "alice", b.ID, nil))
 	if c.Status != rental.Cancelled || c.Version != 3 {
 		t.Fatalf("cancelled %+v", c)
@@ -178,12 +191,22 @@ func testBookingRoundTrip(t *testing.T, e *Env) {
 	if err := sameBooking(again, c); err != nil {
 		t.Fatalf("second cancel: %v", err)
 	}
-	car = must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
+	car := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
 	if len(car.Schedule) != 0 || car.Version != 3 {
 		t.Fatalf("after cancel: schedule %v v%d", car.Schedule, car.Version)
 	}
 	if err := sameBooking(must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID)), c); err != nil {
 		t.Fatalf("after cancel: %v", err)
+	}
+}
+
+// wantSchedule fails t unless the round trip's car (ber-suv-1) has exactly
+// schedule want at version.
+func wantSchedule(t *testing.T, e *Env, want rental.Schedule, version int64) {
+	t.Helper()
+	car := must[rental.Car](t)(e.Store.GetCar(context.Background(), "ber-suv-1"))
+	if !reflect.DeepEqual(car.Schedule, want) || car.Version != version {
+		t.Fatalf("car schedule %v v%d, want %v v%d", car.Schedule, car.Version, want, version)
 	}
 }
 
