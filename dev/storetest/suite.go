@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,10 +54,9 @@ func testCatalogRoundTrip(t *testing.T, e *Env) {
 	_, err := e.Store.GetLocation(ctx, "NOPE")
 	wantCode(t, err, rental.CodeNotFound)
 
-	// A car with a schedule and a version survives the round trip whole.
+	// A car with booked days in two months survives the round trip whole.
 	car := Cars[0]
-	car.Schedule = rental.Schedule{{BookingID: "b1", Period: Period(1, 3)}, {BookingID: "b2", Period: Period(5, 9)}}
-	car.Version = 7
+	car.Availability = car.Availability.Reserve(Period(1, 3)).Reserve(Period(5, 9)).Reserve(Period(40, 42))
 	if err := e.Store.PutCar(ctx, car); err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func testCatalogRoundTrip(t *testing.T, e *Env) {
 	_, err = e.Store.GetCar(ctx, "nope")
 	wantCode(t, err, rental.CodeNotFound)
 
-	// The listing carries the schedule too: a search needs no other read.
+	// The listing carries the availability too: a search needs no other read.
 	page := must[rental.Page[rental.Car]](t)(e.Store.ListCars(ctx, rental.CarFilter{LocationID: "BER",
 		PageRequest: rental.PageRequest{Limit: 10, Scope: "s"}}))
 	var ids []string
@@ -76,8 +76,8 @@ func testCatalogRoundTrip(t *testing.T, e *Env) {
 			t.Fatalf("listed car = %+v, want %+v", c, car)
 		}
 	}
-	if want := "ber-eco-1 ber-eco-2 ber-lux-1 ber-suv-1"; strings.Join(ids, " ") != want {
-		t.Fatalf("ListCars order = %v, want %s (type, then id)", ids, want)
+	if want := "ber-eco-1 ber-eco-2 ber-suv-1 ber-lux-1"; strings.Join(ids, " ") != want {
+		t.Fatalf("ListCars order = %v, want %s (type in CarTypes order, then daily rate)", ids, want)
 	}
 	page = must[rental.Page[rental.Car]](t)(e.Store.ListCars(ctx, rental.CarFilter{LocationID: "BER", Type: rental.Economy,
 		PageRequest: rental.PageRequest{Limit: 10, Scope: "s"}}))
@@ -160,7 +160,7 @@ func roundTripCreate(t *testing.T, e *Env) rental.Booking {
 	if err := sameBooking(got, b); err != nil {
 		t.Fatalf("GetBooking: %v", err)
 	}
-	wantSchedule(t, e, rental.Schedule{{BookingID: b.ID, Period: b.Period}}, 1)
+	wantBooked(t, e, "ber-suv-1", b.Period)
 	return b
 }
 
@@ -176,7 +176,7 @@ func roundTripChange(t *testing.T, e *Env, b rental.Booking) {
 	if err := sameBooking(must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID)), up); err != nil {
 		t.Fatalf("after update: %v", err)
 	}
-	wantSchedule(t, e, rental.Schedule{{BookingID: b.ID, Period: Period(3, 8)}}, 2)
+	wantBooked(t, e, "ber-suv-1", Period(3, 8))
 }
 
 // roundTripCancel cancels b: status, version, schedule freed; a second
@@ -191,23 +191,42 @@ func roundTripCancel(t *testing.T, e *Env, b rental.Booking) {
 	if err := sameBooking(again, c); err != nil {
 		t.Fatalf("second cancel: %v", err)
 	}
-	car := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
-	if len(car.Schedule) != 0 || car.Version != 3 {
-		t.Fatalf("after cancel: schedule %v v%d", car.Schedule, car.Version)
-	}
+	wantBooked(t, e, "ber-suv-1")
 	if err := sameBooking(must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID)), c); err != nil {
 		t.Fatalf("after cancel: %v", err)
 	}
 }
 
-// wantSchedule fails t unless the round trip's car (ber-suv-1) has exactly
-// schedule want at version.
-func wantSchedule(t *testing.T, e *Env, want rental.Schedule, version int64) {
+// wantBooked fails t unless car id books exactly the days of periods from
+// Today on.
+func wantBooked(t *testing.T, e *Env, id string, periods ...rental.Period) {
 	t.Helper()
-	car := must[rental.Car](t)(e.Store.GetCar(context.Background(), "ber-suv-1"))
-	if !reflect.DeepEqual(car.Schedule, want) || car.Version != version {
-		t.Fatalf("car schedule %v v%d, want %v v%d", car.Schedule, car.Version, want, version)
+	car := must[rental.Car](t)(e.Store.GetCar(context.Background(), id))
+	if got, want := Booked(car), DaysOf(periods...); !reflect.DeepEqual(got, want) {
+		t.Fatalf("car %s books %v, want %v", id, got, want)
 	}
+}
+
+// Booked lists the days that car books from Today, for 400 days: every
+// day a booking may hold.
+func Booked(car rental.Car) []rental.Date {
+	return car.Availability.Booked(Today, Today.AddDays(rental.MaxDaysAhead+rental.MaxRentalDays+5))
+}
+
+// DaysOf lists the days of periods, in order, each once.
+func DaysOf(periods ...rental.Period) []rental.Date {
+	seen := map[rental.Date]bool{}
+	var out []rental.Date
+	for _, p := range periods {
+		for d := p.Pickup; d.Before(p.Return); d = d.AddDays(1) {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b rental.Date) int { return a.Compare(b) })
+	return out
 }
 
 func testBookingPaging(t *testing.T, e *Env) {

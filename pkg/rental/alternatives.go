@@ -59,7 +59,7 @@ type LaterOffer struct {
 
 // Alternatives answers q from one reading of the location's fleet: at most
 // maxAlternativePages pages of MaxPageSize cars (one round trip per page,
-// schedules included), whatever the number of bookings or the look-ahead.
+// availability included), whatever the number of bookings or the look-ahead.
 //
 // Errors: validation_failed (FieldLocation unknown, FieldType, the
 // period's rules), internal.
@@ -69,7 +69,7 @@ func (s *Service) Alternatives(ctx context.Context, q AlternativesQuery) (Altern
 			return Alternatives{}, Invalid(Violation{Field: FieldType, Rule: RuleOneOf, Value: string(q.Type), Allowed: names(CarTypes)})
 		}
 	}
-	loc, err := s.location(ctx, q.LocationID)
+	loc, err := s.searchedLocation(ctx, q.LocationID)
 	if ErrorCode(err) == CodeNotFound {
 		return Alternatives{}, Invalid(Violation{Field: FieldLocation, Rule: RuleUnknown, Value: q.LocationID})
 	} else if err != nil {
@@ -138,7 +138,7 @@ func (s *Service) fleet(ctx context.Context, location string) ([]Car, error) {
 func freeOffers(cars []Car, p Period) []CarOffer {
 	var out []CarOffer
 	for _, c := range cars {
-		if !c.Schedule.Free(p, "") {
+		if !c.Availability.Free(p) {
 			continue
 		}
 		if quote, err := QuoteFor(c.DailyRate, p); err == nil {
@@ -177,7 +177,7 @@ func laterPeriod(cars []Car, p Period, today Date, lookAhead int) *LaterOffer {
 			return nil
 		}
 		for _, c := range cars {
-			if !c.Schedule.Free(q, "") {
+			if !c.Availability.Free(q) {
 				continue
 			}
 			if quote, err := QuoteFor(c.DailyRate, q); err == nil {
