@@ -89,9 +89,24 @@ func (s *Store) replay(ctx context.Context, userID string, idem *rental.Idempote
 	return b, true, err
 }
 
+// commit saves what t wrote, unless something it read has changed since
+// (errLostRace: Write runs the transaction again).
 func (s *Store) commit(t *tx, idem *rental.Idempotency, bookingID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.checkUnchanged(t, idem); err != nil {
+		return err
+	}
+	s.save(t, idem, bookingID)
+	return nil
+}
+
+// checkUnchanged reports errLostRace when a car or booking that t saves
+// has changed since t read it (a booking t did not read must not exist
+// yet), or a request with the same idempotency key has committed
+// meanwhile; saving a car that t did not read is a bug of the caller. The
+// caller holds s.mu.
+func (s *Store) checkUnchanged(t *tx, idem *rental.Idempotency) error {
 	for _, c := range t.cars {
 		v, read := t.readCars[c.ID]
 		if !read {
@@ -113,6 +128,12 @@ func (s *Store) commit(t *tx, idem *rental.Idempotency, bookingID string) error 
 			return errLostRace
 		}
 	}
+	return nil
+}
+
+// save writes t's cars (schedule and version), its bookings and the
+// idempotency record. The caller holds s.mu.
+func (s *Store) save(t *tx, idem *rental.Idempotency, bookingID string) {
 	for _, c := range t.cars {
 		cur := s.cars[c.ID]
 		cur.Schedule, cur.Version = c.Schedule, c.Version
@@ -130,5 +151,4 @@ func (s *Store) commit(t *tx, idem *rental.Idempotency, bookingID string) error 
 		}
 		s.idem[t.userID][idem.Key] = idemRecord{hash: idem.RequestHash, bookingID: bookingID, expiresAt: idem.ExpiresAt}
 	}
-	return nil
 }
