@@ -98,4 +98,3 @@ func decodeStrict(path string, rendered bool, v any) error {
 	}
 	return nil
 }
-

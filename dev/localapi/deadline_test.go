@@ -78,7 +78,9 @@ func TestSlowDatabaseAnswersInsideTheTimeout(t *testing.T) {
 	p := storetest.Period(5, 8)
 	w := b.do("POST", "/bookings", fmt.Sprintf(`{"carId":"ber-eco-1","pickupDate":%q,"returnDate":%q}`, p.Pickup, p.Return),
 		"Authorization", iss.IDToken("alice", "alice@example.com"), "Content-Type", "application/json", "Idempotency-Key", "slow-1")
-	var body struct{ Error struct{ Code, Message string } }
+	var body struct {
+		Error struct{ Code, Message string }
+	}
 	_ = json.Unmarshal(w.Body.Bytes(), &body)
 	if w.Code != http.StatusServiceUnavailable || body.Error.Code != string(rental.CodeUnavailable) {
 		t.Fatalf("status %d %s, want 503 unavailable inside the function's Timeout", w.Code, w.Body)

@@ -141,18 +141,8 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ev := newEvent(r, eventInput{route: m.route, params: m.params, stage: g.api.Stage,
 		requestID: requestID, body: body, claims: claims, now: g.now()})
 	resp, err := g.invoke(r.Context(), g.handlers[m.route.Function], ev, m.route.Timeout)
-	switch {
-	case errors.Is(err, errFunctionTimeout):
-		// Lambda ends the invocation ("Task timed out after 10.00
-		// seconds") and API Gateway answers for the failed function.
-		fail(respDefault5XX, fmt.Errorf("%s: Task timed out after %.2f seconds", m.route.Function, m.route.Timeout.Seconds()))
-		return
-	case errors.Is(err, context.DeadlineExceeded):
-		fail(respIntegrationTimeout, fmt.Errorf("%s did not answer within %s", m.route.Function, g.timeout))
-		return
-	}
 	if err != nil {
-		fail(respDefault5XX, fmt.Errorf("%s: %w", m.route.Function, err))
+		fail(g.invokeFailure(m.route, err))
 		return
 	}
 	if err := writeResponse(w, resp, http.Header{"x-amzn-RequestId": {requestID}}); err != nil {
@@ -186,6 +176,20 @@ func readBody(r *http.Request, max int64) ([]byte, error) {
 type result struct {
 	resp events.APIGatewayProxyResponse
 	err  error
+}
+
+// invokeFailure is API Gateway's answer to a failed invocation of route's
+// function, and the reason for the log.
+func (g *Gateway) invokeFailure(route *Route, err error) (string, error) {
+	switch {
+	case errors.Is(err, errFunctionTimeout):
+		// Lambda ends the invocation ("Task timed out after 10.00
+		// seconds") and API Gateway answers for the failed function.
+		return respDefault5XX, fmt.Errorf("%s: Task timed out after %.2f seconds", route.Function, route.Timeout.Seconds())
+	case errors.Is(err, context.DeadlineExceeded):
+		return respIntegrationTimeout, fmt.Errorf("%s did not answer within %s", route.Function, g.timeout)
+	}
+	return respDefault5XX, fmt.Errorf("%s: %w", route.Function, err)
 }
 
 // errFunctionTimeout is a function that ran past its own Timeout.

@@ -8,10 +8,10 @@ package memstore
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"

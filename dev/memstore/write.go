@@ -102,12 +102,21 @@ func (s *Store) replay(ctx context.Context, userID string, idem *rental.Idempote
 	return b, true, err
 }
 
+// commit saves what t wrote, unless something it read has changed since
+// (errLostRace: Write runs the transaction again).
 func (s *Store) commit(t *tx, idem *rental.Idempotency, bookingID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.check(t, idem); err != nil {
 		return err
 	}
+	s.save(t, idem, bookingID)
+	return nil
+}
+
+// save writes t's cars (their changed months), the days it released, its
+// bookings and the idempotency record. The caller holds s.mu.
+func (s *Store) save(t *tx, idem *rental.Idempotency, bookingID string) {
 	for _, c := range t.cars {
 		cur := s.cars[c.ID]
 		cur.Availability = rental.AvailabilityOf(c.Availability.Masks())
@@ -130,7 +139,6 @@ func (s *Store) commit(t *tx, idem *rental.Idempotency, bookingID string) error 
 		}
 		s.idem[t.userID][idem.Key] = idemRecord{hash: idem.RequestHash, bookingID: bookingID, expiresAt: idem.ExpiresAt}
 	}
-	return nil
 }
 
 // check holds t's writes to their conditions, as the DynamoDB store's

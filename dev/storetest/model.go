@@ -81,6 +81,8 @@ func (m *model) apply(o op, r result) error {
 	return nil
 }
 
+// applyCreate: a car free for the period is booked, version 1, at its
+// rate; a taken one is car_unavailable.
 func (m *model) applyCreate(o op, r result) error {
 	if !m.free(o.car, o.period, "") {
 		return wantFailure(o, r, rental.CodeCarUnavailable)
@@ -97,6 +99,10 @@ func (m *model) applyCreate(o op, r result) error {
 	return nil
 }
 
+// applyChange: only the owner sees the booking; a cancelled one cannot
+// change; no change answers the booking as it is; the new car must be free
+// for the new period (the booking's own days aside); then version+1,
+// re-quoted.
 func (m *model) applyChange(o op, r result) error {
 	mb, ok := m.bookings[o.id]
 	if !ok || o.user != mb.user {
@@ -120,6 +126,8 @@ func (m *model) applyChange(o op, r result) error {
 	return nil
 }
 
+// applyCancel: only the owner sees the booking; cancelling a cancelled
+// one answers it as it is; else cancelled, version+1.
 func (m *model) applyCancel(o op, r result) error {
 	mb, ok := m.bookings[o.id]
 	switch {

@@ -43,22 +43,9 @@ func (s *Store) ListCars(ctx context.Context, f rental.CarFilter) (rental.Page[r
 	if err != nil {
 		return rental.Page[rental.Car]{}, err
 	}
-	types := rental.CarTypes
-	if f.Type != "" {
-		types = []rental.CarType{f.Type}
-	}
-	if resumed && (cur.Type < 0 || cur.Type >= len(types)) {
-		return rental.Page[rental.Car]{}, rental.ErrForeignCursor()
-	}
-	readers := make([]*partition, len(types))
-	for i, t := range types {
-		readers[i] = &partition{s: s, pk: carGSI1PK(f.LocationID, t)}
-		if resumed && (f.Order == rental.ByPrice || i == cur.Type) {
-			readers[i].from, readers[i].after = cur.After, cur.After
-		}
-		if resumed && f.Order == rental.ByType && i < cur.Type {
-			readers[i].done = true
-		}
+	readers, err := s.partitions(f, cur, resumed)
+	if err != nil {
+		return rental.Page[rental.Car]{}, err
 	}
 	sr := &search{want: f.Limit, keep: f.Keep}
 	if sr.want <= 0 { // no limit, within MaxScan
@@ -80,6 +67,30 @@ func (s *Store) ListCars(ctx context.Context, f rental.CarFilter) (rental.Page[r
 		}
 	}
 	return page, nil
+}
+
+// partitions are the readers of f's type partitions (every type's, in
+// CarTypes order, without one), each set to resume where cur says.
+func (s *Store) partitions(f rental.CarFilter, cur searchCursor, resumed bool) ([]*partition, error) {
+	types := rental.CarTypes
+	if f.Type != "" {
+		types = []rental.CarType{f.Type}
+	}
+	if resumed && (cur.Type < 0 || cur.Type >= len(types)) {
+		return nil, rental.ErrForeignCursor()
+	}
+	readers := make([]*partition, len(types))
+	for i, t := range types {
+		readers[i] = &partition{s: s, pk: carGSI1PK(f.LocationID, t)}
+		switch {
+		case !resumed:
+		case f.Order == rental.ByPrice || i == cur.Type:
+			readers[i].from, readers[i].after = cur.After, cur.After
+		case i < cur.Type: // ByType: the types before the cursor's are done
+			readers[i].done = true
+		}
+	}
+	return readers, nil
 }
 
 // search is one page being filled.

@@ -130,4 +130,3 @@ func readEvent[E any](t *testing.T, name string) E {
 	}
 	return ev
 }
-
