@@ -114,8 +114,8 @@ test: tools vet fmt-check cyclo ## everything: vet, gofmt, gocyclo, Go tests (-r
 	go run ./cmd/testbed -- go test -race -count=1 ./...
 	@$(MAKE) --no-print-directory web-test test-e2e
 
-bench: tools ## DynamoDB round trips and consumed capacity per booking operation, on DynamoDB Local
-	go run ./cmd/testbed -- go test -run '^$$' -bench Capacity -benchtime 20x ./pkg/dynamo/
+bench: tools ## DynamoDB cost of each booking operation and search page, priced by the billing rules from real item sizes (cmd/bench)
+	go run ./cmd/testbed -- go run ./cmd/bench
 
 # ---------------------------------------------------------------------------
 # Fuzzing: each target below for FUZZTIME, one after the other (Go fuzzes one
