@@ -186,23 +186,13 @@ func (s *Store) ListBookings(_ context.Context, userID string, f rental.BookingF
 	s.mu.Lock()
 	var all []rental.Booking
 	for _, b := range s.bookings[userID] {
-		all = append(all, b)
+		if f.Status == "" || b.Status == f.Status {
+			all = append(all, b)
+		}
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].ID > all[j].ID })
-	p, err := page(all, func(b rental.Booking) string { return b.ID }, func(a, b string) bool { return a < b }, f.PageRequest)
-	if err != nil || f.Status == "" {
-		return p, err
-	}
-	// Filter after paging, as a DynamoDB FilterExpression does.
-	kept := p.Items[:0]
-	for _, b := range p.Items {
-		if b.Status == f.Status {
-			kept = append(kept, b)
-		}
-	}
-	p.Items = kept
-	return p, nil
+	return page(all, func(b rental.Booking) string { return b.ID }, func(a, b string) bool { return a < b }, f.PageRequest)
 }
 
 type cursor struct {

@@ -24,6 +24,7 @@ func Run(t *testing.T, newBackend NewBackend) {
 		{"CarPaging", testCarPaging},
 		{"BookingRoundTrip", testBookingRoundTrip},
 		{"BookingPaging", testBookingPaging},
+		{"StatusFilter", testStatusFilter},
 		{"ErrorPaths", testErrorPaths},
 		{"Idempotency", testIdempotency},
 		{"ChangeCar", testChangeCar},

@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/carrental/backend/pkg/rental"
 )
@@ -33,11 +34,6 @@ var serverMessages = map[rental.Code]string{
 	rental.CodeInternal:    "internal error",
 }
 
-// retryAfterSeconds is the Retry-After of a 503: the booking transaction's
-// own retries have already waited, so one second is enough to let a burst
-// pass.
-const retryAfterSeconds = "1"
-
 // errorBody is the contract's Error:
 // {"error":{"code","message","fields"?,"limit"?,"requestId"}}.
 type errorBody struct {
@@ -60,8 +56,8 @@ type limitDetail struct {
 
 // errorReply is the response to e for the request requestID. Codes without
 // a status become internal; 5xx bodies carry a fixed message and no fields;
-// a 503 says when to retry.
-func errorReply(e *problem, requestID string) reply {
+// a 503 says when to retry (retryafter.go).
+func (a *API) errorReply(e *problem, requestID string) reply {
 	code := e.code
 	status, known := statusOf[code]
 	if !known {
@@ -72,8 +68,11 @@ func errorReply(e *problem, requestID string) reply {
 		detail.Message, detail.Fields = serverMessages[code], nil
 	}
 	r := reply{status: status, body: errorBody{Error: detail}}
-	if code == rental.CodeThrottled || code == rental.CodeUnavailable {
-		r.header = map[string]string{"Retry-After": retryAfterSeconds}
+	switch code {
+	case rental.CodeThrottled:
+		r.header = map[string]string{"Retry-After": strconv.Itoa(throttledWait)}
+	case rental.CodeUnavailable:
+		r.header = map[string]string{"Retry-After": a.outage.wait()}
 	}
 	return r
 }
