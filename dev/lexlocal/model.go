@@ -3,6 +3,7 @@ package lexlocal
 import (
 	"time"
 
+	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/pkg/lexbot"
 )
 
@@ -108,4 +109,22 @@ func (in *intent) emptySlots() map[string]*lexbot.Slot {
 		m[s.name] = nil
 	}
 	return m
+}
+
+// Live is the alias that clients talk to: the template's own alias (the
+// first by id when there are several), else the draft's test alias; and its
+// first locale by id.
+func (b *Bot) Live() (alias *Alias, localeID string) {
+	for _, id := range samtemplate.SortedKeys(b.Aliases) {
+		if id != TestAliasID && alias == nil {
+			alias = b.Aliases[id]
+		}
+	}
+	if alias == nil {
+		alias = b.Aliases[TestAliasID]
+	}
+	if ids := samtemplate.SortedKeys(alias.Locales); len(ids) > 0 {
+		localeID = ids[0]
+	}
+	return alias, localeID
 }

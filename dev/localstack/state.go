@@ -32,6 +32,8 @@ type State struct {
 	AllowedOrigins   string       `json:"allowedOrigins"`
 	ImageBaseURL     string       `json:"imageBaseUrl"`
 	Cognito          CognitoState `json:"cognito"`
+	// Lex is the chatbot on the stack's origin (dev/lexlocal).
+	Lex LexState `json:"lex"`
 }
 
 // CognitoState is where cognito-local runs and the template's pool in it.
