@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/lexruntimev2"
 	"github.com/aws/aws-sdk-go-v2/service/lexruntimev2/types"
 
@@ -132,8 +131,7 @@ func newStack(t *testing.T) *stack {
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	s.url = srv.URL
-	s.lex = lexruntimev2.New(lexruntimev2.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
-		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
+	s.lex = lexClient(srv.URL)
 	return s
 }
 

@@ -73,9 +73,15 @@ func newRig(t *testing.T, hook lexbot.Handler) *rig {
 	srv := httptest.NewServer(rt)
 	t.Cleanup(srv.Close)
 	r.url = srv.URL
-	r.lex = lexruntimev2.New(lexruntimev2.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
-		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
+	r.lex = lexClient(srv.URL)
 	return r
+}
+
+// lexClient is the AWS SDK's Lex runtime client with url as its endpoint,
+// as a client of the local stack makes it: any credentials will do.
+func lexClient(url string) *lexruntimev2.Client {
+	return lexruntimev2.New(lexruntimev2.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
+		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
 }
 
 // bot is the code hook as functions/lex-fulfillment builds it, on the
