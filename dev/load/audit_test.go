@@ -2,7 +2,6 @@ package load
 
 import (
 	"context"
-	"slices"
 	"testing"
 
 	"github.com/carrental/backend/dev/storetest"
@@ -56,11 +55,27 @@ func TestAuditFindsWhatIsWrong(t *testing.T) {
 		t.Errorf("read %d cars, %d users, %d bookings (%d confirmed); want 6, 2, 3 (2)", r.Cars, r.Users, r.Bookings, r.Confirmed)
 	}
 
-	editSchedule(t, store, "ber-eco-1", func(s rental.Schedule) rental.Schedule {
-		return append(s, rental.Reservation{BookingID: "ghost", Period: storetest.Period(6, 7)})
+	// An overlap: a second confirmed booking on a1's car and days, written
+	// behind the availability's back; a lost booking: b1's days freed on its
+	// car; an orphan: a day booked on a car for nobody.
+	plant(t, store, alice, func(ctx context.Context, tx rental.Tx) error {
+		ghost := a1
+		ghost.ID = "ghost"
+		tx.SaveBooking(ghost)
+		return nil
 	})
-	editSchedule(t, store, "ber-suv-1", func(s rental.Schedule) rental.Schedule {
-		return slices.DeleteFunc(s, func(r rental.Reservation) bool { return r.BookingID == b1.ID })
+	plant(t, store, bob, func(ctx context.Context, tx rental.Tx) error {
+		tx.ReleaseDays(b1.CarID, b1.Period)
+		return nil
+	})
+	plant(t, store, "auditor", func(ctx context.Context, tx rental.Tx) error {
+		c, err := tx.Car(ctx, "ber-lux-1")
+		if err != nil {
+			return err
+		}
+		c.Availability = c.Availability.Reserve(storetest.Period(20, 21))
+		tx.SaveCar(c)
+		return nil
 	})
 	seen.Created["never-stored"] = alice
 	seen.Versions[a1.ID] = ShownVersion{alice, 3}
@@ -78,18 +93,12 @@ func TestAuditFindsWhatIsWrong(t *testing.T) {
 	}
 }
 
-// editSchedule rewrites car's schedule behind the Service's back, through
-// the store's own version-checked write.
-func editSchedule(t *testing.T, store rental.Store, car string, edit func(rental.Schedule) rental.Schedule) {
+// plant writes fn's saves as user, through the store's own conditioned
+// write and behind the Service's rules.
+func plant(t *testing.T, store rental.Store, user string, fn func(context.Context, rental.Tx) error) {
 	t.Helper()
-	_, err := store.Write(context.Background(), "auditor", nil, func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
-		c, err := tx.Car(ctx, car)
-		if err != nil {
-			return rental.Booking{}, err
-		}
-		c.Schedule, c.Version = edit(c.Schedule), c.Version+1
-		tx.SaveCar(c)
-		return rental.Booking{}, nil
+	_, err := store.Write(context.Background(), user, rental.WriteRequest{}, func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
+		return rental.Booking{}, fn(ctx, tx)
 	})
 	if err != nil {
 		t.Fatal(err)

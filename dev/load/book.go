@@ -41,22 +41,35 @@ func (s *sim) create(ctx context.Context) {
 	}
 	end := s.flights.Begin(car, p)
 	defer end()
-	var a Answer
-	attempt := 1
-	for ; ; attempt++ {
-		a = s.c.Do(ctx, Call{Route: "POST /bookings", Path: "/bookings", Body: body, Header: header})
+	a, attempts := s.postBooking(ctx, body, header)
+	s.record(a, attempts, fromSearch)
+}
+
+// postBooking is POST /bookings, sent again with the same header (and so
+// the same Idempotency-Key) after a 503, up to createAttempts times in all
+// and while ctx lasts. It returns the last answer and the number of
+// attempts.
+func (s *sim) postBooking(ctx context.Context, body string, header map[string]string) (Answer, int) {
+	for attempt := 1; ; attempt++ {
+		a := s.c.Do(ctx, Call{Route: "POST /bookings", Path: "/bookings", Body: body, Header: header})
 		if a.Status != http.StatusServiceUnavailable || attempt == createAttempts || ctx.Err() != nil {
-			break
+			return a, attempt
 		}
 		if attempt == 1 {
 			s.tally.Retried.Add(1)
 		}
 		wait(ctx, retryAfter(a.Header))
 	}
+}
+
+// record counts the create's answer a, after attempts: a booking made, a
+// race lost to another user for a car a search showed free, or a create
+// that got no answer.
+func (s *sim) record(a Answer, attempts int, fromSearch bool) {
 	switch {
 	case a.Status == http.StatusCreated:
 		s.tally.Created.Add(1)
-		if attempt > 1 {
+		if attempts > 1 {
 			s.tally.RetriedCreated.Add(1)
 		}
 		for _, id := range s.note(a) {

@@ -51,6 +51,10 @@
 //
 // Not emulated: stage variables (always nil), usage plans and throttling,
 // request validators, binary media types (any body whose Content-Type is
-// not text is base64-encoded), authorizers other than Cognito user pools,
-// the function's own timeout (only API Gateway's 29 s).
+// not text is base64-encoded), authorizers other than Cognito user pools.
+//
+// Each function runs with its template Timeout as its context's deadline,
+// as Lambda runs it; past it the gateway answers as API Gateway does for a
+// failed function (502 {"message": "Internal server error"}), past API
+// Gateway's 29 s (a function with a longer Timeout) 504.
 package localapi

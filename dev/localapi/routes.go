@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/carrental/backend/dev/samtemplate"
 )
@@ -39,10 +41,11 @@ type API struct {
 // Route is one Api event: a method on a resource path, served by a
 // function, public or behind an authorizer.
 type Route struct {
-	Method     string // "GET", "POST", ..., or "ANY"
-	Path       string // the resource path, "/cars/{carId}"
-	Function   string // the function's logical ID, "GetCarFunction"
-	Authorizer string // the authorizer's name; "" for a public route
+	Method     string        // "GET", "POST", ..., or "ANY"
+	Path       string        // the resource path, "/cars/{carId}"
+	Function   string        // the function's logical ID, "GetCarFunction"
+	Authorizer string        // the authorizer's name; "" for a public route
+	Timeout    time.Duration // the function's Timeout (its own, or Globals', or SAM's 3 s)
 }
 
 // String is "GET /cars/{carId}".
@@ -93,7 +96,8 @@ type apiProps struct {
 // functionProps is the part of an AWS::Serverless::Function's Properties
 // read here.
 type functionProps struct {
-	Events map[string]struct {
+	Timeout any // seconds; a number, or a string of one
+	Events  map[string]struct {
 		Type       string
 		Properties struct {
 			Path      string
@@ -126,10 +130,15 @@ func Read(tpl *samtemplate.Template) (*API, error) {
 		return nil, fmt.Errorf("localapi: %s: %w", api.LogicalID, err)
 	}
 	seen := map[string]string{}
+	globalTimeout := samtemplate.Get(tpl.Doc(), "Globals", "Function", "Timeout")
 	for _, fn := range tpl.LogicalIDs(functionType) {
 		var fp functionProps
 		if err := tpl.Properties(fn, functionType, &fp); err != nil {
 			return nil, fmt.Errorf("localapi: %w", err)
+		}
+		timeout, err := functionTimeout(fp.Timeout, globalTimeout)
+		if err != nil {
+			return nil, fmt.Errorf("localapi: %s: %w", fn, err)
 		}
 		for name, ev := range fp.Events {
 			if ev.Type != "Api" {
@@ -140,6 +149,7 @@ func Read(tpl *samtemplate.Template) (*API, error) {
 			if err != nil {
 				return nil, fmt.Errorf("localapi: %s event %s: %w", fn, name, err)
 			}
+			r.Timeout = timeout
 			if other, dup := seen[r.String()]; dup {
 				return nil, fmt.Errorf("localapi: %s is served by both %s and %s", r, other, fn)
 			}
@@ -260,4 +270,25 @@ func literal(s string) (string, error) {
 		return "", fmt.Errorf("%q is not a quoted literal such as \"'*'\"", s)
 	}
 	return s[1 : len(s)-1], nil
+}
+
+// defaultTimeout is SAM's default Timeout of a function: 3 seconds
+// ("AWS::Serverless::Function", Timeout).
+const defaultTimeout = 3 * time.Second
+
+// functionTimeout is a function's Timeout: its own, else the Globals', else
+// SAM's default. Lambda takes 1 to 900 seconds.
+func functionTimeout(own, global any) (time.Duration, error) {
+	v := own
+	if v == nil {
+		v = global
+	}
+	if v == nil {
+		return defaultTimeout, nil
+	}
+	n, err := strconv.ParseFloat(fmt.Sprint(v), 64)
+	if err != nil || n < 1 || n > 900 || n != float64(int(n)) {
+		return 0, fmt.Errorf("Timeout %v is not a whole number of seconds from 1 to 900", v)
+	}
+	return time.Duration(n) * time.Second, nil
 }

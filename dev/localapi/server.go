@@ -140,13 +140,9 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ev := newEvent(r, eventInput{route: m.route, params: m.params, stage: g.api.Stage,
 		requestID: requestID, body: body, claims: claims, now: g.now()})
-	resp, err := g.invoke(r.Context(), g.handlers[m.route.Function], ev)
-	if errors.Is(err, context.DeadlineExceeded) {
-		fail(respIntegrationTimeout, fmt.Errorf("%s did not answer within %s", m.route.Function, g.timeout))
-		return
-	}
+	resp, err := g.invoke(r.Context(), g.handlers[m.route.Function], ev, m.route.Timeout)
 	if err != nil {
-		fail(respDefault5XX, fmt.Errorf("%s: %w", m.route.Function, err))
+		fail(g.invokeFailure(m.route, err))
 		return
 	}
 	if err := writeResponse(w, resp, http.Header{"x-amzn-RequestId": {requestID}}); err != nil {
@@ -182,12 +178,38 @@ type result struct {
 	err  error
 }
 
+// invokeFailure is API Gateway's answer to a failed invocation of route's
+// function, and the reason for the log.
+func (g *Gateway) invokeFailure(route *Route, err error) (string, error) {
+	switch {
+	case errors.Is(err, errFunctionTimeout):
+		// Lambda ends the invocation ("Task timed out after 10.00
+		// seconds") and API Gateway answers for the failed function.
+		return respDefault5XX, fmt.Errorf("%s: Task timed out after %.2f seconds", route.Function, route.Timeout.Seconds())
+	case errors.Is(err, context.DeadlineExceeded):
+		return respIntegrationTimeout, fmt.Errorf("%s did not answer within %s", route.Function, g.timeout)
+	}
+	return respDefault5XX, fmt.Errorf("%s: %w", route.Function, err)
+}
+
+// errFunctionTimeout is a function that ran past its own Timeout.
+var errFunctionTimeout = errors.New("function timed out")
+
 // invoke runs h as Lambda would: with a Lambda context (its own request
-// id) and a deadline of the integration timeout, a panic turned into an
-// error. It returns context.DeadlineExceeded when the timeout passes first
-// (the handler goes on in the background until it notices its context).
-func (g *Gateway) invoke(ctx context.Context, h apigw.Handler, ev events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), g.timeout)
+// id) whose deadline is the function's Timeout (as lambda.Start gives its
+// handler the invocation's deadline), a panic turned into an error. It
+// returns errFunctionTimeout when the function's Timeout passes first, and
+// context.DeadlineExceeded when API Gateway's integration timeout does (the
+// handler goes on in the background until it notices its context).
+func (g *Gateway) invoke(ctx context.Context, h apigw.Handler, ev events.APIGatewayProxyRequest, timeout time.Duration) (events.APIGatewayProxyResponse, error) {
+	if timeout <= 0 {
+		timeout = defaultTimeout
+	}
+	wait, byFunction := g.timeout, false
+	if timeout < wait {
+		wait, byFunction = timeout, true
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), wait)
 	defer cancel()
 	ctx = lambdacontext.NewContext(ctx, &lambdacontext.LambdaContext{AwsRequestID: NewRequestID()})
 	done := make(chan result, 1)
@@ -204,6 +226,9 @@ func (g *Gateway) invoke(ctx context.Context, h apigw.Handler, ev events.APIGate
 	case res := <-done:
 		return res.resp, res.err
 	case <-ctx.Done():
+		if byFunction {
+			return events.APIGatewayProxyResponse{}, errFunctionTimeout
+		}
 		return events.APIGatewayProxyResponse{}, context.DeadlineExceeded
 	}
 }

@@ -231,3 +231,62 @@ func waitLog(t *testing.T, logs *childproc.Tail, substr string) string {
 	t.Fatalf("no log line with %q in:\n%s", substr, logs.String())
 	return ""
 }
+
+// TestFunctionTimeout: a function runs with its own Timeout as its
+// context's deadline, and one that runs past it is answered as API Gateway
+// answers for a failed function (502), not as an integration timeout.
+func TestFunctionTimeout(t *testing.T) {
+	b := newBed(t, Options{IntegrationTimeout: time.Second})
+	for i := range b.api.Routes {
+		if b.api.Routes[i].Function == "FilesFunction" {
+			b.api.Routes[i].Timeout = 50 * time.Millisecond
+		}
+	}
+	rec := b.recs["FilesFunction"]
+	var deadline time.Duration
+	rec.setAnswer(func(ctx context.Context, _ events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
+		d, _ := ctx.Deadline()
+		deadline = time.Until(d)
+		<-ctx.Done()
+		time.Sleep(20 * time.Millisecond) // late, after the gateway has answered
+		return events.APIGatewayProxyResponse{StatusCode: 200}, nil
+	})
+	wantGatewayError(t, b.do("GET", "/files/a", ""), http.StatusBadGateway, "Internal server error")
+	if deadline <= 0 || deadline > 50*time.Millisecond {
+		t.Errorf("the handler's deadline was %s away, want the function's Timeout (50ms)", deadline)
+	}
+}
+
+// TestFunctionTimeoutFromTemplate: a function's Timeout is its own, else
+// the Globals', else SAM's 3 s; Lambda takes whole seconds from 1 to 900.
+func TestFunctionTimeoutFromTemplate(t *testing.T) {
+	text := strings.Replace(testTemplate, "Resources:\n", "Globals:\n  Function:\n    Timeout: 12\nResources:\n", 1)
+	text = strings.Replace(text, "  GetThingFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n",
+		"  GetThingFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 4\n", 1)
+	api, err := Read(parse(t, text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range api.Routes {
+		want := 12 * time.Second
+		if r.Function == "GetThingFunction" {
+			want = 4 * time.Second
+		}
+		if r.Timeout != want {
+			t.Errorf("%s: Timeout %s, want %s", r, r.Timeout, want)
+		}
+	}
+	api, err = Read(parse(t, testTemplate))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if api.Routes[0].Timeout != 3*time.Second {
+		t.Errorf("no Timeout anywhere: %s, want SAM's 3s", api.Routes[0].Timeout)
+	}
+	for _, bad := range []string{"0", "901", "2.5", "soon"} {
+		text := strings.Replace(testTemplate, "Resources:\n", "Globals:\n  Function:\n    Timeout: "+bad+"\nResources:\n", 1)
+		if _, err := Read(parse(t, text)); err == nil || !strings.Contains(err.Error(), "Timeout") {
+			t.Errorf("Timeout %s: err = %v", bad, err)
+		}
+	}
+}

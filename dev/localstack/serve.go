@@ -92,20 +92,11 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	port := ln.Addr().(*net.TCPAddr).Port
 	url := "http://localhost:" + strconv.Itoa(port)
 
-	tpl, err := samtemplate.Load(filepath.Join(o.Root, samtemplate.FileName))
+	tpl, api, err := readAPI(o.Root)
 	if err != nil {
 		return err
 	}
-	api, err := localapi.Read(tpl.WithResourceRefs())
-	if err != nil {
-		return err
-	}
-
-	b, err := StartBackends(ctx, BackendOptions{Root: o.Root, Template: tpl, DynamoDBEndpoint: o.DynamoDBEndpoint,
-		Cognito: true, ChildOutput: o.ChildOutput})
-	if err != nil && ctx.Err() != nil {
-		return errors.New("interrupted during start-up; nothing is left running")
-	}
+	b, err := startServeBackends(ctx, o, tpl)
 	if err != nil {
 		return err
 	}
@@ -115,14 +106,7 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 		}
 	}()
 
-	env := FunctionEnv{
-		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
-		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
-		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID,
-	}
-	if env.ImageBaseURL == "" {
-		env.ImageBaseURL = url + "/static"
-	}
+	env := functionEnv(o, tpl, b, url)
 	lex, lexState, err := lexRuntime(ctx, tpl, env, o.Log)
 	if err != nil {
 		return err
@@ -134,13 +118,7 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	srv := newHTTPServer(handler, o.Log)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	defer func() {
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-		defer cancel()
-		if err := srv.Shutdown(shutdownCtx); err != nil {
-			_ = srv.Close()
-		}
-	}()
+	defer shutdown(srv)
 
 	if err := probe(ctx, url+"/locations"); err != nil {
 		return err
@@ -159,10 +137,64 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	}()
 	report(o.Out, reportInput{state: state, api: api, startup: startup, took: b.Took, ownDynamo: o.DynamoDBEndpoint == "",
 		webBuilt: isFile(filepath.Join(o.Root, "web", "dist", "index.html")), webSource: isFile(filepath.Join(o.Root, "web", "package.json"))})
+	return serveUntilDone(ctx, o.Out, b, served)
+}
 
+// readAPI loads the template under root and reads its Api routes.
+func readAPI(root string) (*samtemplate.Template, *localapi.API, error) {
+	tpl, err := samtemplate.Load(filepath.Join(root, samtemplate.FileName))
+	if err != nil {
+		return nil, nil, err
+	}
+	api, err := localapi.Read(tpl.WithResourceRefs())
+	if err != nil {
+		return nil, nil, err
+	}
+	return tpl, api, nil
+}
+
+// startServeBackends starts the backends for Serve, cognito-local
+// included; a start-up cut short by ctx ending says so (StartBackends
+// stops what it started).
+func startServeBackends(ctx context.Context, o ServeOptions, tpl *samtemplate.Template) (*Backends, error) {
+	b, err := StartBackends(ctx, BackendOptions{Root: o.Root, Template: tpl, DynamoDBEndpoint: o.DynamoDBEndpoint,
+		Cognito: true, ChildOutput: o.ChildOutput})
+	if err != nil && ctx.Err() != nil {
+		return nil, errors.New("interrupted during start-up; nothing is left running")
+	}
+	return b, err
+}
+
+// functionEnv is the functions' environment on the backends b, with the
+// pictures under url's /static unless o names another place.
+func functionEnv(o ServeOptions, tpl *samtemplate.Template, b *Backends, url string) FunctionEnv {
+	env := FunctionEnv{
+		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
+		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID,
+	}
+	if env.ImageBaseURL == "" {
+		env.ImageBaseURL = url + "/static"
+	}
+	return env
+}
+
+// shutdown stops srv, giving requests in flight shutdownGrace; then it
+// closes what is left.
+func shutdown(srv *http.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		_ = srv.Close()
+	}
+}
+
+// serveUntilDone waits for ctx to end (nil: a normal stop), a backend to
+// die or the HTTP server to fail (served).
+func serveUntilDone(ctx context.Context, out io.Writer, b *Backends, served <-chan error) error {
 	select {
 	case <-ctx.Done():
-		fmt.Fprintln(o.Out, "\nstopping: HTTP server, cognito-local, DynamoDB Local ...")
+		fmt.Fprintln(out, "\nstopping: HTTP server, cognito-local, DynamoDB Local ...")
 		return nil
 	case err := <-b.Died():
 		return fmt.Errorf("%w; stopped the stack", err)

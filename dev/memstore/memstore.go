@@ -1,6 +1,7 @@
 // Package memstore is rental.Store in memory, with the same optimistic
-// concurrency as the DynamoDB store: a Write commits only if every item it
-// read is still at the version it read. It is for tests of the domain and
+// concurrency as the DynamoDB store: a Write commits only if every booking
+// it read is still at the version it read, and every month of a car's
+// availability that it changes is still as it read it. It is for tests of the domain and
 // passes the same contract suite (dev/storetest) as pkg/dynamo; it is
 // never the proof that the DynamoDB store works.
 package memstore
@@ -9,6 +10,8 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -66,10 +69,8 @@ func (s *Store) PutCar(_ context.Context, c rental.Car) error {
 	return nil
 }
 
-func copyCar(c rental.Car) rental.Car {
-	c.Schedule = append(rental.Schedule(nil), c.Schedule...)
-	return c
-}
+// copyCar is c; its Availability is a value already (its methods copy).
+func copyCar(c rental.Car) rental.Car { return c }
 
 // ListLocations returns every location ordered by id.
 func (s *Store) ListLocations(context.Context) ([]rental.Location, error) {
@@ -105,8 +106,10 @@ func (s *Store) GetCar(_ context.Context, id string) (rental.Car, error) {
 	return copyCar(c), nil
 }
 
-// ListCars pages through the cars at a location in (type, id) order, the
-// order of the DynamoDB store's GSI1 sort key.
+// ListCars pages through the cars at a location in f.Order, the order of
+// the DynamoDB store's GSI1 sort keys: by type (CarTypes order), daily rate
+// and id, or by daily rate and id. Like it, it reads on until the page
+// holds f.Limit cars that f.Keep keeps, or rental.MaxScan cars were read.
 func (s *Store) ListCars(_ context.Context, f rental.CarFilter) (rental.Page[rental.Car], error) {
 	s.mu.Lock()
 	var all []rental.Car
@@ -116,11 +119,48 @@ func (s *Store) ListCars(_ context.Context, f rental.CarFilter) (rental.Page[ren
 		}
 	}
 	s.mu.Unlock()
-	sort.Slice(all, func(i, j int) bool { return carKey(all[i]) < carKey(all[j]) })
-	return page(all, carKey, func(a, b string) bool { return a > b }, f.PageRequest)
+	key := byTypeKey
+	if f.Order == rental.ByPrice {
+		key = byPriceKey
+	}
+	sort.Slice(all, func(i, j int) bool { return key(all[i]) < key(all[j]) })
+	return keptPage(all, key, f.Keep, f.PageRequest)
 }
 
-func carKey(c rental.Car) string { return string(c.Type) + "#" + c.ID }
+// byTypeKey and byPriceKey order cars as the DynamoDB store's partitions
+// and sort keys do.
+func byTypeKey(c rental.Car) string {
+	return fmt.Sprintf("%d#%012d#%s", slices.Index(rental.CarTypes, c.Type), c.DailyRate.Amount, c.ID)
+}
+
+func byPriceKey(c rental.Car) string { return fmt.Sprintf("%012d#%s", c.DailyRate.Amount, c.ID) }
+
+// keptPage is page for a search: from after the cursor, the cars that keep
+// keeps (every car when nil), until Limit are kept or MaxScan were looked
+// at; the cursor names the last car looked at, when more follow.
+func keptPage(cars []rental.Car, key func(rental.Car) string, keep func(rental.Car) bool, r rental.PageRequest) (rental.Page[rental.Car], error) {
+	start, err := resume(cars, key, func(a, b string) bool { return a > b }, r)
+	if err != nil {
+		return rental.Page[rental.Car]{}, err
+	}
+	out := rental.Page[rental.Car]{Items: []rental.Car{}}
+	seen := 0
+	want := r.Limit
+	if want <= 0 { // no limit, like an unset DynamoDB Limit (within MaxScan)
+		want = rental.MaxScan
+	}
+	for i := start; i < len(cars); i++ {
+		if len(out.Items) >= want || seen >= rental.MaxScan {
+			out.NextCursor = encodeCursor(r.Scope, key(cars[i-1]))
+			break
+		}
+		seen++
+		if keep == nil || keep(cars[i]) {
+			out.Items = append(out.Items, cars[i])
+		}
+	}
+	return out, nil
+}
 
 // GetBooking returns userID's booking id or not_found.
 func (s *Store) GetBooking(_ context.Context, userID, id string) (rental.Booking, error) {
@@ -167,19 +207,9 @@ type cursor struct {
 // whether or not the cursor's own item is still there (as DynamoDB's
 // ExclusiveStartKey does). A Limit of 0 means no limit.
 func page[T any](items []T, key func(T) string, after func(k, cursor string) bool, r rental.PageRequest) (rental.Page[T], error) {
-	start := 0
-	if r.Cursor != "" {
-		raw, err := base64.RawURLEncoding.DecodeString(r.Cursor)
-		var c cursor
-		if err == nil {
-			err = json.Unmarshal(raw, &c)
-		}
-		if err != nil || c.Scope != r.Scope {
-			return rental.Page[T]{}, rental.ErrForeignCursor()
-		}
-		for start < len(items) && !after(key(items[start]), c.After) {
-			start++
-		}
+	start, err := resume(items, key, after, r)
+	if err != nil {
+		return rental.Page[T]{}, err
 	}
 	end := len(items)
 	if r.Limit > 0 {
@@ -187,8 +217,32 @@ func page[T any](items []T, key func(T) string, after func(k, cursor string) boo
 	}
 	out := rental.Page[T]{Items: append([]T{}, items[start:end]...)}
 	if end < len(items) {
-		raw, _ := json.Marshal(cursor{Scope: r.Scope, After: key(items[end-1])})
-		out.NextCursor = base64.RawURLEncoding.EncodeToString(raw)
+		out.NextCursor = encodeCursor(r.Scope, key(items[end-1]))
 	}
 	return out, nil
+}
+
+// resume is the index of the first item after r's cursor (0 without one).
+func resume[T any](items []T, key func(T) string, after func(k, cursor string) bool, r rental.PageRequest) (int, error) {
+	start := 0
+	if r.Cursor == "" {
+		return 0, nil
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(r.Cursor)
+	var c cursor
+	if err == nil {
+		err = json.Unmarshal(raw, &c)
+	}
+	if err != nil || c.Scope != r.Scope {
+		return 0, rental.ErrForeignCursor()
+	}
+	for start < len(items) && !after(key(items[start]), c.After) {
+		start++
+	}
+	return start, nil
+}
+
+func encodeCursor(scope, after string) string {
+	raw, _ := json.Marshal(cursor{Scope: scope, After: after})
+	return base64.RawURLEncoding.EncodeToString(raw)
 }

@@ -25,8 +25,23 @@ func per(a, b string) rental.Period {
 
 func ptr[T any](v T) *T { return &v }
 
-func res(id string, p rental.Period) rental.Reservation {
-	return rental.Reservation{BookingID: id, Period: p}
+// res is booking id's hold on a car: its period (the car's availability
+// knows days, not bookings).
+func res(_ string, p rental.Period) rental.Period { return p }
+
+// wantDays fails t unless c books exactly the days of periods.
+func wantDays(t testing.TB, c rental.Car, periods ...rental.Period) {
+	t.Helper()
+	var want []rental.Date
+	for _, p := range periods {
+		for d := p.Pickup; d.Before(p.Return); d = d.AddDays(1) {
+			want = append(want, d)
+		}
+	}
+	slices.SortFunc(want, func(a, b rental.Date) int { return a.Compare(b) })
+	if got := c.Availability.Booked(rental.MustDate("2026-01-01"), rental.MustDate("2028-01-01")); !slices.Equal(got, want) {
+		t.Errorf("car %s books %v, want %v", c.ID, got, want)
+	}
 }
 
 func noErr(t testing.TB, err error) {
@@ -81,11 +96,10 @@ func book(id, carID string, p rental.Period, calls *int) func(context.Context, r
 		if err != nil {
 			return rental.Booking{}, err
 		}
-		if !c.Schedule.Free(p, "") {
+		if !c.Availability.Free(p) {
 			return rental.Booking{}, rental.Errorf(rental.CodeCarUnavailable, "taken")
 		}
-		c.Schedule = c.Schedule.With(res(id, p))
-		c.Version++
+		c.Availability = c.Availability.Reserve(p)
 		tx.SaveCar(c)
 		b := rental.Booking{ID: id, CarID: carID, LocationID: c.LocationID, Period: p, Status: rental.Confirmed, Version: 1}
 		tx.SaveBooking(b)
@@ -93,15 +107,21 @@ func book(id, carID string, p rental.Period, calls *int) func(context.Context, r
 	}
 }
 
-// bump is a concurrent writer: it puts the car back one version later,
-// with r added to its schedule when r is set.
-func bump(t testing.TB, st *memstore.Store, carID string, r *rental.Reservation) {
+// bump is a concurrent writer of the car's December: it books p when p
+// is set, else it books or frees 2026-12-20 (other days than the tests'
+// own), so that every bump changes the month that the tests write.
+func bump(t testing.TB, st *memstore.Store, carID string, p *rental.Period) {
 	t.Helper()
 	c := getCar(t, st, carID)
-	if r != nil {
-		c.Schedule = c.Schedule.With(*r)
+	day := per("2026-12-20", "2026-12-21")
+	switch {
+	case p != nil:
+		c.Availability = c.Availability.Reserve(*p)
+	case c.Availability.Free(day):
+		c.Availability = c.Availability.Reserve(day)
+	default:
+		c.Availability = c.Availability.Release(day)
 	}
-	c.Version++
 	noErr(t, st.PutCar(ctx, c))
 }
 
@@ -117,7 +137,7 @@ func TestWriteRetriesAfterALostRace(t *testing.T) {
 	}
 	calls := 0
 	mine := per("2026-12-03", "2026-12-05")
-	b, err := st.Write(ctx, "u1", nil, book("mine", "c1", mine, &calls))
+	b, err := st.Write(ctx, "u1", rental.WriteRequest{}, book("mine", "c1", mine, &calls))
 	noErr(t, err)
 	if calls != 2 || hooks != 2 {
 		t.Errorf("fn ran %d times, hook %d; want 2 and 2", calls, hooks)
@@ -125,11 +145,7 @@ func TestWriteRetriesAfterALostRace(t *testing.T) {
 	if b.ID != "mine" {
 		t.Errorf("Write = %+v", b)
 	}
-	c := getCar(t, st, "c1")
-	want := rental.Schedule{res("theirs", per("2026-12-01", "2026-12-03")), res("mine", mine)}
-	if !slices.Equal(c.Schedule, want) || c.Version != 2 {
-		t.Errorf("car = %v v%d, want %v v2", c.Schedule, c.Version, want)
-	}
+	wantDays(t, getCar(t, st, "c1"), res("theirs", per("2026-12-01", "2026-12-03")), res("mine", mine))
 	if got, err := st.GetBooking(ctx, "u1", "mine"); err != nil || got != b {
 		t.Errorf("GetBooking = %+v, %v", got, err)
 	}
@@ -147,7 +163,7 @@ func TestWriteLostRaceOnATakenPeriod(t *testing.T) {
 		}
 	}
 	calls := 0
-	_, err := st.Write(ctx, "u1", nil, book("mine", "c1", per("2026-12-03", "2026-12-05"), &calls))
+	_, err := st.Write(ctx, "u1", rental.WriteRequest{}, book("mine", "c1", per("2026-12-03", "2026-12-05"), &calls))
 	wantCode(t, err, rental.CodeCarUnavailable)
 	if calls != 2 {
 		t.Errorf("fn ran %d times, want 2", calls)
@@ -190,19 +206,14 @@ func TestServiceLostRace(t *testing.T) {
 			c := getCar(t, st, "c1")
 			if tc.code != "" {
 				wantCode(t, err, tc.code)
-				if !slices.Equal(c.Schedule, rental.Schedule{res(theirs.ID, tc.theirs)}) {
-					t.Errorf("schedule = %v", c.Schedule)
-				}
+				wantDays(t, c, res(theirs.ID, tc.theirs))
 				return
 			}
 			noErr(t, err)
 			if b.Version != 1 || b.Status != rental.Confirmed || b.Total.Amount != 6000 {
 				t.Errorf("booking = %+v", b)
 			}
-			want := rental.Schedule{}.With(res(theirs.ID, tc.theirs)).With(res(b.ID, mine))
-			if !slices.Equal(c.Schedule, want) || c.Version != 2 {
-				t.Errorf("car = %v v%d, want %v v2", c.Schedule, c.Version, want)
-			}
+			wantDays(t, c, res(theirs.ID, tc.theirs), res(b.ID, mine))
 		})
 	}
 }
@@ -231,7 +242,7 @@ func TestWriteGivesUpAfterMaxAttempts(t *testing.T) {
 				}
 			}
 			calls := 0
-			b, err := st.Write(ctx, "u1", nil, book("mine", "c1", per("2026-12-03", "2026-12-05"), &calls))
+			b, err := st.Write(ctx, "u1", rental.WriteRequest{}, book("mine", "c1", per("2026-12-03", "2026-12-05"), &calls))
 			if tc.ok {
 				noErr(t, err)
 				if calls != tc.losses+1 || b.ID != "mine" {
@@ -246,8 +257,8 @@ func TestWriteGivesUpAfterMaxAttempts(t *testing.T) {
 			if _, err := st.GetBooking(ctx, "u1", "mine"); rental.ErrorCode(err) != rental.CodeNotFound {
 				t.Errorf("booking stored after giving up: %v", err)
 			}
-			if c := getCar(t, st, "c1"); len(c.Schedule) != 0 {
-				t.Errorf("schedule written after giving up: %v", c.Schedule)
+			if c := getCar(t, st, "c1"); !c.Availability.Free(per("2026-12-03", "2026-12-05")) {
+				t.Errorf("days written after giving up: %b", c.Availability.Masks())
 			}
 		})
 	}
@@ -260,7 +271,7 @@ func TestWriteStopsOnFnError(t *testing.T) {
 	st.BeforeCommit = func() { hooks++ }
 	calls := 0
 	boom := rental.Errorf(rental.CodeCarUnavailable, "no")
-	_, err := st.Write(ctx, "u1", nil, func(context.Context, rental.Tx) (rental.Booking, error) {
+	_, err := st.Write(ctx, "u1", rental.WriteRequest{}, func(context.Context, rental.Tx) (rental.Booking, error) {
 		calls++
 		return rental.Booking{}, boom
 	})
@@ -276,7 +287,7 @@ func TestWriteWithoutSavesWritesNothing(t *testing.T) {
 	hooks := 0
 	st.BeforeCommit = func() { hooks++ }
 	idem := &rental.Idempotency{Key: "k", RequestHash: "h", Now: now, ExpiresAt: now.Add(time.Hour)}
-	b, err := st.Write(ctx, "u1", idem, func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
+	b, err := st.Write(ctx, "u1", rental.WriteRequest{Idem: idem}, func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
 		_, err := tx.Car(ctx, "c1")
 		return rental.Booking{ID: "read-only"}, err
 	})
@@ -287,7 +298,7 @@ func TestWriteWithoutSavesWritesNothing(t *testing.T) {
 	// No idempotency record was left behind: another body with the key runs.
 	calls := 0
 	other := &rental.Idempotency{Key: "k", RequestHash: "other", Now: now, ExpiresAt: now.Add(time.Hour)}
-	_, err = st.Write(ctx, "u1", other, book("b1", "c1", per("2026-12-03", "2026-12-05"), &calls))
+	_, err = st.Write(ctx, "u1", rental.WriteRequest{Idem: other}, book("b1", "c1", per("2026-12-03", "2026-12-05"), &calls))
 	noErr(t, err)
 }
 
@@ -305,27 +316,25 @@ func TestWriteNewBookingNeverOverwrites(t *testing.T) {
 		}
 		fired = true
 		calls := 0
-		_, err := st.Write(ctx, "u1", nil, book("dup", "c2", per("2026-12-10", "2026-12-11"), &calls))
+		_, err := st.Write(ctx, "u1", rental.WriteRequest{}, book("dup", "c2", per("2026-12-10", "2026-12-11"), &calls))
 		noErr(t, err)
 	}
 	calls := 0
-	_, err := st.Write(ctx, "u1", nil, book("dup", "c1", per("2026-12-03", "2026-12-05"), &calls))
+	_, err := st.Write(ctx, "u1", rental.WriteRequest{}, book("dup", "c1", per("2026-12-03", "2026-12-05"), &calls))
 	wantCode(t, err, rental.CodeThrottled) // it loses every attempt
 	b, err := st.GetBooking(ctx, "u1", "dup")
 	noErr(t, err)
 	if b.CarID != "c2" {
 		t.Errorf("existing booking overwritten: %+v", b)
 	}
-	if c := getCar(t, st, "c1"); len(c.Schedule) != 0 {
-		t.Errorf("c1 schedule = %v", c.Schedule)
-	}
+	wantDays(t, getCar(t, st, "c1"))
 }
 
 func TestWriteSaveCarNotRead(t *testing.T) {
 	t.Parallel()
 	st := memstore.New()
 	noErr(t, st.PutCar(ctx, newCar("c1", "BER", rental.Economy)))
-	_, err := st.Write(ctx, "u1", nil, func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
+	_, err := st.Write(ctx, "u1", rental.WriteRequest{}, func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
 		tx.SaveCar(newCar("c1", "BER", rental.Economy))
 		return rental.Booking{}, nil
 	})
@@ -366,12 +375,8 @@ func TestServiceUpdateLostRace(t *testing.T) {
 			if got.Version != 3 || got.CarID != "c2" || got.Period != per("2026-12-10", "2026-12-16") {
 				t.Errorf("booking = %+v, want v3 on c2 until 12-16", got)
 			}
-			if c := getCar(t, st, "c1"); len(c.Schedule) != 0 {
-				t.Errorf("c1 schedule = %v", c.Schedule)
-			}
-			if c := getCar(t, st, "c2"); !slices.Equal(c.Schedule, rental.Schedule{res(b.ID, got.Period)}) {
-				t.Errorf("c2 schedule = %v", c.Schedule)
-			}
+			wantDays(t, getCar(t, st, "c1"))
+			wantDays(t, getCar(t, st, "c2"), res(b.ID, got.Period))
 		})
 	}
 }
@@ -396,8 +401,8 @@ func TestServiceCancelLostRace(t *testing.T) {
 	if got.Status != rental.Cancelled || got.Version != 2 {
 		t.Errorf("cancel = %+v, want CANCELLED v2", got)
 	}
-	if c := getCar(t, st, "c1"); len(c.Schedule) != 0 || c.Version != 2 {
-		t.Errorf("car = %v v%d", c.Schedule, c.Version)
+	if c := getCar(t, st, "c1"); len(c.Availability.Months()) != 0 {
+		t.Errorf("car books %b, want nothing (its days released once)", c.Availability.Masks())
 	}
 }
 
@@ -451,7 +456,7 @@ func TestIdempotencyExpiry(t *testing.T) {
 	noErr(t, st.PutCar(ctx, newCar("c1", "BER", rental.Economy)))
 	exp := now.Add(time.Hour)
 	calls := 0
-	_, err := st.Write(ctx, "u1", &rental.Idempotency{Key: "k", RequestHash: "h1", Now: now, ExpiresAt: exp},
+	_, err := st.Write(ctx, "u1", rental.WriteRequest{Idem: &rental.Idempotency{Key: "k", RequestHash: "h1", Now: now, ExpiresAt: exp}},
 		book("b1", "c1", per("2026-12-01", "2026-12-02"), &calls))
 	noErr(t, err)
 	for _, tc := range []struct {
@@ -465,7 +470,7 @@ func TestIdempotencyExpiry(t *testing.T) {
 		{exp, "h2", "b2"}, // at ExpiresAt the record is gone
 	} {
 		calls := 0
-		b, err := st.Write(ctx, "u1", &rental.Idempotency{Key: "k", RequestHash: tc.hash, Now: tc.at, ExpiresAt: tc.at.Add(time.Hour)},
+		b, err := st.Write(ctx, "u1", rental.WriteRequest{Idem: &rental.Idempotency{Key: "k", RequestHash: tc.hash, Now: tc.at, ExpiresAt: tc.at.Add(time.Hour)}},
 			book("b2", "c1", per("2026-12-05", "2026-12-06"), &calls))
 		got := b.ID
 		if err != nil {
@@ -477,7 +482,7 @@ func TestIdempotencyExpiry(t *testing.T) {
 	}
 	// Another user's record of the same key is no business of u2's.
 	calls = 0
-	_, err = st.Write(ctx, "u2", &rental.Idempotency{Key: "k", RequestHash: "h9", Now: now, ExpiresAt: exp},
+	_, err = st.Write(ctx, "u2", rental.WriteRequest{Idem: &rental.Idempotency{Key: "k", RequestHash: "h9", Now: now, ExpiresAt: exp}},
 		book("b3", "c1", per("2026-12-08", "2026-12-09"), &calls))
 	noErr(t, err)
 }
@@ -511,9 +516,7 @@ func TestNoDoubleBooking(t *testing.T) {
 	if won != 1 {
 		t.Errorf("%d winners, want 1", won)
 	}
-	if c := getCar(t, st, "c1"); len(c.Schedule) != 1 || c.Version != 1 {
-		t.Errorf("car = %v v%d", c.Schedule, c.Version)
-	}
+	wantDays(t, getCar(t, st, "c1"), per("2026-12-10", "2026-12-12"))
 }
 
 // TestConcurrentFreePeriods: writers of different days of one car keep
@@ -540,15 +543,8 @@ func TestConcurrentFreePeriods(t *testing.T) {
 			t.Errorf("writer %d: %v", i, err)
 		}
 	}
-	c := getCar(t, st, "c1")
-	if len(c.Schedule) != n || c.Version != n {
-		t.Fatalf("car = %v v%d, want %d reservations", c.Schedule, c.Version, n)
-	}
-	for i := 1; i < n; i++ {
-		if c.Schedule[i-1].Period.Return != c.Schedule[i].Period.Pickup {
-			t.Errorf("schedule out of order or with gaps: %v", c.Schedule)
-		}
-	}
+	// n periods of two days back to back: every day from the first on.
+	wantDays(t, getCar(t, st, "c1"), rental.Period{Pickup: first, Return: first.AddDays(2 * n)})
 }
 
 // TestWriteBookingVersionCondition: a booking update is conditioned on the
@@ -559,7 +555,7 @@ func TestWriteBookingVersionCondition(t *testing.T) {
 	st := memstore.New()
 	noErr(t, st.PutCar(ctx, newCar("c1", "BER", rental.Economy)))
 	calls := 0
-	_, err := st.Write(ctx, "u1", nil, book("b1", "c1", per("2026-12-10", "2026-12-12"), &calls))
+	_, err := st.Write(ctx, "u1", rental.WriteRequest{}, book("b1", "c1", per("2026-12-10", "2026-12-12"), &calls))
 	noErr(t, err)
 	bumpBooking := func(n *int) func(context.Context, rental.Tx) (rental.Booking, error) {
 		return func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
@@ -579,12 +575,12 @@ func TestWriteBookingVersionCondition(t *testing.T) {
 		if !fired {
 			fired = true
 			n := 0
-			_, err := st.Write(ctx, "u1", nil, bumpBooking(&n))
+			_, err := st.Write(ctx, "u1", rental.WriteRequest{}, bumpBooking(&n))
 			noErr(t, err)
 		}
 	}
 	calls = 0
-	got, err := st.Write(ctx, "u1", nil, bumpBooking(&calls))
+	got, err := st.Write(ctx, "u1", rental.WriteRequest{}, bumpBooking(&calls))
 	noErr(t, err)
 	if calls != 2 || got.Version != 3 || got.Total.Amount != 200 {
 		t.Errorf("after a lost race: %d calls, booking v%d total %d; want 2 calls, v3, 200", calls, got.Version, got.Total.Amount)

@@ -31,28 +31,23 @@ func TestLocations(t *testing.T) {
 	}
 }
 
+// TestCarsAreCopies: what a caller does with a car it put or read never
+// changes the stored one (Availability's methods return new values).
 func TestCarsAreCopies(t *testing.T) {
 	t.Parallel()
 	st := memstore.New()
 	c := newCar("c1", "BER", rental.Economy)
-	c.Schedule = rental.Schedule{res("a", per("2026-12-01", "2026-12-02"))}
-	c.Version = 4
+	c.Availability = c.Availability.Reserve(per("2026-12-01", "2026-12-02"))
 	noErr(t, st.PutCar(ctx, c))
-	c.Schedule[0].BookingID = "changed by the caller after Put"
+	c.Availability = c.Availability.Reserve(per("2026-12-05", "2026-12-06")) // the caller goes on
 	got := getCar(t, st, "c1")
-	if got.Schedule[0].BookingID != "a" || got.Version != 4 {
-		t.Fatalf("PutCar kept the caller's slice: %+v", got)
-	}
-	got.Schedule[0].BookingID = "changed by a reader"
-	if again := getCar(t, st, "c1"); again.Schedule[0].BookingID != "a" {
-		t.Fatalf("GetCar shares the stored slice: %+v", again)
-	}
+	wantDays(t, got, per("2026-12-01", "2026-12-02"))
+	got.Availability = got.Availability.Release(per("2026-12-01", "2026-12-02"))
+	wantDays(t, getCar(t, st, "c1"), per("2026-12-01", "2026-12-02"))
 	page, err := st.ListCars(ctx, rental.CarFilter{LocationID: "BER", PageRequest: rental.PageRequest{Limit: 10}})
 	noErr(t, err)
-	page.Items[0].Schedule[0].BookingID = "changed by a lister"
-	if again := getCar(t, st, "c1"); again.Schedule[0].BookingID != "a" {
-		t.Fatalf("ListCars shares the stored slice: %+v", again)
-	}
+	page.Items[0].Availability = page.Items[0].Availability.Reserve(per("2026-12-10", "2026-12-11"))
+	wantDays(t, getCar(t, st, "c1"), per("2026-12-01", "2026-12-02"))
 	_, err = st.GetCar(ctx, "nope")
 	wantCode(t, err, rental.CodeNotFound)
 }
@@ -65,7 +60,7 @@ func TestBookingsBelongToTheirUser(t *testing.T) {
 	_, err = st.GetBooking(ctx, "u2", b.ID)
 	wantCode(t, err, rental.CodeNotFound)
 	// A Tx of u2 cannot read it either.
-	_, err = st.Write(ctx, "u2", nil, func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
+	_, err = st.Write(ctx, "u2", rental.WriteRequest{}, func(ctx context.Context, tx rental.Tx) (rental.Booking, error) {
 		return tx.Booking(ctx, b.ID)
 	})
 	wantCode(t, err, rental.CodeNotFound)
@@ -84,14 +79,15 @@ func carIDs(cs []rental.Car) []string {
 	return ids
 }
 
-// TestListCarsOrder: (type, id), the order of the DynamoDB GSI1 sort key.
+// TestListCarsOrder: by type in rental.CarTypes order, then daily rate and
+// id: the order of the DynamoDB store's GSI1 partitions and sort keys.
 func TestListCarsOrder(t *testing.T) {
 	t.Parallel()
 	st, _ := seeded(t)
 	noErr(t, st.PutCar(ctx, newCar("a0", "BER", rental.Van)))
 	page, err := st.ListCars(ctx, rental.CarFilter{LocationID: "BER", PageRequest: rental.PageRequest{Limit: 100}})
 	noErr(t, err)
-	want := []string{"c3", "c1", "c2", "c6", "c4", "c5", "a0", "c7"} // compact, economy x2, luxury, midsize, suv, van x2
+	want := []string{"c1", "c2", "c3", "c4", "c5", "c6", "a0", "c7"} // economy x2, compact, midsize, suv, luxury, van x2 (one rate)
 	if got := carIDs(page.Items); !slices.Equal(got, want) {
 		t.Errorf("order = %v, want %v", got, want)
 	}
@@ -119,7 +115,7 @@ func TestListCarsPaging(t *testing.T) {
 		}
 		req.Cursor = page.NextCursor
 	}
-	if want := []string{"c3", "c1", "c2", "c6", "c4", "c5", "c7"}; !slices.Equal(got, want) {
+	if want := []string{"c1", "c2", "c3", "c4", "c5", "c6", "c7"}; !slices.Equal(got, want) {
 		t.Errorf("paged = %v, want %v", got, want)
 	}
 	// Exactly one page: no cursor.
@@ -166,8 +162,8 @@ func TestListCarsCursorAfterTheCarMoved(t *testing.T) {
 	req.Cursor = page.NextCursor
 	next, err := st.ListCars(ctx, rental.CarFilter{LocationID: "BER", PageRequest: req})
 	noErr(t, err)
-	if len(next.Items) != 2 || next.Items[0].ID != "c2" {
-		t.Errorf("page after a moved car = %v, want c2, c6", carIDs(next.Items))
+	if len(next.Items) != 2 || next.Items[0].ID != "c3" || next.Items[1].ID != "c4" {
+		t.Errorf("page after a moved car = %v, want c3, c4", carIDs(next.Items))
 	}
 }
 

@@ -3,6 +3,8 @@ package memstore
 import (
 	"context"
 	"errors"
+	"fmt"
+	"maps"
 
 	"github.com/carrental/backend/pkg/rental"
 )
@@ -12,10 +14,16 @@ var errLostRace = errors.New("memstore: lost race")
 type tx struct {
 	s            *Store
 	userID       string
-	readCars     map[string]int64
+	readCars     map[string]map[rental.Month]uint32 // the masks read
 	readBookings map[string]int64
 	cars         []rental.Car
+	releases     []release
 	bookings     []rental.Booking
+}
+
+type release struct {
+	carID  string
+	period rental.Period
 }
 
 func (t *tx) Car(_ context.Context, id string) (rental.Car, error) {
@@ -23,7 +31,7 @@ func (t *tx) Car(_ context.Context, id string) (rental.Car, error) {
 	if err != nil {
 		return c, err
 	}
-	t.readCars[id] = c.Version
+	t.readCars[id] = c.Availability.Masks()
 	return c, nil
 }
 
@@ -36,19 +44,24 @@ func (t *tx) Booking(_ context.Context, id string) (rental.Booking, error) {
 	return b, nil
 }
 
-func (t *tx) SaveCar(c rental.Car)         { t.cars = append(t.cars, copyCar(c)) }
+func (t *tx) SaveCar(c rental.Car) { t.cars = append(t.cars, copyCar(c)) }
+func (t *tx) ReleaseDays(carID string, p rental.Period) {
+	t.releases = append(t.releases, release{carID: carID, period: p})
+}
 func (t *tx) SaveBooking(b rental.Booking) { t.bookings = append(t.bookings, b) }
 
-// Write implements rental.Store.Write with optimistic concurrency.
-func (s *Store) Write(ctx context.Context, userID string, idem *rental.Idempotency,
+// Write implements rental.Store.Write with optimistic concurrency. w.Reads
+// changes nothing here: every read is in memory.
+func (s *Store) Write(ctx context.Context, userID string, w rental.WriteRequest,
 	fn func(context.Context, rental.Tx) (rental.Booking, error)) (rental.Booking, error) {
+	idem := w.Idem
 	for attempt := 0; attempt < MaxAttempts; attempt++ {
 		if idem != nil {
 			if b, done, err := s.replay(ctx, userID, idem); done {
 				return b, err
 			}
 		}
-		t := &tx{s: s, userID: userID, readCars: map[string]int64{}, readBookings: map[string]int64{}}
+		t := &tx{s: s, userID: userID, readCars: map[string]map[rental.Month]uint32{}, readBookings: map[string]int64{}}
 		b, err := fn(ctx, t)
 		if err != nil {
 			if idem != nil { // a request with the same key may have committed meanwhile
@@ -58,7 +71,7 @@ func (s *Store) Write(ctx context.Context, userID string, idem *rental.Idempoten
 			}
 			return rental.Booking{}, err
 		}
-		if len(t.cars) == 0 && len(t.bookings) == 0 {
+		if len(t.cars) == 0 && len(t.bookings) == 0 && len(t.releases) == 0 {
 			return b, nil
 		}
 		if s.BeforeCommit != nil {
@@ -89,16 +102,64 @@ func (s *Store) replay(ctx context.Context, userID string, idem *rental.Idempote
 	return b, true, err
 }
 
+// commit saves what t wrote, unless something it read has changed since
+// (errLostRace: Write runs the transaction again).
 func (s *Store) commit(t *tx, idem *rental.Idempotency, bookingID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.check(t, idem); err != nil {
+		return err
+	}
+	s.save(t, idem, bookingID)
+	return nil
+}
+
+// save writes t's cars (their changed months), the days it released, its
+// bookings and the idempotency record. The caller holds s.mu.
+func (s *Store) save(t *tx, idem *rental.Idempotency, bookingID string) {
 	for _, c := range t.cars {
-		v, read := t.readCars[c.ID]
-		if !read {
+		cur := s.cars[c.ID]
+		cur.Availability = rental.AvailabilityOf(c.Availability.Masks())
+		s.cars[c.ID] = cur
+	}
+	for _, r := range t.releases {
+		cur := s.cars[r.carID]
+		cur.Availability = cur.Availability.Release(r.period)
+		s.cars[r.carID] = cur
+	}
+	for _, b := range t.bookings {
+		if s.bookings[t.userID] == nil {
+			s.bookings[t.userID] = map[string]rental.Booking{}
+		}
+		s.bookings[t.userID][b.ID] = b
+	}
+	if idem != nil {
+		if s.idem[t.userID] == nil {
+			s.idem[t.userID] = map[string]idemRecord{}
+		}
+		s.idem[t.userID][idem.Key] = idemRecord{hash: idem.RequestHash, bookingID: bookingID, expiresAt: idem.ExpiresAt}
+	}
+}
+
+// check holds t's writes to their conditions, as the DynamoDB store's
+// transaction does: each changed month of a car as read, each booking at
+// the version read (or absent), the key unused, the released cars there.
+func (s *Store) check(t *tx, idem *rental.Idempotency) error {
+	for _, c := range t.cars {
+		read, ok := t.readCars[c.ID]
+		if !ok {
 			return errors.New("memstore: SaveCar of a car the Tx did not read")
 		}
-		if s.cars[c.ID].Version != v {
-			return errLostRace
+		now := s.cars[c.ID].Availability.Masks()
+		for m := range monthsOf(read, c.Availability.Masks()) {
+			if c.Availability.Mask(m) != read[m] && now[m] != read[m] {
+				return errLostRace
+			}
+		}
+	}
+	for _, r := range t.releases {
+		if _, ok := s.cars[r.carID]; !ok {
+			return fmt.Errorf("memstore: releasing the days of car %s, which does not exist", r.carID)
 		}
 	}
 	for _, b := range t.bookings {
@@ -113,22 +174,17 @@ func (s *Store) commit(t *tx, idem *rental.Idempotency, bookingID string) error 
 			return errLostRace
 		}
 	}
-	for _, c := range t.cars {
-		cur := s.cars[c.ID]
-		cur.Schedule, cur.Version = c.Schedule, c.Version
-		s.cars[c.ID] = cur
-	}
-	for _, b := range t.bookings {
-		if s.bookings[t.userID] == nil {
-			s.bookings[t.userID] = map[string]rental.Booking{}
-		}
-		s.bookings[t.userID][b.ID] = b
-	}
-	if idem != nil {
-		if s.idem[t.userID] == nil {
-			s.idem[t.userID] = map[string]idemRecord{}
-		}
-		s.idem[t.userID][idem.Key] = idemRecord{hash: idem.RequestHash, bookingID: bookingID, expiresAt: idem.ExpiresAt}
-	}
 	return nil
+}
+
+// monthsOf is the set of months of a and b.
+func monthsOf(a, b map[rental.Month]uint32) map[rental.Month]bool {
+	out := map[rental.Month]bool{}
+	for m := range maps.Keys(a) {
+		out[m] = true
+	}
+	for m := range maps.Keys(b) {
+		out[m] = true
+	}
+	return out
 }

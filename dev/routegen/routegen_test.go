@@ -26,14 +26,7 @@ func loadSpec(t testing.TB) *openapi3.T {
 	return doc
 }
 
-func root(t testing.TB) string {
-	t.Helper()
-	r, err := samtemplate.FindRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
+func root(t testing.TB) string { return samtemplate.MustRoot(t) }
 
 func readFile(t testing.TB, name string) string {
 	t.Helper()

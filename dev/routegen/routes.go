@@ -62,6 +62,30 @@ func Join(tpl *samtemplate.Template, spec *openapi3.T) (routes []Route, problems
 	if err != nil {
 		return nil, nil, err
 	}
+	ops := operations(spec)
+	inTemplate := map[string]bool{}
+	for _, r := range api.Routes {
+		inTemplate[r.String()] = true
+		route, problem := joinRoute(r, ops)
+		if problem != "" {
+			problems = append(problems, problem)
+			continue
+		}
+		routes = append(routes, route)
+	}
+	for key := range ops {
+		if !inTemplate[key] {
+			problems = append(problems, key+": in api/openapi.yaml, not in template.yaml")
+		}
+	}
+	problems = append(problems, sharedFolders(routes)...)
+	sort.Strings(problems)
+	sort.Slice(routes, func(i, j int) bool { return routes[i].Folder < routes[j].Folder })
+	return routes, problems, nil
+}
+
+// operations are the contract's operations by "METHOD /path".
+func operations(spec *openapi3.T) map[string]operation {
 	ops := map[string]operation{}
 	for path, item := range spec.Paths.Map() {
 		for method, op := range item.Operations() {
@@ -75,36 +99,35 @@ func Join(tpl *samtemplate.Template, spec *openapi3.T) (routes []Route, problems
 			ops[method+" "+path] = o
 		}
 	}
-	inTemplate := map[string]bool{}
-	for _, r := range api.Routes {
-		key := r.String()
-		inTemplate[key] = true
-		op, ok := ops[key]
-		if !ok {
-			problems = append(problems, key+": in template.yaml, not in api/openapi.yaml")
-			continue
-		}
-		if cognito := r.Authorizer != ""; cognito != op.cognito {
-			problems = append(problems, fmt.Sprintf("%s: Cognito in template.yaml %v, in api/openapi.yaml %v", key, cognito, op.cognito))
-			continue
-		}
-		folder, err := lambdafn.Folder(r.Function)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %v", key, err))
-			continue
-		}
-		if !validOperation(op.id) {
-			problems = append(problems, fmt.Sprintf("%s: operationId %q is not a lowerCamelCase Go name", key, op.id))
-			continue
-		}
-		routes = append(routes, Route{Folder: folder, LogicalID: r.Function, Operation: op.id, Method: r.Method,
-			Path: r.Path, Authorizer: r.Authorizer, Summary: strings.TrimSpace(op.summary)})
+	return ops
+}
+
+// joinRoute joins the template's route r with its operation in ops, or
+// says the first reason it cannot.
+func joinRoute(r localapi.Route, ops map[string]operation) (Route, string) {
+	key := r.String()
+	op, ok := ops[key]
+	if !ok {
+		return Route{}, key + ": in template.yaml, not in api/openapi.yaml"
 	}
-	for key := range ops {
-		if !inTemplate[key] {
-			problems = append(problems, key+": in api/openapi.yaml, not in template.yaml")
-		}
+	if cognito := r.Authorizer != ""; cognito != op.cognito {
+		return Route{}, fmt.Sprintf("%s: Cognito in template.yaml %v, in api/openapi.yaml %v", key, cognito, op.cognito)
 	}
+	folder, err := lambdafn.Folder(r.Function)
+	if err != nil {
+		return Route{}, fmt.Sprintf("%s: %v", key, err)
+	}
+	if !validOperation(op.id) {
+		return Route{}, fmt.Sprintf("%s: operationId %q is not a lowerCamelCase Go name", key, op.id)
+	}
+	return Route{Folder: folder, LogicalID: r.Function, Operation: op.id, Method: r.Method,
+		Path: r.Path, Authorizer: r.Authorizer, Summary: strings.TrimSpace(op.summary)}, ""
+}
+
+// sharedFolders names each function folder that serves more than one of
+// routes: one route a function.
+func sharedFolders(routes []Route) []string {
+	var problems []string
 	folders := map[string]string{}
 	for _, r := range routes {
 		if other, dup := folders[r.Folder]; dup {
@@ -112,9 +135,7 @@ func Join(tpl *samtemplate.Template, spec *openapi3.T) (routes []Route, problems
 		}
 		folders[r.Folder] = r.Key()
 	}
-	sort.Strings(problems)
-	sort.Slice(routes, func(i, j int) bool { return routes[i].Folder < routes[j].Folder })
-	return routes, problems, nil
+	return problems
 }
 
 // validOperation reports whether id can name an API method: lowerCamelCase

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"testing"
 )
 
 // FindRoot returns the repository root: the nearest folder at or above the
@@ -38,4 +39,14 @@ func LoadRoot() (*Template, error) {
 		return nil, err
 	}
 	return Load(filepath.Join(root, FileName))
+}
+
+// MustRoot is FindRoot for tests: it fails tb when there is no root.
+func MustRoot(tb testing.TB) string {
+	tb.Helper()
+	root, err := FindRoot()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return root
 }

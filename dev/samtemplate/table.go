@@ -45,70 +45,103 @@ func (t *Template) TableInput(logicalID, tableName string) (*dynamodb.CreateTabl
 	if tbl.BillingMode != nil {
 		in.BillingMode = types.BillingMode(*tbl.BillingMode)
 	}
-	provisioned := in.BillingMode == types.BillingModeProvisioned
-
-	defined := map[string]bool{}
+	conv := tableConverter{logicalID: logicalID, provisioned: in.BillingMode == types.BillingModeProvisioned, defined: map[string]bool{}}
 	for _, a := range tbl.AttributeDefinitions {
 		in.AttributeDefinitions = append(in.AttributeDefinitions, types.AttributeDefinition{
 			AttributeName: aws.String(a.AttributeName),
 			AttributeType: types.ScalarAttributeType(a.AttributeType),
 		})
-		defined[a.AttributeName] = true
+		conv.defined[a.AttributeName] = true
 	}
-	keys := func(where string, ks []cfndynamodb.Table_KeySchema) ([]types.KeySchemaElement, error) {
-		if len(ks) == 0 {
-			return nil, fmt.Errorf("samtemplate: %s: %s has no KeySchema", logicalID, where)
-		}
-		out := make([]types.KeySchemaElement, 0, len(ks))
-		for _, k := range ks {
-			if !defined[k.AttributeName] {
-				return nil, fmt.Errorf("samtemplate: %s: %s key %q is not in AttributeDefinitions", logicalID, where, k.AttributeName)
-			}
-			out = append(out, types.KeySchemaElement{
-				AttributeName: aws.String(k.AttributeName),
-				KeyType:       types.KeyType(k.KeyType),
-			})
-		}
-		return out, nil
-	}
-	throughput := func(where string, p *cfndynamodb.Table_ProvisionedThroughput) (*types.ProvisionedThroughput, error) {
-		if !provisioned {
-			return nil, nil
-		}
-		if p == nil {
-			return nil, fmt.Errorf("samtemplate: %s: %s needs ProvisionedThroughput (BillingMode is PROVISIONED)", logicalID, where)
-		}
-		return &types.ProvisionedThroughput{
-			ReadCapacityUnits:  aws.Int64(int64(p.ReadCapacityUnits)),
-			WriteCapacityUnits: aws.Int64(int64(p.WriteCapacityUnits)),
-		}, nil
-	}
-
-	if in.KeySchema, err = keys("table", tbl.KeySchema); err != nil {
+	if in.KeySchema, err = conv.keys("table", tbl.KeySchema); err != nil {
 		return nil, err
 	}
-	if in.ProvisionedThroughput, err = throughput("table", tbl.ProvisionedThroughput); err != nil {
+	if in.ProvisionedThroughput, err = conv.throughput("table", tbl.ProvisionedThroughput); err != nil {
 		return nil, err
 	}
-	for _, g := range tbl.GlobalSecondaryIndexes {
-		where := "index " + g.IndexName
-		gsi := types.GlobalSecondaryIndex{IndexName: aws.String(g.IndexName), Projection: projection(g.Projection)}
-		if gsi.KeySchema, err = keys(where, g.KeySchema); err != nil {
-			return nil, err
-		}
-		if gsi.ProvisionedThroughput, err = throughput(where, g.ProvisionedThroughput); err != nil {
-			return nil, err
-		}
-		in.GlobalSecondaryIndexes = append(in.GlobalSecondaryIndexes, gsi)
+	if in.GlobalSecondaryIndexes, err = conv.globalIndexes(tbl.GlobalSecondaryIndexes); err != nil {
+		return nil, err
 	}
-	for _, l := range tbl.LocalSecondaryIndexes {
-		lsi := types.LocalSecondaryIndex{IndexName: aws.String(l.IndexName), Projection: projection(l.Projection)}
-		if lsi.KeySchema, err = keys("index "+l.IndexName, l.KeySchema); err != nil {
-			return nil, err
-		}
-		in.LocalSecondaryIndexes = append(in.LocalSecondaryIndexes, lsi)
+	if in.LocalSecondaryIndexes, err = conv.localIndexes(tbl.LocalSecondaryIndexes); err != nil {
+		return nil, err
 	}
 	return in, nil
+}
+
+// tableConverter converts the parts of table logicalID that refer to its
+// attribute definitions (defined) and its billing mode.
+type tableConverter struct {
+	logicalID   string
+	provisioned bool // BillingMode PROVISIONED
+	defined     map[string]bool
+}
+
+// keys converts the key schema of where ("table", "index NAME"): not
+// empty, every attribute defined.
+func (c tableConverter) keys(where string, ks []cfndynamodb.Table_KeySchema) ([]types.KeySchemaElement, error) {
+	if len(ks) == 0 {
+		return nil, fmt.Errorf("samtemplate: %s: %s has no KeySchema", c.logicalID, where)
+	}
+	out := make([]types.KeySchemaElement, 0, len(ks))
+	for _, k := range ks {
+		if !c.defined[k.AttributeName] {
+			return nil, fmt.Errorf("samtemplate: %s: %s key %q is not in AttributeDefinitions", c.logicalID, where, k.AttributeName)
+		}
+		out = append(out, types.KeySchemaElement{
+			AttributeName: aws.String(k.AttributeName),
+			KeyType:       types.KeyType(k.KeyType),
+		})
+	}
+	return out, nil
+}
+
+// throughput converts the throughput of where: required when the table is
+// PROVISIONED, nil (whatever the template says) otherwise.
+func (c tableConverter) throughput(where string, p *cfndynamodb.Table_ProvisionedThroughput) (*types.ProvisionedThroughput, error) {
+	if !c.provisioned {
+		return nil, nil
+	}
+	if p == nil {
+		return nil, fmt.Errorf("samtemplate: %s: %s needs ProvisionedThroughput (BillingMode is PROVISIONED)", c.logicalID, where)
+	}
+	return &types.ProvisionedThroughput{
+		ReadCapacityUnits:  aws.Int64(int64(p.ReadCapacityUnits)),
+		WriteCapacityUnits: aws.Int64(int64(p.WriteCapacityUnits)),
+	}, nil
+}
+
+// globalIndexes converts the global secondary indexes: keys, projection
+// and throughput each.
+func (c tableConverter) globalIndexes(gs []cfndynamodb.Table_GlobalSecondaryIndex) ([]types.GlobalSecondaryIndex, error) {
+	var out []types.GlobalSecondaryIndex
+	for _, g := range gs {
+		where := "index " + g.IndexName
+		gsi := types.GlobalSecondaryIndex{IndexName: aws.String(g.IndexName), Projection: projection(g.Projection)}
+		var err error
+		if gsi.KeySchema, err = c.keys(where, g.KeySchema); err != nil {
+			return nil, err
+		}
+		if gsi.ProvisionedThroughput, err = c.throughput(where, g.ProvisionedThroughput); err != nil {
+			return nil, err
+		}
+		out = append(out, gsi)
+	}
+	return out, nil
+}
+
+// localIndexes converts the local secondary indexes: keys and projection
+// each (they share the table's throughput).
+func (c tableConverter) localIndexes(ls []cfndynamodb.Table_LocalSecondaryIndex) ([]types.LocalSecondaryIndex, error) {
+	var out []types.LocalSecondaryIndex
+	for _, l := range ls {
+		lsi := types.LocalSecondaryIndex{IndexName: aws.String(l.IndexName), Projection: projection(l.Projection)}
+		var err error
+		if lsi.KeySchema, err = c.keys("index "+l.IndexName, l.KeySchema); err != nil {
+			return nil, err
+		}
+		out = append(out, lsi)
+	}
+	return out, nil
 }
 
 // projection converts an index projection; absent means KEYS_ONLY, as in

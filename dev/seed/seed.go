@@ -45,7 +45,7 @@ type Fleet struct {
 }
 
 // Car is a rental car with the colour of its picture. Its ImageKey is
-// ImageKey(ID); its Schedule is empty and its Version 0.
+// ImageKey(ID); nothing of it is booked.
 type Car struct {
 	rental.Car
 	Color string // "#rrggbb"

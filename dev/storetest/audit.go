@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/carrental/backend/pkg/rental"
@@ -10,9 +11,9 @@ import (
 
 // Findings is what Audit found wrong; all zero means the store is sound.
 type Findings struct {
-	Overlaps []string // two reservations of one car share a day
-	Lost     []string // a CONFIRMED booking (not yet returned) missing from its car's schedule
-	Orphans  []string // a schedule entry without a CONFIRMED booking of that car and period
+	Overlaps []string // two CONFIRMED bookings of one car share a day
+	Lost     []string // a CONFIRMED booking's day (today or later) not booked in its car's availability
+	Orphans  []string // a booked day (today or later) of a car that no CONFIRMED booking of the car holds
 }
 
 // OK reports whether nothing was found.
@@ -24,27 +25,130 @@ func (f Findings) String() string {
 }
 
 // Audit reads every car in carIDs and every booking of users from store and
-// checks the store's invariants: no car has overlapping reservations; every
-// CONFIRMED booking whose return is after today is in its car's schedule
-// with its period; every schedule entry is such a booking. (Entries that
-// ended on or before today may have been pruned.)
+// checks the store's invariants (rental.Availability): no two CONFIRMED
+// bookings of a car share a day; every day from today on of every CONFIRMED
+// booking is booked in its car's availability, and every day from today on
+// that a car's availability books is a day of one of its CONFIRMED
+// bookings. (Days before today may have been pruned.)
 func Audit(ctx context.Context, store rental.Store, users, carIDs []string, today rental.Date) (Findings, error) {
 	var f Findings
-	type entry struct {
-		car    string
-		period rental.Period
+	confirmed, err := confirmedBookings(ctx, store, users)
+	if err != nil {
+		return f, err
 	}
-	confirmed := map[string]entry{}
+	held := map[string]map[rental.Date]string{} // car -> day -> booking
+	pairs := map[[2]string]bool{}               // overlapping bookings, one finding a pair
+	for _, id := range sortedIDs(confirmed) {
+		e := confirmed[id]
+		if held[e.car] == nil {
+			held[e.car] = map[rental.Date]string{}
+		}
+		for d := e.period.Pickup; d.Before(e.period.Return); d = d.AddDays(1) {
+			if other, taken := held[e.car][d]; taken {
+				if pair := [2]string{other, id}; !pairs[pair] {
+					pairs[pair] = true
+					f.Overlaps = append(f.Overlaps, fmt.Sprintf("%s from %s: %s / %s", e.car, d, confirmed[other].describe(other), e.describe(id)))
+				}
+				continue
+			}
+			held[e.car][d] = id
+		}
+	}
+	for _, id := range carIDs {
+		car, err := store.GetCar(ctx, id)
+		if err != nil {
+			return f, err
+		}
+		f.Lost = append(f.Lost, lostDays(car, held[id], today, confirmed)...)
+		f.Orphans = append(f.Orphans, orphanDays(car, held[id], today)...)
+	}
+	sort.Strings(f.Overlaps)
+	sort.Strings(f.Lost)
+	sort.Strings(f.Orphans)
+	return f, nil
+}
+
+// lostDays names each booking (one finding a booking) with days from today
+// on that it holds but the car's availability does not book.
+func lostDays(car rental.Car, held map[rental.Date]string, today rental.Date, confirmed map[string]auditEntry) []string {
+	missing := map[string][]rental.Date{}
+	for d, id := range held {
+		if !d.Before(today) && car.Availability.Free(rental.Period{Pickup: d, Return: d.AddDays(1)}) {
+			missing[id] = append(missing[id], d)
+		}
+	}
+	var out []string
+	for id, days := range missing {
+		slices.SortFunc(days, func(a, b rental.Date) int { return a.Compare(b) })
+		out = append(out, fmt.Sprintf("%s: %d days not booked, from %s", confirmed[id].describe(id), len(days), days[0]))
+	}
+	return out
+}
+
+// orphanDays names each run of consecutive days from today on that the
+// car's availability books but no booking holds (one finding a run).
+func orphanDays(car rental.Car, held map[rental.Date]string, today rental.Date) []string {
+	months := car.Availability.Months()
+	if len(months) == 0 {
+		return nil
+	}
+	end := months[len(months)-1].First().AddDays(31)
+	var out []string
+	var run []rental.Date
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, fmt.Sprintf("%s: %s to %s booked for nobody", car.ID, run[0], run[len(run)-1]))
+			run = nil
+		}
+	}
+	for _, d := range car.Availability.Booked(today, end) {
+		if _, ok := held[d]; ok {
+			flush()
+			continue
+		}
+		if len(run) > 0 && run[len(run)-1].AddDays(1) != d {
+			flush()
+		}
+		run = append(run, d)
+	}
+	flush()
+	return out
+}
+
+func sortedIDs(m map[string]auditEntry) []string {
+	out := make([]string, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// auditEntry is where a booking is: its car and period.
+type auditEntry struct {
+	car    string
+	period rental.Period
+}
+
+// describe is "id (car period)", as the findings name a booking.
+func (e auditEntry) describe(id string) string {
+	return fmt.Sprintf("%s (%s %s)", id, e.car, e.period)
+}
+
+// confirmedBookings reads, page by page, every booking of users and returns
+// the CONFIRMED ones by id.
+func confirmedBookings(ctx context.Context, store rental.Store, users []string) (map[string]auditEntry, error) {
+	confirmed := map[string]auditEntry{}
 	for _, u := range users {
 		q := rental.PageRequest{Limit: 100, Scope: "audit|" + u}
 		for {
 			page, err := store.ListBookings(ctx, u, rental.BookingFilter{PageRequest: q})
 			if err != nil {
-				return f, err
+				return nil, err
 			}
 			for _, b := range page.Items {
 				if b.Status == rental.Confirmed {
-					confirmed[b.ID] = entry{b.CarID, b.Period}
+					confirmed[b.ID] = auditEntry{b.CarID, b.Period}
 				}
 			}
 			if page.NextCursor == "" {
@@ -53,36 +157,7 @@ func Audit(ctx context.Context, store rental.Store, users, carIDs []string, toda
 			q.Cursor = page.NextCursor
 		}
 	}
-	scheduled := map[string]entry{}
-	for _, id := range carIDs {
-		car, err := store.GetCar(ctx, id)
-		if err != nil {
-			return f, err
-		}
-		s := append(rental.Schedule(nil), car.Schedule...)
-		sort.Slice(s, func(i, j int) bool { return s[i].Period.Pickup.Before(s[j].Period.Pickup) })
-		for i := range s {
-			for j := i + 1; j < len(s); j++ {
-				if s[i].Period.Overlaps(s[j].Period) {
-					f.Overlaps = append(f.Overlaps, fmt.Sprintf("%s: %s %s / %s %s", id, s[i].BookingID, s[i].Period, s[j].BookingID, s[j].Period))
-				}
-			}
-			scheduled[s[i].BookingID] = entry{id, s[i].Period}
-		}
-	}
-	for id, e := range confirmed {
-		if got, ok := scheduled[id]; (!ok || got != e) && e.period.Return.After(today) {
-			f.Lost = append(f.Lost, fmt.Sprintf("%s (%s %s)", id, e.car, e.period))
-		}
-	}
-	for id, e := range scheduled {
-		if got, ok := confirmed[id]; !ok || got != e {
-			f.Orphans = append(f.Orphans, fmt.Sprintf("%s (%s %s)", id, e.car, e.period))
-		}
-	}
-	sort.Strings(f.Lost)
-	sort.Strings(f.Orphans)
-	return f, nil
+	return confirmed, nil
 }
 
 func carIDs() []string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"sync"
 	"testing"
 
@@ -100,15 +101,19 @@ func testConcurrentOverlapping(t *testing.T, e *Env) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(car.Schedule) != len(won) {
-		t.Fatalf("schedule holds %d, %d won", len(car.Schedule), len(won))
+	var wonPeriods []rental.Period
+	for _, b := range won {
+		wonPeriods = append(wonPeriods, b.Period)
+	}
+	if got, want := Booked(car), DaysOf(wonPeriods...); !reflect.DeepEqual(got, want) {
+		t.Fatalf("the car books %v, the %d winners %v", got, len(won), want)
 	}
 	// Every loser's period really overlaps a winner's: it lost fairly.
 	for i, r := range res {
 		if r.err == nil {
 			continue
 		}
-		if car.Schedule.Free(periods[i], "") {
+		if car.Availability.Free(periods[i]) {
 			t.Fatalf("%s was refused %s, which is free", r.user, periods[i])
 		}
 	}
@@ -134,8 +139,8 @@ func testConcurrentDisjoint(t *testing.T, e *Env) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(car.Schedule) != n || car.Version != n {
-		t.Fatalf("schedule holds %d at version %d, want %d", len(car.Schedule), car.Version, n)
+	if got := len(Booked(car)); got != 2*n {
+		t.Fatalf("the car books %d days, want %d (%d bookings of 2)", got, 2*n, n)
 	}
 	audit(t, e, us)
 }

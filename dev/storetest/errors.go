@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
@@ -130,24 +131,27 @@ func testChangeCar(t *testing.T, e *Env) {
 	if up.CarID != "ber-lux-1" || up.Car.ID != "ber-lux-1" || up.Total.Amount != 3*19900 || up.Version != 2 {
 		t.Fatalf("changed car: %+v", up)
 	}
-	if old := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-eco-1")); len(old.Schedule) != 0 {
-		t.Fatalf("old car still holds %v", old.Schedule)
+	if old := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-eco-1")); len(Booked(old)) != 0 {
+		t.Fatalf("old car still books %v", Booked(old))
 	}
-	if car := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-lux-1")); len(car.Schedule) != 1 || car.Schedule[0].BookingID != b.ID {
-		t.Fatalf("new car holds %v", car.Schedule)
+	if car := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-lux-1")); !reflect.DeepEqual(Booked(car), DaysOf(b.Period)) {
+		t.Fatalf("new car books %v, want %v", Booked(car), DaysOf(b.Period))
 	}
 }
 
+// testPruning: the months before today's leave a car's availability when
+// it is next written, so it never grows with time.
 func testPruning(t *testing.T, e *Env) {
 	ctx := context.Background()
 	svc := e.Service
-	must[rental.Booking](t)(svc.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-eco-2", Period: Period(1, 3)}, ""))
-	keep := must[rental.Booking](t)(svc.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-eco-2", Period: Period(3, 6)}, ""))
-	e.Clock.Set(Start.Add(3 * 24 * time.Hour)) // the first rental has ended
-	late := must[rental.Booking](t)(svc.CreateBooking(ctx, "bob", rental.BookingRequest{CarID: "ber-eco-2", Period: Period(7, 8)}, ""))
+	early := must[rental.Booking](t)(svc.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-eco-2", Period: Period(1, 3)}, ""))
+	e.Clock.Set(Start.Add(70 * 24 * time.Hour)) // two months on: the first rental's month is over
+	late := must[rental.Booking](t)(svc.CreateBooking(ctx, "bob", rental.BookingRequest{CarID: "ber-eco-2", Period: Period(72, 74)}, ""))
 	car := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-eco-2"))
-	want := rental.Schedule{{BookingID: keep.ID, Period: keep.Period}, {BookingID: late.ID, Period: late.Period}}
-	if len(car.Schedule) != 2 || car.Schedule[0] != want[0] || car.Schedule[1] != want[1] {
-		t.Fatalf("schedule %v, want %v (ended range pruned)", car.Schedule, want)
+	if got, want := car.Availability.Months(), []rental.Month{rental.MonthOf(late.Period.Pickup)}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("months %v, want %v (the month of %s pruned)", got, want, early.Period)
+	}
+	if got, want := car.Availability.Booked(late.Period.Pickup, late.Period.Return), DaysOf(late.Period); !reflect.DeepEqual(got, want) {
+		t.Fatalf("books %v, want %v", got, want)
 	}
 }

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,10 +54,9 @@ func testCatalogRoundTrip(t *testing.T, e *Env) {
 	_, err := e.Store.GetLocation(ctx, "NOPE")
 	wantCode(t, err, rental.CodeNotFound)
 
-	// A car with a schedule and a version survives the round trip whole.
+	// A car with booked days in two months survives the round trip whole.
 	car := Cars[0]
-	car.Schedule = rental.Schedule{{BookingID: "b1", Period: Period(1, 3)}, {BookingID: "b2", Period: Period(5, 9)}}
-	car.Version = 7
+	car.Availability = car.Availability.Reserve(Period(1, 3)).Reserve(Period(5, 9)).Reserve(Period(40, 42))
 	if err := e.Store.PutCar(ctx, car); err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func testCatalogRoundTrip(t *testing.T, e *Env) {
 	_, err = e.Store.GetCar(ctx, "nope")
 	wantCode(t, err, rental.CodeNotFound)
 
-	// The listing carries the schedule too: a search needs no other read.
+	// The listing carries the availability too: a search needs no other read.
 	page := must[rental.Page[rental.Car]](t)(e.Store.ListCars(ctx, rental.CarFilter{LocationID: "BER",
 		PageRequest: rental.PageRequest{Limit: 10, Scope: "s"}}))
 	var ids []string
@@ -76,8 +76,8 @@ func testCatalogRoundTrip(t *testing.T, e *Env) {
 			t.Fatalf("listed car = %+v, want %+v", c, car)
 		}
 	}
-	if want := "ber-eco-1 ber-eco-2 ber-lux-1 ber-suv-1"; strings.Join(ids, " ") != want {
-		t.Fatalf("ListCars order = %v, want %s (type, then id)", ids, want)
+	if want := "ber-eco-1 ber-eco-2 ber-suv-1 ber-lux-1"; strings.Join(ids, " ") != want {
+		t.Fatalf("ListCars order = %v, want %s (type in CarTypes order, then daily rate)", ids, want)
 	}
 	page = must[rental.Page[rental.Car]](t)(e.Store.ListCars(ctx, rental.CarFilter{LocationID: "BER", Type: rental.Economy,
 		PageRequest: rental.PageRequest{Limit: 10, Scope: "s"}}))
@@ -139,7 +139,17 @@ func testCarPaging(t *testing.T, e *Env) {
 	}
 }
 
+// testBookingRoundTrip creates, changes and cancels one booking, reading it
+// and its car back from the store after each step.
 func testBookingRoundTrip(t *testing.T, e *Env) {
+	b := roundTripCreate(t, e)
+	roundTripChange(t, e, b)
+	roundTripCancel(t, e, b)
+}
+
+// roundTripCreate books alice the SUV for days 3 to 6: quoted, version 1,
+// in the car's schedule.
+func roundTripCreate(t *testing.T, e *Env) rental.Booking {
 	ctx := context.Background()
 	b := must[rental.Booking](t)(e.Service.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-suv-1", Period: Period(3, 6)}, ""))
 	if b.Status != rental.Confirmed || b.Version != 1 || b.Total != (rental.Money{Amount: 3 * 8900, Currency: "EUR"}) ||
@@ -150,12 +160,14 @@ func testBookingRoundTrip(t *testing.T, e *Env) {
 	if err := sameBooking(got, b); err != nil {
 		t.Fatalf("GetBooking: %v", err)
 	}
-	car := must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
-	if want := (rental.Schedule{{BookingID: b.ID, Period: b.Period}}); !reflect.DeepEqual(car.Schedule, want) || car.Version != 1 {
-		t.Fatalf("car schedule %v v%d, want %v v1", car.Schedule, car.Version, want)
-	}
+	wantBooked(t, e, "ber-suv-1", b.Period)
+	return b
+}
 
-	// Change the dates: re-quoted, version 2, schedule moved.
+// roundTripChange moves the return of b to day 8: re-quoted, version 2,
+// schedule moved.
+func roundTripChange(t *testing.T, e *Env, b rental.Booking) {
+	ctx := context.Background()
 	e.Clock.Set(Start.Add(time.Hour))
 	up := must[rental.Booking](t)(e.Service.UpdateBooking(ctx, "alice", b.ID, rental.BookingChange{Return: ptr(Today.AddDays(8))}, ptr(int64(1))))
 	if up.Version != 2 || up.Period != Period(3, 8) || up.Total.Amount != 5*8900 || !up.UpdatedAt.Equal(Start.Add(time.Hour)) || !up.CreatedAt.Equal(b.CreatedAt) {
@@ -164,12 +176,13 @@ func testBookingRoundTrip(t *testing.T, e *Env) {
 	if err := sameBooking(must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID)), up); err != nil {
 		t.Fatalf("after update: %v", err)
 	}
-	car = must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
-	if want := (rental.Schedule{{BookingID: b.ID, Period: Period(3, 8)}}); !reflect.DeepEqual(car.Schedule, want) || car.Version != 2 {
-		t.Fatalf("car schedule %v v%d, want %v v2", car.Schedule, car.Version, want)
-	}
+	wantBooked(t, e, "ber-suv-1", Period(3, 8))
+}
 
-	// Cancel: status, version, schedule freed; a second cancel changes nothing.
+// roundTripCancel cancels b: status, version, schedule freed; a second
+// cancel changes nothing.
+func roundTripCancel(t *testing.T, e *Env, b rental.Booking) {
+	ctx := context.Background()
 	c := must[rental.Booking](t)(e.Service.CancelBooking(ctx, "alice", b.ID, nil))
 	if c.Status != rental.Cancelled || c.Version != 3 {
 		t.Fatalf("cancelled %+v", c)
@@ -178,13 +191,42 @@ func testBookingRoundTrip(t *testing.T, e *Env) {
 	if err := sameBooking(again, c); err != nil {
 		t.Fatalf("second cancel: %v", err)
 	}
-	car = must[rental.Car](t)(e.Store.GetCar(ctx, "ber-suv-1"))
-	if len(car.Schedule) != 0 || car.Version != 3 {
-		t.Fatalf("after cancel: schedule %v v%d", car.Schedule, car.Version)
-	}
+	wantBooked(t, e, "ber-suv-1")
 	if err := sameBooking(must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID)), c); err != nil {
 		t.Fatalf("after cancel: %v", err)
 	}
+}
+
+// wantBooked fails t unless car id books exactly the days of periods from
+// Today on.
+func wantBooked(t *testing.T, e *Env, id string, periods ...rental.Period) {
+	t.Helper()
+	car := must[rental.Car](t)(e.Store.GetCar(context.Background(), id))
+	if got, want := Booked(car), DaysOf(periods...); !reflect.DeepEqual(got, want) {
+		t.Fatalf("car %s books %v, want %v", id, got, want)
+	}
+}
+
+// Booked lists the days that car books from Today, for 400 days: every
+// day a booking may hold.
+func Booked(car rental.Car) []rental.Date {
+	return car.Availability.Booked(Today, Today.AddDays(rental.MaxDaysAhead+rental.MaxRentalDays+5))
+}
+
+// DaysOf lists the days of periods, in order, each once.
+func DaysOf(periods ...rental.Period) []rental.Date {
+	seen := map[rental.Date]bool{}
+	var out []rental.Date
+	for _, p := range periods {
+		for d := p.Pickup; d.Before(p.Return); d = d.AddDays(1) {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b rental.Date) int { return a.Compare(b) })
+	return out
 }
 
 func testBookingPaging(t *testing.T, e *Env) {

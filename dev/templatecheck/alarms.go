@@ -49,43 +49,59 @@ func alarmMetrics(a map[string]any) []metric {
 // metrics", "Types of metrics for Lambda functions", "DynamoDB Metrics and
 // dimensions" in the services' guides.
 func (t *Template) checkAlarms() []error {
-	var ms []metric
-	for _, a := range t.resources(alarmType) {
-		ms = append(ms, alarmMetrics(a)...)
-	}
-	has := func(ns, name string, dim string, id string) bool {
-		for _, m := range ms {
-			if m.namespace != ns || m.name != name {
-				continue
-			}
-			if dim == "" || len(m.dimensions) == 0 && ns == "AWS/Lambda" || refersTo(m.dimensions[dim], id) {
-				return true
-			}
-		}
-		return false
+	alarms := t.resources(alarmType)
+	var watched metrics
+	for _, a := range alarms {
+		watched = append(watched, alarmMetrics(a)...)
 	}
 	var errs []error
-	for _, id := range sortedIDs(t.resources(alarmType)) {
-		if n := len(alarmMetrics(t.resources(alarmType)[id])); n > maxAlarmMetrics {
+	for _, id := range sortedIDs(alarms) {
+		if n := len(alarmMetrics(alarms[id])); n > maxAlarmMetrics {
 			errs = append(errs, breach(ruleAlarm, id, "watches %d metrics; an alarm on a metric math expression may reference at most %d", n, maxAlarmMetrics))
 		}
 	}
-	if !has("AWS/ApiGateway", "5XXError", "", "") {
+	if !watched.has("AWS/ApiGateway", "5XXError", "", "") {
 		errs = append(errs, breach(ruleAlarm, "API", "no alarm on AWS/ApiGateway 5XXError"))
 	}
 	for _, id := range sortedIDs(t.resources(functionType)) {
-		if !has("AWS/Lambda", "Errors", "FunctionName", id) {
+		if !watched.has("AWS/Lambda", "Errors", "FunctionName", id) {
 			errs = append(errs, breach(ruleAlarm, id, "no alarm on its AWS/Lambda Errors"))
 		}
 	}
 	for _, id := range sortedIDs(t.resources(tableType)) {
-		all := has("AWS/DynamoDB", "ThrottledRequests", "TableName", id)
-		if !all && !has("AWS/DynamoDB", "ReadThrottleEvents", "TableName", id) {
-			errs = append(errs, breach(ruleAlarm, id, "no alarm on its read throttling (ReadThrottleEvents or ThrottledRequests)"))
+		errs = append(errs, watched.checkThrottling(id)...)
+	}
+	return errs
+}
+
+// metrics are the metrics that the template's alarms watch.
+type metrics []metric
+
+// has reports whether an alarm watches metric name of namespace ns for
+// resource id: in dimension dim (dim "" takes any), or, for Lambda, the
+// account-wide metric without dimensions.
+func (ms metrics) has(ns, name string, dim string, id string) bool {
+	for _, m := range ms {
+		if m.namespace != ns || m.name != name {
+			continue
 		}
-		if !all && !has("AWS/DynamoDB", "WriteThrottleEvents", "TableName", id) {
-			errs = append(errs, breach(ruleAlarm, id, "no alarm on its write throttling (WriteThrottleEvents or ThrottledRequests)"))
+		if dim == "" || len(m.dimensions) == 0 && ns == "AWS/Lambda" || refersTo(m.dimensions[dim], id) {
+			return true
 		}
+	}
+	return false
+}
+
+// checkThrottling: table's read and write throttling are each in an
+// alarm, on its own metric or on ThrottledRequests, which counts both.
+func (ms metrics) checkThrottling(table string) []error {
+	var errs []error
+	all := ms.has("AWS/DynamoDB", "ThrottledRequests", "TableName", table)
+	if !all && !ms.has("AWS/DynamoDB", "ReadThrottleEvents", "TableName", table) {
+		errs = append(errs, breach(ruleAlarm, table, "no alarm on its read throttling (ReadThrottleEvents or ThrottledRequests)"))
+	}
+	if !all && !ms.has("AWS/DynamoDB", "WriteThrottleEvents", "TableName", table) {
+		errs = append(errs, breach(ruleAlarm, table, "no alarm on its write throttling (WriteThrottleEvents or ThrottledRequests)"))
 	}
 	return errs
 }

@@ -2,12 +2,14 @@ package templatecheck
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/pkg/apigw"
+	"github.com/carrental/backend/pkg/dynamo"
 	"github.com/carrental/backend/pkg/lambdafn"
 )
 
@@ -51,7 +53,7 @@ func TestGlobals(t *testing.T) {
 }
 
 // TestPolicies: the functions reach the table through the two managed
-// policies only; reads are GetItem and Query on the table and its GSIs,
+// policies only; reads are GetItem, BatchGetItem and Query on the table and its GSIs,
 // writes are Put and Update inside transactions; no Scan, no wildcard.
 func TestPolicies(t *testing.T) {
 	tpl := loadTyped(t)
@@ -103,7 +105,7 @@ func TestPolicies(t *testing.T) {
 	for _, g := range tableGSIs(t, tpl) {
 		indexes = append(indexes, "${Table.Arn}/index/"+g)
 	}
-	check("TableReadPolicy", []string{"dynamodb:GetItem", "dynamodb:Query"}, append([]string{"Table.Arn"}, indexes...), false)
+	check("TableReadPolicy", []string{"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}, append([]string{"Table.Arn"}, indexes...), false)
 	check("BookingWritePolicy", []string{"dynamodb:PutItem", "dynamodb:UpdateItem"}, []string{"Table.Arn"}, true)
 }
 
@@ -243,4 +245,44 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// TestStoreCallsAreGranted: every DynamoDB call of the store (the methods
+// of dynamo.Client) is an action that the table policies grant, so that
+// what works on DynamoDB Local is not refused by IAM in the cloud.
+// TransactWriteItems is authorized by its items' actions (PutItem,
+// UpdateItem), and PutItem alone is the seed's and the fleet's, granted in
+// transactions only.
+func TestStoreCallsAreGranted(t *testing.T) {
+	tpl := loadTyped(t)
+	granted := map[string]bool{}
+	for _, name := range []string{"TableReadPolicy", "BookingWritePolicy"} {
+		p, err := tpl.GetIAMManagedPolicyWithName(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range p.PolicyDocument.(map[string]any)["Statement"].([]any) {
+			for _, a := range samtemplate.Strs(s.(map[string]any)["Action"]) {
+				granted[a] = true
+			}
+		}
+	}
+	client := reflect.TypeOf((*dynamo.Client)(nil)).Elem()
+	if client.NumMethod() == 0 {
+		t.Fatal("dynamo.Client has no methods")
+	}
+	for i := range client.NumMethod() {
+		var need []string
+		switch m := client.Method(i).Name; m {
+		case "TransactWriteItems":
+			need = []string{"dynamodb:PutItem", "dynamodb:UpdateItem"}
+		default:
+			need = []string{"dynamodb:" + m}
+		}
+		for _, a := range need {
+			if !granted[a] {
+				t.Errorf("the store calls %s, which needs %s: no table policy grants it", client.Method(i).Name, a)
+			}
+		}
+	}
 }

@@ -53,18 +53,7 @@ func (t *Template) checkPoolRole(pool string, r any) []error {
 		return []error{breach(ruleIdentityPool, pool, "the authenticated role %s is no AWS::IAM::Role of the template", describe(r))}
 	}
 	var errs []error
-	trusted := false
-	for _, st := range list(get(role, "Properties", "AssumeRolePolicyDocument", "Statement")) {
-		if get(st, "Effect") == "Allow" && strings.Contains(strings.Join(strs(get(st, "Action")), ","), "AssumeRoleWithWebIdentity") {
-			aud := get(st, "Condition", "StringEquals", "cognito-identity.amazonaws.com:aud")
-			amr := get(st, "Condition", "ForAnyValue:StringLike", "cognito-identity.amazonaws.com:amr")
-			trusted = refersTo(aud, pool) && amr == "authenticated"
-			if !trusted {
-				break
-			}
-		}
-	}
-	if !trusted {
+	if !trustsOnlyAuthenticated(role, pool) {
 		errs = append(errs, breach(ruleIdentityPool, pool, "role %s may be assumed without the conditions aud = %s and amr = authenticated", att[0], pool))
 	}
 	if get(role, "Properties", "ManagedPolicyArns") != nil {
@@ -72,23 +61,51 @@ func (t *Template) checkPoolRole(pool string, r any) []error {
 	}
 	for _, pol := range list(get(role, "Properties", "Policies")) {
 		for _, st := range list(get(pol, "PolicyDocument", "Statement")) {
-			if get(st, "Effect") != "Allow" {
-				continue
-			}
-			for _, a := range strs(get(st, "Action")) {
-				if strings.Contains(a, "*") {
-					errs = append(errs, breach(ruleIdentityPool, pool, "role %s grants the wildcard action %s", att[0], a))
-				}
-			}
-			for _, res := range list(get(st, "Resource")) {
-				if strings.Contains(describe(res), "*") {
-					errs = append(errs, breach(ruleIdentityPool, pool, "role %s grants on the wildcard resource %s", att[0], describe(res)))
-				}
-			}
-			if get(st, "NotAction") != nil || get(st, "NotResource") != nil {
-				errs = append(errs, breach(ruleIdentityPool, pool, "role %s uses NotAction or NotResource", att[0]))
-			}
+			errs = append(errs, checkPoolRoleGrant(pool, att[0], st)...)
 		}
+	}
+	return errs
+}
+
+// trustsOnlyAuthenticated reports whether role's trust policy lets web
+// identities assume it (AssumeRoleWithWebIdentity) and every statement
+// that does is bound to pool's authenticated identities.
+func trustsOnlyAuthenticated(role any, pool string) bool {
+	trusted := false
+	for _, st := range list(get(role, "Properties", "AssumeRolePolicyDocument", "Statement")) {
+		if get(st, "Effect") != "Allow" || !strings.Contains(strings.Join(strs(get(st, "Action")), ","), "AssumeRoleWithWebIdentity") {
+			continue
+		}
+		aud := get(st, "Condition", "StringEquals", "cognito-identity.amazonaws.com:aud")
+		amr := get(st, "Condition", "ForAnyValue:StringLike", "cognito-identity.amazonaws.com:amr")
+		if !refersTo(aud, pool) || amr != "authenticated" {
+			return false
+		}
+		trusted = true
+	}
+	return trusted
+}
+
+// checkPoolRoleGrant checks one statement st of role's own policies: an
+// Allow names its actions and resources without wildcards, and not by
+// exclusion (NotAction, NotResource).
+func checkPoolRoleGrant(pool, role string, st any) []error {
+	if get(st, "Effect") != "Allow" {
+		return nil
+	}
+	var errs []error
+	for _, a := range strs(get(st, "Action")) {
+		if strings.Contains(a, "*") {
+			errs = append(errs, breach(ruleIdentityPool, pool, "role %s grants the wildcard action %s", role, a))
+		}
+	}
+	for _, res := range list(get(st, "Resource")) {
+		if strings.Contains(describe(res), "*") {
+			errs = append(errs, breach(ruleIdentityPool, pool, "role %s grants on the wildcard resource %s", role, describe(res)))
+		}
+	}
+	if get(st, "NotAction") != nil || get(st, "NotResource") != nil {
+		errs = append(errs, breach(ruleIdentityPool, pool, "role %s uses NotAction or NotResource", role))
 	}
 	return errs
 }

@@ -6,17 +6,18 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 )
 
-// ListCars serves GET /cars?locationId=&type=&pickupDate=&returnDate=&limit=&cursor=
-// (public): 200 {"cars":[...],"nextCursor"?}. With both dates, only cars
-// free for the whole period, each with its quote. Errors: 400
-// validation_failed (a parameter, a booking rule, an unknown location, a
-// cursor of another query), 500, 503.
+// ListCars serves GET /cars?locationId=&type=&pickupDate=&returnDate=&seats=&transmission=&sort=&limit=&cursor=
+// (public): 200 {"cars":[...],"nextCursor"?}, full pages. With both dates,
+// only cars free for the whole period, each with its quote; sort=price
+// orders by daily rate. Errors: 400 validation_failed (a parameter, a
+// booking rule, an unknown location, a cursor of another query), 500, 503.
 func (a *API) ListCars(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
 	return a.serve(ctx, req, "list-cars", a.listCars)
 }
 
 func (a *API) listCars(ctx context.Context, c *call) (reply, error) {
-	q := listCarsQuery{LocationID: c.query("locationId"), Type: c.query("type"), Period: readPeriod(c), Page: readPage(c)}
+	q := listCarsQuery{LocationID: c.query("locationId"), Type: c.query("type"), Seats: c.query("seats"),
+		Transmission: c.query("transmission"), Sort: c.query("sort"), Period: readPeriod(c), Page: readPage(c)}
 	if err := check(c, &q); err != nil {
 		return reply{}, err
 	}

@@ -204,7 +204,12 @@ func checkFaultAnswer(t *testing.T, fx faultExchange) {
 	x := exchange{ev: fx.ev, resp: fx.resp, result: res}
 	switch s := fx.resp.StatusCode; {
 	case s == http.StatusServiceUnavailable:
-		wantServerError(t, x, s, "throttled")
+		var body struct{ Error struct{ Code string } }
+		_ = json.Unmarshal([]byte(fx.resp.Body), &body)
+		if c := body.Error.Code; c != "throttled" && c != "unavailable" {
+			t.Fatalf("a 503 with code %q", c)
+		}
+		wantServerError(t, x, s, body.Error.Code)
 	case !slices.Contains(fx.allowed, s):
 		t.Fatalf("%s %s -> %d %s, want one of %v", fx.ev.HTTPMethod, fx.ev.Path, s, fx.resp.Body, fx.allowed)
 	}

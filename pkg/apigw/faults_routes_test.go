@@ -13,8 +13,10 @@ import (
 )
 
 // TestFaultsAtEveryRoute crosses every route with DynamoDB faults: the
-// API answers 503 throttled with Retry-After (and nothing of the cause)
-// when the faults last, and succeeds when the SDK's retries (or, for a
+// API answers 503 with Retry-After (and nothing of the cause) when the
+// faults last, its code saying what happened: throttled for DynamoDB's
+// throttling and for conflicts that never end, unavailable for server
+// errors and timeouts, and succeeds when the SDK's retries (or, for a
 // transaction that met a conflict, the store's) get through. Afterwards
 // the store is sound: a refused write left nothing behind, an accepted
 // one is all there. It guards mapErr's classification, the retry paths
@@ -25,18 +27,19 @@ func TestFaultsAtEveryRoute(t *testing.T) {
 		name       string
 		rule       ddbfault.Rule
 		writesOnly bool
-		ok         bool // the request succeeds; otherwise 503
+		ok         bool   // the request succeeds; otherwise 503
+		code       string // the 503's
 	}{
-		{"throttled", ddbfault.Rule{Fault: ddbfault.Throttle}, false, false},
-		{"500s", ddbfault.Rule{Fault: ddbfault.ServerError}, false, false},
-		{"timeouts", ddbfault.Rule{Fault: ddbfault.Timeout(30 * time.Millisecond)}, false, false},
-		{"one throttle", ddbfault.Rule{Times: 1, Fault: ddbfault.Throttle}, false, true},
-		{"one 500", ddbfault.Rule{Times: 1, Fault: ddbfault.ServerError}, false, true},
-		{"one timeout", ddbfault.Rule{Times: 1, Fault: ddbfault.Timeout(30 * time.Millisecond)}, false, true},
-		{"two transaction conflicts", ddbfault.Rule{Op: twi, Times: 2, Fault: ddbfault.TransactionConflict}, true, true},
-		{"transaction conflicts", ddbfault.Rule{Op: twi, Fault: ddbfault.TransactionConflict}, true, false},
-		{"transactions throttled", ddbfault.Rule{Op: twi, Fault: ddbfault.Throttle}, true, false},
-		{"transactions answer 500", ddbfault.Rule{Op: twi, Fault: ddbfault.ServerError}, true, false},
+		{"throttled", ddbfault.Rule{Fault: ddbfault.Throttle}, false, false, "throttled"},
+		{"500s", ddbfault.Rule{Fault: ddbfault.ServerError}, false, false, "unavailable"},
+		{"timeouts", ddbfault.Rule{Fault: ddbfault.Timeout(30 * time.Millisecond)}, false, false, "unavailable"},
+		{"one throttle", ddbfault.Rule{Times: 1, Fault: ddbfault.Throttle}, false, true, ""},
+		{"one 500", ddbfault.Rule{Times: 1, Fault: ddbfault.ServerError}, false, true, ""},
+		{"one timeout", ddbfault.Rule{Times: 1, Fault: ddbfault.Timeout(30 * time.Millisecond)}, false, true, ""},
+		{"two transaction conflicts", ddbfault.Rule{Op: twi, Times: 2, Fault: ddbfault.TransactionConflict}, true, true, ""},
+		{"transaction conflicts", ddbfault.Rule{Op: twi, Fault: ddbfault.TransactionConflict}, true, false, "throttled"},
+		{"transactions throttled", ddbfault.Rule{Op: twi, Fault: ddbfault.Throttle}, true, false, "throttled"},
+		{"transactions answer 500", ddbfault.Rule{Op: twi, Fault: ddbfault.ServerError}, true, false, "unavailable"},
 	}
 	var injected atomic.Int64
 	t.Cleanup(func() { t.Logf("faults injected: %d", injected.Load()) })
@@ -64,7 +67,7 @@ func TestFaultsAtEveryRoute(t *testing.T) {
 					t.Fatal("no fault was injected: the case tests nothing")
 				}
 				if !f.ok {
-					wantServerError(t, x, http.StatusServiceUnavailable, "throttled")
+					wantServerError(t, x, http.StatusServiceUnavailable, f.code)
 				} else if x.resp.StatusCode != r.status {
 					t.Fatalf("%d %s, want %d", x.resp.StatusCode, x.resp.Body, r.status)
 				}

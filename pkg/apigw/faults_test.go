@@ -66,10 +66,11 @@ func wantSound(t *testing.T, store *dynamo.Store, users ...string) {
 	}
 }
 
-// serverMessages are the only messages a 5xx may carry.
-var serverMessages = map[int]string{
-	http.StatusInternalServerError: "internal error",
-	http.StatusServiceUnavailable:  "the service is busy; try again in a moment",
+// serverMessages are the only messages a 5xx may carry, by code.
+var serverMessages = map[string]string{
+	"internal":    "internal error",
+	"throttled":   "the service is busy; try again in a moment",
+	"unavailable": "the service could not reach its database; try again in a moment",
 }
 
 // leaks are what a client must never read in a 5xx: the SDK's and
@@ -89,7 +90,7 @@ func wantServerError(t *testing.T, x exchange, status int, code string) {
 	if err := json.Unmarshal([]byte(x.resp.Body), &body); err != nil {
 		t.Fatal(err)
 	}
-	if len(body.Error) != 3 || body.Error["message"] != serverMessages[status] {
+	if len(body.Error) != 3 || body.Error["message"] != serverMessages[code] {
 		t.Errorf("a %d says more than code, message and requestId: %s", status, x.resp.Body)
 	}
 	lower := strings.ToLower(x.resp.Body)

@@ -80,7 +80,7 @@ var operations = map[string]string{
 var errorCodes = map[string]bool{
 	"validation_failed": true, "unauthorized": true, "not_found": true, "car_unavailable": true,
 	"booking_cancelled": true, "booking_started": true, "version_mismatch": true, "idempotency_conflict": true,
-	"payload_too_large": true, "unsupported_media_type": true, "throttled": true, "internal": true,
+	"payload_too_large": true, "unsupported_media_type": true, "throttled": true, "unavailable": true, "internal": true,
 }
 
 // checkAnyResponse fails t unless resp, the answer of function name to ev

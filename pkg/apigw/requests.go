@@ -43,17 +43,28 @@ func (q pageQuery) limit() int {
 
 func (q pageQuery) cursor() string { return deref(q.Cursor) }
 
-// listCarsQuery is GET /cars?locationId=&type=&pickupDate=&returnDate=&limit=&cursor=.
+// listCarsQuery is GET /cars?locationId=&type=&pickupDate=&returnDate=&seats=&transmission=&sort=&limit=&cursor=.
 type listCarsQuery struct {
-	LocationID *string `query:"locationId" validate:"required,id"`
-	Type       *string `query:"type" validate:"omitnil,cartype"`
-	Period     periodQuery
-	Page       pageQuery
+	LocationID   *string `query:"locationId" validate:"required,id"`
+	Type         *string `query:"type" validate:"omitnil,cartype"`
+	Seats        *string `query:"seats" validate:"omitnil,seats"`
+	Transmission *string `query:"transmission" validate:"omitnil,oneof=automatic manual"`
+	Sort         *string `query:"sort" validate:"omitnil,oneof=price"`
+	Period       periodQuery
+	Page         pageQuery
 }
 
 func (q listCarsQuery) domain() rental.CarQuery {
-	return rental.CarQuery{LocationID: *q.LocationID, Type: rental.CarType(deref(q.Type)),
-		Period: q.Period.period(), Limit: q.Page.limit(), Cursor: q.Page.cursor()}
+	out := rental.CarQuery{LocationID: *q.LocationID, Type: rental.CarType(deref(q.Type)),
+		Transmission: rental.Transmission(deref(q.Transmission)), Period: q.Period.period(),
+		Limit: q.Page.limit(), Cursor: q.Page.cursor()}
+	if q.Seats != nil {
+		out.MinSeats, _ = strconv.Atoi(*q.Seats)
+	}
+	if deref(q.Sort) == "price" {
+		out.Order = rental.ByPrice
+	}
+	return out
 }
 
 // listBookingsQuery is GET /bookings?status=&limit=&cursor=.

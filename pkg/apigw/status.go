@@ -20,14 +20,16 @@ var statusOf = map[rental.Code]int{
 	codePayloadTooLarge:            http.StatusRequestEntityTooLarge,
 	codeUnsupportedMediaType:       http.StatusUnsupportedMediaType,
 	rental.CodeThrottled:           http.StatusServiceUnavailable,
+	rental.CodeUnavailable:         http.StatusServiceUnavailable,
 	rental.CodeInternal:            http.StatusInternalServerError,
 }
 
 // serverMessages replace the message of a 5xx: a server error never shows
 // what went wrong inside.
 var serverMessages = map[rental.Code]string{
-	rental.CodeThrottled: "the service is busy; try again in a moment",
-	rental.CodeInternal:  "internal error",
+	rental.CodeThrottled:   "the service is busy; try again in a moment",
+	rental.CodeUnavailable: "the service could not reach its database; try again in a moment",
+	rental.CodeInternal:    "internal error",
 }
 
 // retryAfterSeconds is the Retry-After of a 503: the booking transaction's
@@ -62,7 +64,7 @@ func errorReply(e *problem, requestID string) reply {
 		detail.Message, detail.Fields = serverMessages[code], nil
 	}
 	r := reply{status: status, body: errorBody{Error: detail}}
-	if code == rental.CodeThrottled {
+	if code == rental.CodeThrottled || code == rental.CodeUnavailable {
 		r.header = map[string]string{"Retry-After": retryAfterSeconds}
 	}
 	return r

@@ -23,6 +23,7 @@ import (
 //	id              the contract's Id: 1 to 64 of [A-Za-z0-9_-]
 //	date            a real calendar day YYYY-MM-DD (rental.ParseDate: 2026-02-30 fails)
 //	pagesize        a decimal integer from 1 to rental.MaxPageSize
+//	seats           a decimal integer from 1 to maxSeats
 //	cartype         one of rental.CarTypes
 //	bookingstatus   CONFIRMED or CANCELLED
 //	idempotencykey  1 to 128 of [A-Za-z0-9_.:-]
@@ -32,6 +33,9 @@ import (
 // would compare the strings' lengths): the order of pick-up and return is a
 // booking rule, checked on parsed rental.Dates by the Service.
 var validate = newValidator()
+
+// maxSeats is the most seats a search may ask for (the contract's maximum).
+const maxSeats = 9
 
 func newValidator() *validator.Validate {
 	v := validator.New(validator.WithRequiredStructEnabled())
@@ -52,6 +56,7 @@ func newValidator() *validator.Validate {
 		"idempotencykey": idempotencyKey.MatchString,
 		"date":           func(s string) bool { _, err := rental.ParseDate(s); return err == nil },
 		"pagesize":       func(s string) bool { n, err := strconv.Atoi(s); return err == nil && n >= 1 && n <= rental.MaxPageSize },
+		"seats":          func(s string) bool { n, err := strconv.Atoi(s); return err == nil && n >= 1 && n <= maxSeats },
 		"cartype":        func(s string) bool { _, err := rental.ParseCarType(s); return err == nil },
 		"bookingstatus":  func(s string) bool { _, err := rental.ParseBookingStatus(s); return err == nil },
 		"etag":           func(s string) bool { _, err := parseIfMatch(s); return err == nil },
@@ -108,6 +113,10 @@ func fieldProblem(fe validator.FieldError) string {
 		return "must be a calendar date YYYY-MM-DD"
 	case "pagesize":
 		return fmt.Sprintf("must be a whole number from 1 to %d", rental.MaxPageSize)
+	case "seats":
+		return fmt.Sprintf("must be a whole number from 1 to %d", maxSeats)
+	case "oneof":
+		return oneOf(strings.Fields(fe.Param()))
 	case "cartype":
 		names := make([]string, len(rental.CarTypes))
 		for i, t := range rental.CarTypes {

@@ -44,10 +44,7 @@ func describe(v rental.Violation) string {
 	case rental.RuleRange:
 		return fmt.Sprintf("must be between %d and %d", v.Min, v.Max)
 	case rental.RuleUnknown:
-		if v.Field == rental.FieldLocation {
-			return "is not a location of ours"
-		}
-		return "is not a car of ours"
+		return unknown(v.Field)
 	case rental.RuleNotAtLocation:
 		return "is not at location " + v.Location
 	case rental.RuleOtherLocation:
@@ -63,13 +60,28 @@ func describe(v rental.Violation) string {
 	case rental.RuleForeignCursor:
 		return "is not a cursor of this query; start again without it"
 	case rental.RuleNothingToChange:
-		named := make([]string, len(v.Allowed))
-		for i, f := range v.Allowed {
-			named[i] = fieldName(rental.Field(f))
-		}
-		return "must change at least one of " + strings.Join(named, ", ")
+		return nothingToChange(v.Allowed)
 	}
 	return "is invalid"
+}
+
+// unknown says that the id in field names nothing of ours: a location's
+// field names a location, any other a car.
+func unknown(field rental.Field) string {
+	if field == rental.FieldLocation {
+		return "is not a location of ours"
+	}
+	return "is not a car of ours"
+}
+
+// nothingToChange asks for a change of at least one of the fields (the
+// domain's names), in the contract's names.
+func nothingToChange(fields []string) string {
+	named := make([]string, len(fields))
+	for i, f := range fields {
+		named[i] = fieldName(rental.Field(f))
+	}
+	return "must change at least one of " + strings.Join(named, ", ")
 }
 
 // oneOf is "must be A or B" for two values, "must be one of A, B, C" for

@@ -34,3 +34,11 @@ func (b Backoff) wait(ctx context.Context, n int) error {
 		return nil
 	}
 }
+
+// wait is the store's retry wait n, ending before ctx's deadline with time
+// left to answer (bounded).
+func (s *Store) wait(ctx context.Context, n int) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
+	return s.retry.wait(ctx, n)
+}

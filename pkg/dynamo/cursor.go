@@ -43,40 +43,34 @@ func newCursors(secret []byte) cursors {
 	return cursors{gcm: gcm}
 }
 
-// encode returns "" for a nil key (the last page).
-func (c cursors) encode(scope string, key map[string]types.AttributeValue) (string, error) {
-	if len(key) == 0 {
+// encode seals payload (any JSON value) for scope; "" for a nil payload
+// (the last page).
+func (c cursors) encode(scope string, payload any) (string, error) {
+	if payload == nil {
 		return "", nil
 	}
-	plain := make(map[string]string, len(key))
-	for k, v := range key {
-		s, ok := v.(*types.AttributeValueMemberS)
-		if !ok {
-			return "", fmt.Errorf("dynamo: key attribute %s is not a string", k)
-		}
-		plain[k] = s.Value
-	}
-	payload, err := json.Marshal(plain)
+	plain, err := json.Marshal(payload)
 	if err != nil {
 		return "", err
 	}
 	gcm := c.gcm
-	nonce := make([]byte, gcm.NonceSize(), gcm.NonceSize()+len(payload)+gcm.Overhead())
+	nonce := make([]byte, gcm.NonceSize(), gcm.NonceSize()+len(plain)+gcm.Overhead())
 	if _, err := rand.Read(nonce); err != nil {
 		return "", err
 	}
-	return base64.RawURLEncoding.EncodeToString(gcm.Seal(nonce, nonce, payload, []byte(scope))), nil
+	return base64.RawURLEncoding.EncodeToString(gcm.Seal(nonce, nonce, plain, []byte(scope))), nil
 }
 
-// decode returns nil for "" (the first page) and validation_failed (field
-// cursor) for anything that this store did not issue for scope.
-func (c cursors) decode(scope, cursor string) (map[string]types.AttributeValue, error) {
+// decode opens cursor into out (a pointer) and reports whether there was
+// one: false for "" (the first page). Anything that this store did not
+// issue for scope is validation_failed (rental.ErrForeignCursor).
+func (c cursors) decode(scope, cursor string, out any) (bool, error) {
 	if cursor == "" {
-		return nil, nil
+		return false, nil
 	}
 	bad := rental.ErrForeignCursor()
 	if len(cursor) > maxCursorLen {
-		return nil, bad
+		return false, bad
 	}
 	enc := base64.RawURLEncoding
 	sealed, err := enc.DecodeString(cursor)
@@ -84,23 +78,43 @@ func (c cursors) decode(scope, cursor string) (map[string]types.AttributeValue, 
 	// other spellings of the same bytes (spare bits set, line breaks), and
 	// an edited cursor must not pass (FuzzCursorDecode).
 	if err != nil || enc.EncodeToString(sealed) != cursor {
-		return nil, bad
+		return false, bad
 	}
 	gcm := c.gcm
 	if len(sealed) < gcm.NonceSize()+gcm.Overhead() {
-		return nil, bad
+		return false, bad
 	}
 	payload, err := gcm.Open(nil, sealed[:gcm.NonceSize()], sealed[gcm.NonceSize():], []byte(scope))
 	if err != nil {
-		return nil, bad
+		return false, bad
 	}
-	var plain map[string]string
-	if err := json.Unmarshal(payload, &plain); err != nil || len(plain) == 0 {
-		return nil, bad
+	if err := json.Unmarshal(payload, out); err != nil {
+		return false, bad
 	}
-	key := make(map[string]types.AttributeValue, len(plain))
-	for k, v := range plain {
-		key[k] = &types.AttributeValueMemberS{Value: v}
+	return true, nil
+}
+
+// keyCursor is a table or index key of string attributes, the position
+// after which a Query resumes.
+type keyCursor map[string]string
+
+func (k keyCursor) attrs() map[string]types.AttributeValue {
+	out := make(map[string]types.AttributeValue, len(k))
+	for name, v := range k {
+		out[name] = str(v)
 	}
-	return key, nil
+	return out
+}
+
+// keyOf is item's key of attributes names, as a keyCursor.
+func keyOf(item map[string]types.AttributeValue, names ...string) (keyCursor, error) {
+	out := keyCursor{}
+	for _, n := range names {
+		s, ok := item[n].(*types.AttributeValueMemberS)
+		if !ok {
+			return nil, fmt.Errorf("dynamo: key attribute %s is not a string", n)
+		}
+		out[n] = s.Value
+	}
+	return out, nil
 }

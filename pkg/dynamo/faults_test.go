@@ -84,8 +84,10 @@ func TestEndlessConflictIsThrottled(t *testing.T) {
 	auditFixture(t, e, "alice")
 }
 
-// Throttling, server errors and timeouts reach the caller as throttled
-// once the SDK's own retries are spent; a single throttle is absorbed.
+// Once the SDK's own retries are spent, throttling reaches the caller as
+// throttled, server errors and timeouts as unavailable (a commit's outcome
+// unknown); a single throttle is absorbed. A create reads its car (and
+// account) with one BatchGetItem.
 func TestServiceFaults(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
@@ -95,9 +97,9 @@ func TestServiceFaults(t *testing.T) {
 		tries int         // faults injected
 	}{
 		{"one throttle on the transaction", ddbfault.Rule{Op: "TransactWriteItems", Times: 1, Fault: ddbfault.Throttle}, "", 1},
-		{"throttled reads", ddbfault.Rule{Op: "GetItem", Fault: ddbfault.Throttle}, rental.CodeThrottled, 3},
-		{"server errors", ddbfault.Rule{Op: "GetItem", Fault: ddbfault.ServerError}, rental.CodeThrottled, 3},
-		{"timeouts", ddbfault.Rule{Op: "TransactWriteItems", Fault: ddbfault.Timeout(20 * time.Millisecond)}, rental.CodeThrottled, 1},
+		{"throttled reads", ddbfault.Rule{Op: "BatchGetItem", Fault: ddbfault.Throttle}, rental.CodeThrottled, 3},
+		{"server errors", ddbfault.Rule{Op: "BatchGetItem", Fault: ddbfault.ServerError}, rental.CodeUnavailable, 3},
+		{"timeouts", ddbfault.Rule{Op: "TransactWriteItems", Fault: ddbfault.Timeout(20 * time.Millisecond)}, rental.CodeUnavailable, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -125,7 +127,7 @@ func TestRandomFaultsKeepTheStoreSound(t *testing.T) {
 	e, in := faultEnv(t)
 	in.Add(ddbfault.Rule{Op: "TransactWriteItems", Rate: 0.3, Fault: ddbfault.TransactionConflict})
 	in.Add(ddbfault.Rule{Op: "TransactWriteItems", Rate: 0.1, Fault: ddbfault.ServerError})
-	in.Add(ddbfault.Rule{Op: "GetItem", Rate: 0.1, Fault: ddbfault.Throttle})
+	in.Add(ddbfault.Rule{Op: "BatchGetItem", Rate: 0.1, Fault: ddbfault.Throttle})
 	const n = 16
 	var wg sync.WaitGroup
 	users := make([]string, n)
@@ -142,7 +144,7 @@ func TestRandomFaultsKeepTheStoreSound(t *testing.T) {
 	in.Clear()
 	for i, err := range errs {
 		switch rental.ErrorCode(err) {
-		case rental.CodeCarUnavailable, rental.CodeThrottled:
+		case rental.CodeCarUnavailable, rental.CodeThrottled, rental.CodeUnavailable:
 		default:
 			if err != nil {
 				t.Fatalf("%s: %v", users[i], err)

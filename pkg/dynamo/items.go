@@ -2,8 +2,11 @@ package dynamo
 
 import (
 	"fmt"
-	"strings"
+	"strconv"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/carrental/backend/pkg/rental"
 )
@@ -42,9 +45,11 @@ func (m moneyAttr) domain() rental.Money {
 	return rental.Money{Amount: m.Amount, Currency: m.Currency}
 }
 
-// carItem carries the car's schedule: each confirmed booking as
-// "<pickup>/<return>/<bookingId>" (an ISO 8601 interval and the booking).
-// Strings keep the item small: a search reads every car's schedule.
+// carItem is a car and its availability: one Number attribute a month
+// with booked days, "m202703", whose bit d-1 is day d (rental.Availability).
+// The item's size does not grow with the bookings: at most 14 months are
+// ahead of today. GSI1 (projection ALL) lists a location's cars of one
+// type by daily rate, masks included, so that a search is one Query.
 type carItem struct {
 	PK           string    `dynamodbav:"PK"`
 	SK           string    `dynamodbav:"SK"`
@@ -60,42 +65,56 @@ type carItem struct {
 	LocationID   string    `dynamodbav:"locationId"`
 	DailyRate    moneyAttr `dynamodbav:"dailyRate"`
 	ImageKey     string    `dynamodbav:"imageKey"`
-	Schedule     []string  `dynamodbav:"schedule"`
-	Version      int64     `dynamodbav:"version"`
 }
 
 func toCarItem(c rental.Car) carItem {
-	return carItem{PK: carPK(c.ID), SK: carSK, GSI1PK: carGSI1PK(c.LocationID), GSI1SK: carGSI1SK(string(c.Type), c.ID),
-		Kind: "car", ID: c.ID, Make: c.Make, Model: c.Model, CarType: string(c.Type), Seats: c.Seats,
-		Transmission: string(c.Transmission), LocationID: c.LocationID, DailyRate: toMoney(c.DailyRate),
-		ImageKey: c.ImageKey, Schedule: scheduleAttr(c.Schedule), Version: c.Version}
+	return carItem{PK: carPK(c.ID), SK: carSK, GSI1PK: carGSI1PK(c.LocationID, c.Type),
+		GSI1SK: carGSI1SK(c.DailyRate.Amount, c.ID), Kind: "car", ID: c.ID, Make: c.Make, Model: c.Model,
+		CarType: string(c.Type), Seats: c.Seats, Transmission: string(c.Transmission), LocationID: c.LocationID,
+		DailyRate: toMoney(c.DailyRate), ImageKey: c.ImageKey}
 }
 
-func scheduleAttr(s rental.Schedule) []string {
-	out := make([]string, len(s))
-	for i, r := range s {
-		out[i] = r.Period.String() + "/" + r.BookingID
+// carAttrs is a whole car item: its fields and its month masks.
+func carAttrs(c rental.Car) (map[string]types.AttributeValue, error) {
+	av, err := attributevalue.MarshalMap(toCarItem(c))
+	if err != nil {
+		return nil, err
 	}
-	return out
+	for m, bits := range c.Availability.Masks() {
+		av[monthAttr(m)] = num(int64(bits))
+	}
+	return av, nil
 }
 
-func (i carItem) domain() (rental.Car, error) {
-	sched := make(rental.Schedule, 0, len(i.Schedule))
-	for _, s := range i.Schedule {
-		parts := strings.SplitN(s, "/", 3)
-		if len(parts) != 3 {
-			return rental.Car{}, fmt.Errorf("car %s: bad schedule entry %q", i.ID, s)
+// carFrom reads a car item (or a GSI1 entry of one).
+func carFrom(av map[string]types.AttributeValue) (rental.Car, error) {
+	var i carItem
+	if err := attributevalue.UnmarshalMap(av, &i); err != nil {
+		return rental.Car{}, err
+	}
+	masks := map[rental.Month]uint32{}
+	for name, v := range av {
+		m, ok := parseMonthAttr(name)
+		if !ok {
+			continue
 		}
-		p, err1 := rental.ParseDate(parts[0])
-		r, err2 := rental.ParseDate(parts[1])
-		if err1 != nil || err2 != nil {
-			return rental.Car{}, fmt.Errorf("car %s: bad schedule entry %q", i.ID, s)
+		n, isNum := v.(*types.AttributeValueMemberN)
+		bits, err := strconv.ParseInt(numValue(n, isNum), 10, 64)
+		if err != nil || bits < 0 || bits >= 1<<31 {
+			return rental.Car{}, fmt.Errorf("car %s: bad availability %s", i.ID, name)
 		}
-		sched = append(sched, rental.Reservation{BookingID: parts[2], Period: rental.Period{Pickup: p, Return: r}})
+		masks[m] = uint32(bits)
 	}
 	return rental.Car{ID: i.ID, Make: i.Make, Model: i.Model, Type: rental.CarType(i.CarType), Seats: i.Seats,
 		Transmission: rental.Transmission(i.Transmission), LocationID: i.LocationID, DailyRate: i.DailyRate.domain(),
-		ImageKey: i.ImageKey, Schedule: sched, Version: i.Version}, nil
+		ImageKey: i.ImageKey, Availability: rental.AvailabilityOf(masks)}, nil
+}
+
+func numValue(n *types.AttributeValueMemberN, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return n.Value
 }
 
 type carSummaryAttr struct {
@@ -152,14 +171,10 @@ func (i bookingItem) domain() (rental.Booking, error) {
 			Seats: i.Car.Seats, Transmission: rental.Transmission(i.Car.Transmission), ImageKey: i.Car.ImageKey}}, nil
 }
 
-// idempotencyItem remembers which booking a create request's key made.
-// DynamoDB deletes it some time after expiresAt (TTL); until then, and
-// always on DynamoDB Local, the code treats an expired record as absent.
-type idempotencyItem struct {
-	PK          string `dynamodbav:"PK"`
-	SK          string `dynamodbav:"SK"`
-	Kind        string `dynamodbav:"kind"`
-	RequestHash string `dynamodbav:"requestHash"`
-	BookingID   string `dynamodbav:"bookingId"`
-	ExpiresAt   int64  `dynamodbav:"expiresAt"` // epoch seconds, the TTL attribute
+func bookingFrom(av map[string]types.AttributeValue) (rental.Booking, error) {
+	var i bookingItem
+	if err := attributevalue.UnmarshalMap(av, &i); err != nil {
+		return rental.Booking{}, err
+	}
+	return i.domain()
 }

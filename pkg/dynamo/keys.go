@@ -1,5 +1,12 @@
 package dynamo
 
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/carrental/backend/pkg/rental"
+)
+
 // Key and attribute names of the table (template.yaml, resource Table).
 const (
 	attrPK     = "PK"
@@ -10,17 +17,42 @@ const (
 
 	locationsPK = "LOCATIONS"
 	carSK       = "CAR"
-)
+	accountSK   = "ACCOUNT"
 
-func locationSK(id string) string         { return "LOC#" + id }
-func carPK(id string) string              { return "CAR#" + id }
-func carGSI1PK(locationID string) string  { return "LOC#" + locationID }
-func carGSI1SK(carType, id string) string { return "TYPE#" + carType + "#" + id }
-func carTypePrefix(carType string) string { return "TYPE#" + carType + "#" }
-func userPK(sub string) string            { return "USER#" + sub }
-func bookingSK(id string) string          { return "BOOKING#" + id }
-func idempotencySK(key string) string     { return "IDEM#" + key }
-
-const (
 	bookingPrefix = "BOOKING#"
 )
+
+func locationSK(id string) string  { return "LOC#" + id }
+func carPK(id string) string       { return "CAR#" + id }
+func userPK(sub string) string     { return "USER#" + sub }
+func bookingSK(id string) string   { return bookingPrefix + id }
+func legacyIdemSK(k string) string { return "IDEM#" + k }
+
+// carGSI1PK is the search partition of the cars of one type at one
+// location: a search of one type reads one partition, in price order.
+func carGSI1PK(locationID string, t rental.CarType) string {
+	return "LOC#" + locationID + "#" + string(t)
+}
+
+// carGSI1SK orders a partition by daily rate, then car id: the rate as 12
+// digits, so that text order is number order for any rate below 10^12
+// minor units.
+func carGSI1SK(rate int64, id string) string { return fmt.Sprintf("%012d#%s", rate, id) }
+
+// monthAttr names the car attribute holding month m's availability mask:
+// "m202703" for March 2027.
+func monthAttr(m rental.Month) string {
+	return fmt.Sprintf("m%04d%02d", m.Year(), int(m.Number()))
+}
+
+// parseMonthAttr reads a monthAttr name; ok is false for any other name.
+func parseMonthAttr(name string) (rental.Month, bool) {
+	if len(name) != 7 || name[0] != 'm' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(name[1:])
+	if err != nil || n%100 < 1 || n%100 > 12 {
+		return 0, false
+	}
+	return rental.Month((n/100)*12 + n%100 - 1), true
+}

@@ -20,78 +20,120 @@ func key(pk, sk string) map[string]types.AttributeValue {
 
 func str(v string) types.AttributeValue { return &types.AttributeValueMemberS{Value: v} }
 
-// get reads one item into out; found is false when there is none.
-func (s *Store) get(ctx context.Context, pk, sk string, consistent bool, out any) (found bool, err error) {
+// getItem reads one item; nil when there is none.
+func (s *Store) getItem(ctx context.Context, pk, sk string, consistent bool) (map[string]types.AttributeValue, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	res, err := s.db.GetItem(ctx, &dynamodb.GetItemInput{
 		TableName: &s.table, Key: key(pk, sk), ConsistentRead: aws.Bool(consistent),
 		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
 	})
 	if err != nil {
-		return false, mapErr(err)
+		return nil, s.mapErr(ctx, err)
 	}
 	s.record(ctx, "GetItem", one(res.ConsumedCapacity)...)
-	if res.Item == nil {
-		return false, nil
-	}
-	return true, mapErr(attributevalue.UnmarshalMap(res.Item, out))
+	return res.Item, nil
 }
 
-// query runs one Query (one page) and returns its items and next cursor.
-// It asks for one item more than the page holds: a cursor is issued only
-// when that item exists, so the last page never carries one (DynamoDB's
-// own LastEvaluatedKey is set whenever Limit is reached, even with nothing
-// after). keyAttrs are the attributes of the table's or index's key, from
-// which the cursor of the page's last item is made.
-func (s *Store) query(ctx context.Context, in *dynamodb.QueryInput, page rental.PageRequest, keyAttrs ...string) ([]map[string]types.AttributeValue, string, error) {
-	start, err := s.cursors.decode(page.Scope, page.Cursor)
-	if err != nil {
-		return nil, "", err
+// get reads one item into out; found is false when there is none.
+func (s *Store) get(ctx context.Context, pk, sk string, consistent bool, out any) (found bool, err error) {
+	item, err := s.getItem(ctx, pk, sk, consistent)
+	if err != nil || item == nil {
+		return false, err
 	}
+	return true, internal(attributevalue.UnmarshalMap(item, out))
+}
+
+// batchGet reads keys (at most 100) strongly consistent in one round trip,
+// and again for what DynamoDB left unprocessed. It returns the items found
+// by "PK|SK".
+func (s *Store) batchGet(ctx context.Context, keys []map[string]types.AttributeValue) (map[string]map[string]types.AttributeValue, error) {
+	out := map[string]map[string]types.AttributeValue{}
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
+	for len(keys) > 0 {
+		res, err := s.db.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{
+			RequestItems:           map[string]types.KeysAndAttributes{s.table: {Keys: keys, ConsistentRead: aws.Bool(true)}},
+			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
+		})
+		if err != nil {
+			return nil, s.mapErr(ctx, err)
+		}
+		s.record(ctx, "BatchGetItem", res.ConsumedCapacity...)
+		for _, item := range res.Responses[s.table] {
+			out[itemKey(item)] = item
+		}
+		keys = res.UnprocessedKeys[s.table].Keys
+		if len(keys) > 0 {
+			if err := s.wait(ctx, 1); err != nil {
+				return nil, s.mapErr(ctx, err)
+			}
+		}
+	}
+	return out, nil
+}
+
+// itemKey is "PK|SK" of an item or key.
+func itemKey(item map[string]types.AttributeValue) string {
+	pk, _ := item[attrPK].(*types.AttributeValueMemberS)
+	sk, _ := item[attrSK].(*types.AttributeValueMemberS)
+	if pk == nil || sk == nil {
+		return ""
+	}
+	return pk.Value + "|" + sk.Value
+}
+
+// query runs one Query (one page) of at most limit items (0: no limit)
+// from start (nil: the beginning), and returns its items and whether the
+// partition has more after them. It asks for one item more than the page
+// holds, so that "more" is never claimed for a last page (DynamoDB's own
+// LastEvaluatedKey is set whenever Limit is reached).
+func (s *Store) query(ctx context.Context, in *dynamodb.QueryInput, limit int, start map[string]types.AttributeValue) ([]map[string]types.AttributeValue, bool, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	in.TableName, in.ExclusiveStartKey = &s.table, start
 	in.ReturnConsumedCapacity = types.ReturnConsumedCapacityTotal
-	if page.Limit > 0 {
-		in.Limit = aws.Int32(int32(page.Limit + 1))
+	if limit > 0 {
+		in.Limit = aws.Int32(int32(limit + 1))
 	}
 	res, err := s.db.Query(ctx, in)
 	if err != nil {
-		return nil, "", mapErr(err)
+		return nil, false, s.mapErr(ctx, err)
 	}
 	s.record(ctx, "Query", one(res.ConsumedCapacity)...)
-	items, last := res.Items, res.LastEvaluatedKey // 1 MB cut, or no Limit
-	if page.Limit > 0 && len(items) > page.Limit {
-		items = items[:page.Limit]
-		last = make(map[string]types.AttributeValue, len(keyAttrs))
-		for _, k := range keyAttrs {
-			last[k] = items[page.Limit-1][k]
+	items, more := res.Items, res.LastEvaluatedKey != nil // more: a 1 MB cut, or no Limit
+	if limit > 0 {
+		more = len(items) > limit
+		if more {
+			items = items[:limit]
 		}
 	}
-	next, err := s.cursors.encode(page.Scope, last)
-	return items, next, mapErr(err)
+	return items, more, nil
 }
 
 // ListLocations returns every location, ordered by id: one Query.
 func (s *Store) ListLocations(ctx context.Context) ([]rental.Location, error) {
 	var out []rental.Location
-	var cursor string
+	var start map[string]types.AttributeValue
 	for { // locations are few; the loop only guards against a 1 MB page
-		items, next, err := s.query(ctx, &dynamodb.QueryInput{
+		items, more, err := s.query(ctx, &dynamodb.QueryInput{
 			KeyConditionExpression:    aws.String("PK = :pk"),
 			ExpressionAttributeValues: map[string]types.AttributeValue{":pk": str(locationsPK)},
-		}, rental.PageRequest{Cursor: cursor, Scope: "locations"})
+		}, 0, start)
 		if err != nil {
 			return nil, err
 		}
 		for _, it := range items {
 			var li locationItem
 			if err := attributevalue.UnmarshalMap(it, &li); err != nil {
-				return nil, mapErr(err)
+				return nil, internal(err)
 			}
 			out = append(out, li.domain())
 		}
-		if next == "" {
+		if !more || len(items) == 0 {
 			return out, nil
 		}
-		cursor = next
+		start = key(locationsPK, locationSK(out[len(out)-1].ID))
 	}
 }
 
@@ -108,71 +150,36 @@ func (s *Store) GetLocation(ctx context.Context, id string) (rental.Location, er
 	return li.domain(), nil
 }
 
-// ListCars is one Query on GSI1 (partition key LOC#<location>, sort key
-// begins with TYPE#<type>#): one round trip per page, schedules included,
-// whatever the number of bookings. GSI reads are eventually consistent; the
-// booking transaction is the authority.
-func (s *Store) ListCars(ctx context.Context, f rental.CarFilter) (rental.Page[rental.Car], error) {
-	in := &dynamodb.QueryInput{
-		IndexName:                 aws.String(indexGSI1),
-		KeyConditionExpression:    aws.String("GSI1PK = :pk"),
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": str(carGSI1PK(f.LocationID))},
-	}
-	if f.Type != "" {
-		in.KeyConditionExpression = aws.String("GSI1PK = :pk AND begins_with(GSI1SK, :type)")
-		in.ExpressionAttributeValues[":type"] = str(carTypePrefix(string(f.Type)))
-	}
-	items, next, err := s.query(ctx, in, f.PageRequest, attrPK, attrSK, attrGSI1PK, attrGSI1SK)
-	if err != nil {
-		return rental.Page[rental.Car]{}, err
-	}
-	out := rental.Page[rental.Car]{Items: make([]rental.Car, 0, len(items)), NextCursor: next}
-	for _, it := range items {
-		var ci carItem
-		if err := attributevalue.UnmarshalMap(it, &ci); err != nil {
-			return rental.Page[rental.Car]{}, mapErr(err)
-		}
-		c, err := ci.domain()
-		if err != nil {
-			return rental.Page[rental.Car]{}, mapErr(err)
-		}
-		out.Items = append(out.Items, c)
-	}
-	return out, nil
-}
-
 // GetCar returns car id (eventually consistent); not_found when there is none.
 func (s *Store) GetCar(ctx context.Context, id string) (rental.Car, error) {
 	return s.getCar(ctx, id, false)
 }
 
 func (s *Store) getCar(ctx context.Context, id string, consistent bool) (rental.Car, error) {
-	var ci carItem
-	found, err := s.get(ctx, carPK(id), carSK, consistent, &ci)
+	item, err := s.getItem(ctx, carPK(id), carSK, consistent)
 	if err != nil {
 		return rental.Car{}, err
 	}
-	if !found {
+	if item == nil {
 		return rental.Car{}, rental.NotFound("car")
 	}
-	c, err := ci.domain()
-	return c, mapErr(err)
+	c, err := carFrom(item)
+	return c, internal(err)
 }
 
 // GetBooking reads userID's booking id, strongly consistent so that a read
 // right after a change sees it (its ETag must be current). Another user's
 // booking is simply not under this user's partition key: not_found.
 func (s *Store) GetBooking(ctx context.Context, userID, id string) (rental.Booking, error) {
-	var bi bookingItem
-	found, err := s.get(ctx, userPK(userID), bookingSK(id), true, &bi)
+	item, err := s.getItem(ctx, userPK(userID), bookingSK(id), true)
 	if err != nil {
 		return rental.Booking{}, err
 	}
-	if !found {
+	if item == nil {
 		return rental.Booking{}, rental.NotFound("booking")
 	}
-	b, err := bi.domain()
-	return b, mapErr(err)
+	b, err := bookingFrom(item)
+	return b, internal(err)
 }
 
 // ListBookings is one Query on the user's partition, newest first (booking
@@ -180,6 +187,10 @@ func (s *Store) GetBooking(ctx context.Context, userID, id string) (rental.Booki
 // FilterExpression would, at the same cost), so a page may come back short
 // while NextCursor leads on.
 func (s *Store) ListBookings(ctx context.Context, userID string, f rental.BookingFilter) (rental.Page[rental.Booking], error) {
+	var after keyCursor
+	if _, err := s.cursors.decode(f.Scope, f.Cursor, &after); err != nil {
+		return rental.Page[rental.Booking]{}, err
+	}
 	in := &dynamodb.QueryInput{
 		KeyConditionExpression: aws.String("PK = :pk AND begins_with(SK, :sk)"),
 		ExpressionAttributeValues: map[string]types.AttributeValue{
@@ -187,47 +198,62 @@ func (s *Store) ListBookings(ctx context.Context, userID string, f rental.Bookin
 		ScanIndexForward: aws.Bool(false),
 		ConsistentRead:   aws.Bool(true),
 	}
-	items, next, err := s.query(ctx, in, f.PageRequest, attrPK, attrSK)
+	var start map[string]types.AttributeValue
+	if after != nil {
+		start = after.attrs()
+	}
+	items, more, err := s.query(ctx, in, f.Limit, start)
 	if err != nil {
 		return rental.Page[rental.Booking]{}, err
 	}
-	out := rental.Page[rental.Booking]{Items: make([]rental.Booking, 0, len(items)), NextCursor: next}
+	out := rental.Page[rental.Booking]{Items: make([]rental.Booking, 0, len(items))}
 	for _, it := range items {
-		var bi bookingItem
-		if err := attributevalue.UnmarshalMap(it, &bi); err != nil {
-			return rental.Page[rental.Booking]{}, mapErr(err)
-		}
-		b, err := bi.domain()
+		b, err := bookingFrom(it)
 		if err != nil {
-			return rental.Page[rental.Booking]{}, mapErr(err)
+			return rental.Page[rental.Booking]{}, internal(err)
 		}
 		if f.Status == "" || b.Status == f.Status {
 			out.Items = append(out.Items, b)
 		}
 	}
+	if more && len(items) > 0 {
+		last, err := keyOf(items[len(items)-1], attrPK, attrSK)
+		if err != nil {
+			return rental.Page[rental.Booking]{}, internal(err)
+		}
+		if out.NextCursor, err = s.cursors.encode(f.Scope, last); err != nil {
+			return rental.Page[rental.Booking]{}, internal(err)
+		}
+	}
 	return out, nil
 }
 
-// PutLocation stores l (seed data, tests).
+// PutLocation stores l (seed data, tests, staff).
 func (s *Store) PutLocation(ctx context.Context, l rental.Location) error {
-	return s.put(ctx, toLocationItem(l))
-}
-
-// PutCar stores c, replacing the whole item, schedule and version included
-// (seed data, tests).
-func (s *Store) PutCar(ctx context.Context, c rental.Car) error {
-	return s.put(ctx, toCarItem(c))
-}
-
-func (s *Store) put(ctx context.Context, item any) error {
-	av, err := attributevalue.MarshalMap(item)
+	av, err := attributevalue.MarshalMap(toLocationItem(l))
 	if err != nil {
-		return mapErr(err)
+		return internal(err)
 	}
+	return s.put(ctx, av)
+}
+
+// PutCar stores c, replacing the whole item, availability included (seed
+// data, tests).
+func (s *Store) PutCar(ctx context.Context, c rental.Car) error {
+	av, err := carAttrs(c)
+	if err != nil {
+		return internal(err)
+	}
+	return s.put(ctx, av)
+}
+
+func (s *Store) put(ctx context.Context, av map[string]types.AttributeValue) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	res, err := s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: &s.table, Item: av,
 		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
 	if err != nil {
-		return mapErr(err)
+		return s.mapErr(ctx, err)
 	}
 	s.record(ctx, "PutItem", one(res.ConsumedCapacity)...)
 	return nil

@@ -2,11 +2,9 @@ package dynamo
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/smithy-go"
 
 	"github.com/carrental/backend/pkg/rental"
 )
@@ -15,6 +13,7 @@ import (
 type Client interface {
 	GetItem(ctx context.Context, in *dynamodb.GetItemInput, opts ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error)
 	PutItem(ctx context.Context, in *dynamodb.PutItemInput, opts ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error)
+	BatchGetItem(ctx context.Context, in *dynamodb.BatchGetItemInput, opts ...func(*dynamodb.Options)) (*dynamodb.BatchGetItemOutput, error)
 	Query(ctx context.Context, in *dynamodb.QueryInput, opts ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error)
 	TransactWriteItems(ctx context.Context, in *dynamodb.TransactWriteItemsInput, opts ...func(*dynamodb.Options)) (*dynamodb.TransactWriteItemsOutput, error)
 }
@@ -61,36 +60,24 @@ func New(db Client, table string, cursorSecret []byte, opts ...Option) *Store {
 	return s
 }
 
-// Error codes of DynamoDB that mean "too much, slow down". See "Error
-// handling with DynamoDB":
-// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
-var throttleCodes = map[string]bool{
-	"ProvisionedThroughputExceededException": true,
-	"ThrottlingException":                    true,
-	"RequestLimitExceeded":                   true,
-	"TransactionInProgressException":         true,
-	"InternalServerError":                    true,
-	"ServiceUnavailable":                     true,
+// AnswerMargin is how long before its context's deadline (Lambda's) the
+// store stops calling and waiting, so that the function has time to answer
+// before Lambda ends it.
+const AnswerMargin = 300 * time.Millisecond
+
+// bounded is ctx with a deadline AnswerMargin before ctx's own (none when
+// ctx has none).
+func (s *Store) bounded(ctx context.Context) (context.Context, context.CancelFunc) {
+	if d, ok := ctx.Deadline(); ok {
+		return context.WithDeadline(ctx, d.Add(-AnswerMargin))
+	}
+	return ctx, func() {}
 }
 
-// mapErr turns an SDK error into the domain's: throttling, server errors
-// and timeouts (after the SDK's own retries) become throttled, so the API
-// answers 503 with Retry-After; the rest is internal, with the cause kept
-// for the logs only.
-func mapErr(err error) error {
+// internal wraps an unexpected error as internal (nil stays nil).
+func internal(err error) error {
 	if err == nil {
 		return nil
-	}
-	var re *rental.Error
-	if errors.As(err, &re) {
-		return err
-	}
-	var ae smithy.APIError
-	if errors.As(err, &ae) && throttleCodes[ae.ErrorCode()] {
-		return &rental.Error{Code: rental.CodeThrottled, Message: "the service is busy; try again shortly", Err: err}
-	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return &rental.Error{Code: rental.CodeThrottled, Message: "the service is busy; try again shortly", Err: err}
 	}
 	return &rental.Error{Code: rental.CodeInternal, Message: "internal error", Err: err}
 }

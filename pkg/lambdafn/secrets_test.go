@@ -120,7 +120,7 @@ func TestLogsKeepSecrets(t *testing.T) {
 func readEvent[E any](t *testing.T, name string) E {
 	t.Helper()
 	var ev E
-	data, err := eventfile.Read(filepath.Join(testRoot(t), "events", name), eventfile.Values{Today: time.Now(),
+	data, err := eventfile.Read(filepath.Join(samtemplate.MustRoot(t), "events", name), eventfile.Values{Today: time.Now(),
 		IDToken: "header.payload.signature", Sub: "5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37", Email: "maria.keller@example.com"})
 	if err == nil {
 		err = json.Unmarshal(data, &ev)
@@ -129,14 +129,4 @@ func readEvent[E any](t *testing.T, name string) E {
 		t.Fatal(err)
 	}
 	return ev
-}
-
-// testRoot is the repository root.
-func testRoot(t testing.TB) string {
-	t.Helper()
-	root, err := samtemplate.FindRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
 }

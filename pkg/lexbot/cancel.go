@@ -32,53 +32,12 @@ func (b *Bot) chooseBooking(ctx context.Context, t *turn) (choice, error) {
 			open = append(open, c)
 		}
 	}
-
 	if ref := bookingID(slotText(t.intent, SlotBookingRef)); ref != "" {
-		for i := range list {
-			if list[i].ID == ref {
-				return chosen(t, &list[i]), nil
-			}
-		}
-		var bk rental.Booking
-		err := error(rental.NotFound("booking"))
-		if plausibleID(ref) {
-			bk, err = b.svc.GetBooking(ctx, t.user, ref)
-		}
-		switch {
-		case err == nil && bk.Status == rental.Cancelled:
-			return choice{state: Fulfilled, msg: fmt.Sprintf("Booking %s is cancelled already.", bk.ID)}, nil
-		case err == nil: // confirmed, but over
-			return choice{state: Failed, msg: fmt.Sprintf("Booking %s has ended, so there is nothing to cancel.", bk.ID)}, nil
-		case rental.ErrorCode(err) != rental.CodeNotFound:
-			return choice{}, err
-		}
-		clearSlot(&t.intent, SlotBookingRef)
-		return whichOne(open, fmt.Sprintf("I can't find a booking %s in your account.", ref)), nil
+		return b.chooseByRef(ctx, t, ref, list, open)
 	}
-
 	if said := slotText(t.intent, SlotPickupDate); said != "" {
-		d, ok := parseDay(said)
-		if !ok {
-			clearSlot(&t.intent, SlotPickupDate)
-			return choice{slot: SlotPickupDate, msg: "Which day does the rental you want to cancel start? Say a day, like \"March 5\"."}, nil
-		}
-		var same []current
-		for _, c := range list {
-			if c.Period.Pickup == d {
-				same = append(same, c)
-			}
-		}
-		switch len(same) {
-		case 1:
-			return chosen(t, &same[0]), nil
-		case 0:
-			clearSlot(&t.intent, SlotPickupDate)
-			return whichOne(open, fmt.Sprintf("You have no booking that starts on %s.", longDate(d))), nil
-		}
-		return choice{slot: SlotBookingRef, msg: clip(fmt.Sprintf("You have %d bookings that start on %s:\n%s\nWhich one? Tell me its booking number.",
-			len(same), longDate(d), lines(same)))}, nil
+		return chooseByPickup(t, said, list, open), nil
 	}
-
 	switch {
 	case len(open) == 1:
 		return chosen(t, &open[0]), nil
@@ -87,6 +46,58 @@ func (b *Bot) chooseBooking(ctx context.Context, t *turn) (choice, error) {
 			"Please call the station if your plans have changed.", list[0].ID)}, nil
 	}
 	return whichOne(open, ""), nil
+}
+
+// chooseByRef chooses booking ref among the user's current bookings
+// (list; open are those not started). A booking of the user's that is no
+// longer current is answered (cancelled already, or over); an unknown one
+// clears the slot and asks which of open.
+func (b *Bot) chooseByRef(ctx context.Context, t *turn, ref string, list, open []current) (choice, error) {
+	for i := range list {
+		if list[i].ID == ref {
+			return chosen(t, &list[i]), nil
+		}
+	}
+	var bk rental.Booking
+	err := error(rental.NotFound("booking"))
+	if plausibleID(ref) {
+		bk, err = b.svc.GetBooking(ctx, t.user, ref)
+	}
+	switch {
+	case err == nil && bk.Status == rental.Cancelled:
+		return choice{state: Fulfilled, msg: fmt.Sprintf("Booking %s is cancelled already.", bk.ID)}, nil
+	case err == nil: // confirmed, but over
+		return choice{state: Failed, msg: fmt.Sprintf("Booking %s has ended, so there is nothing to cancel.", bk.ID)}, nil
+	case rental.ErrorCode(err) != rental.CodeNotFound:
+		return choice{}, err
+	}
+	clearSlot(&t.intent, SlotBookingRef)
+	return whichOne(open, fmt.Sprintf("I can't find a booking %s in your account.", ref)), nil
+}
+
+// chooseByPickup chooses the booking of list that starts on the day the
+// user said; with none, or several, it asks again.
+func chooseByPickup(t *turn, said string, list, open []current) choice {
+	d, ok := parseDay(said)
+	if !ok {
+		clearSlot(&t.intent, SlotPickupDate)
+		return choice{slot: SlotPickupDate, msg: "Which day does the rental you want to cancel start? Say a day, like \"March 5\"."}
+	}
+	var same []current
+	for _, c := range list {
+		if c.Period.Pickup == d {
+			same = append(same, c)
+		}
+	}
+	switch len(same) {
+	case 1:
+		return chosen(t, &same[0])
+	case 0:
+		clearSlot(&t.intent, SlotPickupDate)
+		return whichOne(open, fmt.Sprintf("You have no booking that starts on %s.", longDate(d)))
+	}
+	return choice{slot: SlotBookingRef, msg: clip(fmt.Sprintf("You have %d bookings that start on %s:\n%s\nWhich one? Tell me its booking number.",
+		len(same), longDate(d), lines(same)))}
 }
 
 // chosen makes c the booking to cancel, unless it has started.

@@ -208,8 +208,8 @@ func (s *recordingStore) GetBooking(ctx context.Context, user, id string) (renta
 	return s.Store.GetBooking(ctx, user, id)
 }
 
-func (s *recordingStore) Write(ctx context.Context, user string, idem *rental.Idempotency,
+func (s *recordingStore) Write(ctx context.Context, user string, w rental.WriteRequest,
 	fn func(context.Context, rental.Tx) (rental.Booking, error)) (rental.Booking, error) {
 	s.note(user)
-	return s.Store.Write(ctx, user, idem, fn)
+	return s.Store.Write(ctx, user, w, fn)
 }

@@ -50,57 +50,88 @@ const MaxButtons = 5
 // The error joins one error per broken rule.
 func Validate(r Response) error {
 	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf("lexbot: "+format, args...)) }
-
-	da := r.SessionState.DialogAction
 	in := r.SessionState.Intent
-	if da == nil {
-		bad("sessionState.dialogAction is required")
+	if da := r.SessionState.DialogAction; da == nil {
+		errs = append(errs, invalid("sessionState.dialogAction is required"))
 	} else {
-		switch da.Type {
-		case Close, ConfirmIntent, Delegate, ElicitSlot:
-			if in == nil || in.Name == "" {
-				bad("dialogAction %s needs sessionState.intent with a name", da.Type)
-			}
-		case ElicitIntent:
-		default:
-			bad("dialogAction.type %q is not Close, ConfirmIntent, Delegate, ElicitIntent or ElicitSlot", da.Type)
-		}
-		if da.Type == ElicitSlot {
-			if da.SlotToElicit == "" {
-				bad("ElicitSlot needs dialogAction.slotToElicit")
-			} else if in != nil && in.Slots != nil {
-				if _, ok := in.Slots[da.SlotToElicit]; !ok {
-					bad("slotToElicit %q is not a slot of intent %s", da.SlotToElicit, in.Name)
-				}
-			}
-		}
-		switch da.SlotElicitationStyle {
-		case "", "Default", "SpellByLetter", "SpellByWord":
-		default:
-			bad("dialogAction.slotElicitationStyle %q is not Default, SpellByLetter or SpellByWord", da.SlotElicitationStyle)
-		}
-		if da.Type == Close && in != nil && in.State != Fulfilled && in.State != Failed {
-			bad("Close needs intent.state Fulfilled or Failed, not %q", in.State)
-		}
-		if (da.Type == ConfirmIntent || da.Type == ElicitIntent) && len(r.Messages) == 0 {
-			bad("dialogAction %s needs messages", da.Type)
-		}
+		errs = append(errs, validateDialogAction(*da, in, len(r.Messages))...)
 	}
 	if in != nil {
 		errs = append(errs, validateIntent(*in)...)
 	}
 	for k := range r.SessionState.SessionAttributes {
 		if k == "" {
-			bad("a session attribute has an empty name")
+			errs = append(errs, invalid("a session attribute has an empty name"))
 		}
 	}
 	for i, m := range r.Messages {
 		if err := validateMessage(m); err != nil {
-			bad("messages[%d]: %v", i, err)
+			errs = append(errs, invalid("messages[%d]: %v", i, err))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// invalid is the error for one broken rule.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("lexbot: "+format, args...)
+}
+
+// validateDialogAction checks da's own rules and those it sets for the
+// intent in (nil when the response carries none) and for the number of
+// messages.
+func validateDialogAction(da DialogAction, in *Intent, messages int) []error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, invalid(format, args...)) }
+	if err := validateActionType(da.Type, in); err != nil {
+		errs = append(errs, err)
+	}
+	if da.Type == ElicitSlot {
+		if err := validateSlotToElicit(da.SlotToElicit, in); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	switch da.SlotElicitationStyle {
+	case "", "Default", "SpellByLetter", "SpellByWord":
+	default:
+		bad("dialogAction.slotElicitationStyle %q is not Default, SpellByLetter or SpellByWord", da.SlotElicitationStyle)
+	}
+	if da.Type == Close && in != nil && in.State != Fulfilled && in.State != Failed {
+		bad("Close needs intent.state Fulfilled or Failed, not %q", in.State)
+	}
+	if (da.Type == ConfirmIntent || da.Type == ElicitIntent) && messages == 0 {
+		bad("dialogAction %s needs messages", da.Type)
+	}
+	return errs
+}
+
+// validateActionType: the type is one of Lex's, and all but ElicitIntent
+// carry a named intent.
+func validateActionType(t DialogActionType, in *Intent) error {
+	switch t {
+	case Close, ConfirmIntent, Delegate, ElicitSlot:
+		if in == nil || in.Name == "" {
+			return invalid("dialogAction %s needs sessionState.intent with a name", t)
+		}
+	case ElicitIntent:
+	default:
+		return invalid("dialogAction.type %q is not Close, ConfirmIntent, Delegate, ElicitIntent or ElicitSlot", t)
+	}
+	return nil
+}
+
+// validateSlotToElicit: ElicitSlot names a slot, one of the intent's when
+// the intent carries its slots.
+func validateSlotToElicit(slot string, in *Intent) error {
+	if slot == "" {
+		return invalid("ElicitSlot needs dialogAction.slotToElicit")
+	}
+	if in != nil && in.Slots != nil {
+		if _, ok := in.Slots[slot]; !ok {
+			return invalid("slotToElicit %q is not a slot of intent %s", slot, in.Name)
+		}
+	}
+	return nil
 }
 
 func validateIntent(in Intent) []error {
@@ -108,12 +139,12 @@ func validateIntent(in Intent) []error {
 	switch in.State {
 	case "", Failed, Fulfilled, FulfillmentInProgress, InProgress, ReadyForFulfillment, Waiting:
 	default:
-		errs = append(errs, fmt.Errorf("lexbot: intent.state %q is not a Lex V2 intent state", in.State))
+		errs = append(errs, invalid("intent.state %q is not a Lex V2 intent state", in.State))
 	}
 	switch in.ConfirmationState {
 	case "", Confirmed, Denied, ConfirmationNone:
 	default:
-		errs = append(errs, fmt.Errorf("lexbot: intent.confirmationState %q is not Confirmed, Denied or None", in.ConfirmationState))
+		errs = append(errs, invalid("intent.confirmationState %q is not Confirmed, Denied or None", in.ConfirmationState))
 	}
 	names := make([]string, 0, len(in.Slots))
 	for name := range in.Slots {
@@ -122,7 +153,7 @@ func validateIntent(in Intent) []error {
 	sort.Strings(names) // stable error order
 	for _, name := range names {
 		if err := validateSlot(in.Slots[name]); err != nil {
-			errs = append(errs, fmt.Errorf("lexbot: slot %s: %w", name, err))
+			errs = append(errs, invalid("slot %s: %w", name, err))
 		}
 	}
 	return errs

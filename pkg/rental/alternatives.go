@@ -59,27 +59,13 @@ type LaterOffer struct {
 
 // Alternatives answers q from one reading of the location's fleet: at most
 // maxAlternativePages pages of MaxPageSize cars (one round trip per page,
-// schedules included), whatever the number of bookings or the look-ahead.
+// availability included), whatever the number of bookings or the look-ahead.
 //
 // Errors: validation_failed (FieldLocation unknown, FieldType, the
 // period's rules), internal.
 func (s *Service) Alternatives(ctx context.Context, q AlternativesQuery) (Alternatives, error) {
-	if q.Type != "" {
-		if _, err := ParseCarType(string(q.Type)); err != nil {
-			return Alternatives{}, Invalid(Violation{Field: FieldType, Rule: RuleOneOf, Value: string(q.Type), Allowed: names(CarTypes)})
-		}
-	}
-	loc, err := s.location(ctx, q.LocationID)
-	if ErrorCode(err) == CodeNotFound {
-		return Alternatives{}, Invalid(Violation{Field: FieldLocation, Rule: RuleUnknown, Value: q.LocationID})
-	} else if err != nil {
-		return Alternatives{}, err
-	}
-	today, err := s.today(loc)
+	today, err := s.checkAlternatives(ctx, q)
 	if err != nil {
-		return Alternatives{}, err
-	}
-	if err := CheckPeriod(q.Period, today); err != nil {
 		return Alternatives{}, err
 	}
 	fleet, err := s.fleet(ctx, q.LocationID)
@@ -92,13 +78,13 @@ func (s *Service) Alternatives(ctx context.Context, q AlternativesQuery) (Altern
 	}
 	var out Alternatives
 	for _, c := range fleet {
-		if q.Type == "" || c.Type == q.Type {
+		if q.wants(c.Type) {
 			out.OfType = append(out.OfType, c)
 		}
 	}
 	free := freeOffers(fleet, q.Period)
 	for _, o := range free {
-		if (q.Type == "" || o.Car.Type == q.Type) && len(out.Free) < MaxFree {
+		if q.wants(o.Car.Type) && len(out.Free) < MaxFree {
 			out.Free = append(out.Free, o)
 		}
 	}
@@ -109,6 +95,33 @@ func (s *Service) Alternatives(ctx context.Context, q AlternativesQuery) (Altern
 		out.Later = laterPeriod(out.OfType, q.Period, today, lookAhead)
 	}
 	return out, nil
+}
+
+// wants reports whether q asks for cars of type t.
+func (q AlternativesQuery) wants(t CarType) bool { return q.Type == "" || t == q.Type }
+
+// checkAlternatives checks q's type, location and period, in that order,
+// and returns today at the location.
+func (s *Service) checkAlternatives(ctx context.Context, q AlternativesQuery) (Date, error) {
+	if q.Type != "" {
+		if _, err := ParseCarType(string(q.Type)); err != nil {
+			return Date{}, Invalid(Violation{Field: FieldType, Rule: RuleOneOf, Value: string(q.Type), Allowed: names(CarTypes)})
+		}
+	}
+	loc, err := s.searchedLocation(ctx, q.LocationID)
+	if ErrorCode(err) == CodeNotFound {
+		return Date{}, Invalid(Violation{Field: FieldLocation, Rule: RuleUnknown, Value: q.LocationID})
+	} else if err != nil {
+		return Date{}, err
+	}
+	today, err := s.today(loc)
+	if err != nil {
+		return Date{}, err
+	}
+	if err := CheckPeriod(q.Period, today); err != nil {
+		return Date{}, err
+	}
+	return today, nil
 }
 
 // fleet reads every car at location (up to maxAlternativePages pages),
@@ -138,7 +151,7 @@ func (s *Service) fleet(ctx context.Context, location string) ([]Car, error) {
 func freeOffers(cars []Car, p Period) []CarOffer {
 	var out []CarOffer
 	for _, c := range cars {
-		if !c.Schedule.Free(p, "") {
+		if !c.Availability.Free(p) {
 			continue
 		}
 		if quote, err := QuoteFor(c.DailyRate, p); err == nil {
@@ -177,7 +190,7 @@ func laterPeriod(cars []Car, p Period, today Date, lookAhead int) *LaterOffer {
 			return nil
 		}
 		for _, c := range cars {
-			if !c.Schedule.Free(q, "") {
+			if !c.Availability.Free(q) {
 				continue
 			}
 			if quote, err := QuoteFor(c.DailyRate, q); err == nil {

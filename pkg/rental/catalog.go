@@ -49,8 +49,9 @@ const (
 )
 
 // Car is one rentable vehicle. It stands at one location and owns its
-// Schedule: the periods for which it is booked. Version counts the car's
-// writes and guards them (optimistic concurrency).
+// Availability: the days for which it is booked. The store guards each
+// month of it against concurrent writers (optimistic concurrency, month by
+// month, so that bookings of one car in different months never fight).
 type Car struct {
 	ID           string
 	Make         string
@@ -61,8 +62,7 @@ type Car struct {
 	LocationID   string
 	DailyRate    Money
 	ImageKey     string // the photo's key below the image CDN, e.g. "cars/c-001.svg"
-	Schedule     Schedule
-	Version      int64
+	Availability Availability
 }
 
 // Summary is the part of the car that a booking shows.

@@ -21,7 +21,8 @@ const (
 	CodeBookingStarted      Code = "booking_started"      // 409: pick-up day has come
 	CodeVersionMismatch     Code = "version_mismatch"     // 412: If-Match names another version
 	CodeIdempotencyConflict Code = "idempotency_conflict" // 422: key reused with another body
-	CodeThrottled           Code = "throttled"            // 503: try again later
+	CodeThrottled           Code = "throttled"            // 503: too much at once (DynamoDB's throttling, lost races); try again later
+	CodeUnavailable         Code = "unavailable"          // 503: the store did not answer in time or at all; a write's outcome may be unknown
 	CodeInternal            Code = "internal"             // 500: anything unexpected; no detail shown
 )
 

@@ -211,14 +211,27 @@ func (e *env) allBookings(t testing.TB, user string) []rental.Booking {
 	}
 }
 
-// wantSchedule checks the car's schedule, in order.
-func wantSchedule(t testing.TB, c rental.Car, want ...rental.Reservation) {
-	t.Helper()
-	if len(c.Schedule) != len(want) || (len(want) > 0 && !slices.Equal(c.Schedule, rental.Schedule(want))) {
-		t.Fatalf("car %s schedule = %v, want %v", c.ID, c.Schedule, want)
-	}
+// reservation is a booking's hold on a car, as the tests expect it.
+type reservation struct {
+	id     string
+	period rental.Period
 }
 
-func res(id string, p rental.Period) rental.Reservation {
-	return rental.Reservation{BookingID: id, Period: p}
+func res(id string, p rental.Period) reservation { return reservation{id, p} }
+
+// wantSchedule checks that the car books exactly the days of want, over the
+// whole window a booking of these tests may use.
+func wantSchedule(t testing.TB, c rental.Car, want ...reservation) {
+	t.Helper()
+	var wantDays []rental.Date
+	for _, r := range want {
+		for day := r.period.Pickup; day.Before(r.period.Return); day = day.AddDays(1) {
+			wantDays = append(wantDays, day)
+		}
+	}
+	slices.SortFunc(wantDays, func(a, b rental.Date) int { return a.Compare(b) })
+	got := c.Availability.Booked(d("2026-01-01"), d("2028-06-01"))
+	if !slices.Equal(got, wantDays) {
+		t.Fatalf("car %s books %v, want %v", c.ID, got, wantDays)
+	}
 }

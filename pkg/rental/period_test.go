@@ -211,8 +211,7 @@ func TestParseCarTypeAndStatus(t *testing.T) {
 func TestCarSummary(t *testing.T) {
 	t.Parallel()
 	c := carByID("b-suv-1")
-	c.Schedule = rental.Schedule{res("x", jan(1, 2))}
-	c.Version = 7
+	c.Availability = c.Availability.Reserve(jan(1, 2))
 	want := rental.CarSummary{ID: "b-suv-1", Make: "Make-b-suv-1", Model: "Model-b-suv-1", Type: rental.SUV,
 		Seats: 5, Transmission: rental.Automatic, ImageKey: "cars/b-suv-1.svg"}
 	if got := c.Summary(); got != want {

@@ -71,14 +71,32 @@ func newULID() string {
 func (s *Service) Now() time.Time { return s.now() }
 
 // location returns location id from the cached copy, reloading the copy
-// when it is old or lacks id. CodeNotFound when there is no such location.
+// when it is older than locationTTL or lacks id. CodeNotFound when there is
+// no such location. Internal lookups use it: a car's location exists even
+// when it is new.
 func (s *Service) location(ctx context.Context, id string) (Location, error) {
+	return s.lookupLocation(ctx, id, true)
+}
+
+// searchedLocation is location for an id a client sent: while the copy is
+// fresh, an id it lacks is not found without reading the store, so that
+// searches of made-up locations cost nothing (a new location shows in
+// searches within locationTTL, or at once once any internal lookup, a
+// booking there say, has reloaded the copy).
+func (s *Service) searchedLocation(ctx context.Context, id string) (Location, error) {
+	return s.lookupLocation(ctx, id, false)
+}
+
+func (s *Service) lookupLocation(ctx context.Context, id string, reloadOnMiss bool) (Location, error) {
 	s.mu.Lock()
 	l, ok := s.locations[id]
-	fresh := s.now().Sub(s.loadedAt) < locationTTL
+	fresh := s.locations != nil && s.now().Sub(s.loadedAt) < locationTTL
 	s.mu.Unlock()
-	if ok && fresh {
+	switch {
+	case fresh && ok:
 		return l, nil
+	case fresh && !reloadOnMiss:
+		return Location{}, NotFound("location")
 	}
 	if _, err := s.loadLocations(ctx); err != nil {
 		return Location{}, err

@@ -98,7 +98,8 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 		now := s.now()
 		idem = &Idempotency{Key: idempotencyKey, RequestHash: r.hash(), Now: now, ExpiresAt: now.Add(IdempotencyTTL)}
 	}
-	return s.store.Write(ctx, userID, idem, func(ctx context.Context, tx Tx) (Booking, error) {
+	w := WriteRequest{Idem: idem, Reads: Reads{Cars: []string{r.CarID}}}
+	return s.store.Write(ctx, userID, w, func(ctx context.Context, tx Tx) (Booking, error) {
 		car, err := tx.Car(ctx, r.CarID)
 		if err != nil {
 			return Booking{}, err
@@ -113,7 +114,7 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 		if err := CheckPeriod(r.Period, today); err != nil {
 			return Booking{}, err
 		}
-		if !car.Schedule.Free(r.Period, "") {
+		if !car.Availability.Free(r.Period) {
 			return Booking{}, errCarUnavailable()
 		}
 		quote, err := QuoteFor(car.DailyRate, r.Period)
@@ -121,8 +122,7 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 			return Booking{}, AsError(err)
 		}
 		b := NewBooking(s.newID(), userID, car, r.Period, quote.Total, s.now())
-		car.Schedule = car.Schedule.Pruned(today).With(Reservation{BookingID: b.ID, Period: b.Period})
-		car.Version++
+		car.Availability = car.Availability.Pruned(today).Reserve(b.Period)
 		tx.SaveCar(car)
 		tx.SaveBooking(b)
 		return b, nil
@@ -176,7 +176,11 @@ func (s *Service) UpdateBooking(ctx context.Context, userID, id string, c Bookin
 	if err := c.check(); err != nil {
 		return Booking{}, err
 	}
-	return s.store.Write(ctx, userID, nil, func(ctx context.Context, tx Tx) (Booking, error) {
+	w := WriteRequest{Reads: Reads{Bookings: []string{id}}}
+	if c.CarID != nil {
+		w.Reads.Cars = []string{*c.CarID}
+	}
+	return s.store.Write(ctx, userID, w, func(ctx context.Context, tx Tx) (Booking, error) {
 		b, err := readAtVersion(ctx, tx, id, expectedVersion)
 		if err != nil {
 			return Booking{}, err
@@ -200,8 +204,8 @@ func (s *Service) UpdateBooking(ctx context.Context, userID, id string, c Bookin
 }
 
 // move writes b moved to car carID for period next (both checked against
-// the rules already): the new car's schedule takes the period, the old
-// car's (when the car changes) lets it go. Errors: validation_failed
+// the rules already): the car takes the new period's days, and lets b's old
+// days go (another car's without reading it). Errors: validation_failed
 // (FieldCar unknown or at another location), car_unavailable.
 func (s *Service) move(ctx context.Context, tx Tx, b Booking, carID string, next Period, today Date) (Booking, error) {
 	car, err := tx.Car(ctx, carID)
@@ -213,7 +217,11 @@ func (s *Service) move(ctx context.Context, tx Tx, b Booking, carID string, next
 	if car.LocationID != b.LocationID {
 		return Booking{}, Invalid(Violation{Field: FieldCar, Rule: RuleOtherLocation, Value: carID, Location: b.LocationID})
 	}
-	if !car.Schedule.Free(next, b.ID) {
+	avail := car.Availability
+	if carID == b.CarID {
+		avail = avail.Release(b.Period)
+	}
+	if !avail.Free(next) {
 		return Booking{}, errCarUnavailable()
 	}
 	quote, err := QuoteFor(car.DailyRate, next)
@@ -221,35 +229,17 @@ func (s *Service) move(ctx context.Context, tx Tx, b Booking, carID string, next
 		return Booking{}, AsError(err)
 	}
 	if carID != b.CarID {
-		if err := release(ctx, tx, b, today); err != nil {
-			return Booking{}, err
-		}
+		tx.ReleaseDays(b.CarID, b.Period)
 	}
-	car.Schedule = car.Schedule.Pruned(today).With(Reservation{BookingID: b.ID, Period: next})
-	car.Version++
+	car.Availability = avail.Pruned(today).Reserve(next)
 	tx.SaveCar(car)
 	moved := b.Moved(car, next, quote.Total, s.now())
 	tx.SaveBooking(moved)
 	return moved, nil
 }
 
-// release frees b's days in its car's schedule. A car taken out of the
-// fleet has no schedule to free.
-func release(ctx context.Context, tx Tx, b Booking, today Date) error {
-	car, err := tx.Car(ctx, b.CarID)
-	switch {
-	case err == nil:
-		car.Schedule = car.Schedule.Without(b.ID).Pruned(today)
-		car.Version++
-		tx.SaveCar(car)
-		return nil
-	case ErrorCode(err) == CodeNotFound:
-		return nil
-	}
-	return err
-}
-
-// CancelBooking cancels userID's booking id and frees its car's days.
+// CancelBooking cancels userID's booking id and frees its car's days
+// (without reading the car: one read and one write).
 // Cancelling a cancelled booking returns it unchanged. With expectedVersion
 // set, the booking must still be at that version.
 //
@@ -259,7 +249,8 @@ func (s *Service) CancelBooking(ctx context.Context, userID, id string, expected
 	if err := needCaller(userID); err != nil {
 		return Booking{}, err
 	}
-	return s.store.Write(ctx, userID, nil, func(ctx context.Context, tx Tx) (Booking, error) {
+	w := WriteRequest{Reads: Reads{Bookings: []string{id}}}
+	return s.store.Write(ctx, userID, w, func(ctx context.Context, tx Tx) (Booking, error) {
 		b, err := readAtVersion(ctx, tx, id, expectedVersion)
 		if err != nil {
 			return Booking{}, err
@@ -274,9 +265,7 @@ func (s *Service) CancelBooking(ctx context.Context, userID, id string, expected
 		if err := b.CheckCancellable(today); err != nil {
 			return Booking{}, err
 		}
-		if err := release(ctx, tx, b, today); err != nil {
-			return Booking{}, err
-		}
+		tx.ReleaseDays(b.CarID, b.Period)
 		cancelled := b.Cancel(s.now())
 		tx.SaveBooking(cancelled)
 		return cancelled, nil

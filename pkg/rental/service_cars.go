@@ -2,17 +2,45 @@ package rental
 
 import (
 	"context"
+	"strconv"
 	"strings"
 )
 
-// CarQuery asks for the cars at a location: of one Type when set, and with
-// Period set, only those free for all of it, each with its quote.
+// CarQuery asks for the cars at a location: of one Type when set, with at
+// least MinSeats seats and of Transmission when set, and with Period set,
+// only those free for all of it, each with its quote; in Order.
 type CarQuery struct {
-	LocationID string
-	Type       CarType
-	Period     *Period
-	Limit      int    // 0 means DefaultPageSize; at most MaxPageSize
-	Cursor     string // from the previous page's NextCursor
+	LocationID   string
+	Type         CarType
+	MinSeats     int          // 0 for any
+	Transmission Transmission // "" for any
+	Period       *Period
+	Order        CarOrder // ByType (default) or ByPrice: the lowest daily rate, so the lowest total, first
+	Limit        int      // 0 means DefaultPageSize; at most MaxPageSize
+	Cursor       string   // from the previous page's NextCursor
+}
+
+// keeps is the predicate of q's filters: the seats, the transmission, and
+// free for all of q.Period.
+func (q CarQuery) keeps() func(Car) bool {
+	if q.MinSeats == 0 && q.Transmission == "" && q.Period == nil {
+		return nil
+	}
+	return func(c Car) bool {
+		return c.Seats >= q.MinSeats && (q.Transmission == "" || c.Transmission == q.Transmission) &&
+			(q.Period == nil || c.Availability.Free(*q.Period))
+	}
+}
+
+// scope names the query for its cursors: every parameter that decides
+// which cars a page holds and in which order.
+func (q CarQuery) scope() string {
+	parts := []string{"cars", q.LocationID, string(q.Type), strconv.Itoa(q.MinSeats), string(q.Transmission),
+		strconv.Itoa(int(q.Order))}
+	if q.Period != nil {
+		parts = append(parts, q.Period.String())
+	}
+	return strings.Join(parts, "|")
 }
 
 // CarOffer is a car as a search shows it. Quote is set when the query had a
@@ -23,12 +51,13 @@ type CarOffer struct {
 	Available *bool
 }
 
-// ListCars returns one page of cars at q.LocationID. With q.Period, cars that
-// are booked for any of its days are left out, so a page may hold fewer than
-// Limit cars while NextCursor still leads on.
+// ListCars returns one page of cars at q.LocationID that pass q's filters:
+// a full page of Limit cars whenever that many pass (the store reads on,
+// within MaxScan cars a page), in q.Order. An unknown location costs no
+// read of the store: the Service's copy of the locations answers.
 //
-// Errors: validation_failed (locationId unknown, type, limit, cursor, the
-// period's rules), internal.
+// Errors: validation_failed (FieldLocation unknown, FieldType, FieldLimit,
+// FieldCursor, the period's rules), internal, unavailable.
 func (s *Service) ListCars(ctx context.Context, q CarQuery) (Page[CarOffer], error) {
 	limit, err := pageLimit(q.Limit)
 	if err != nil {
@@ -39,13 +68,12 @@ func (s *Service) ListCars(ctx context.Context, q CarQuery) (Page[CarOffer], err
 			return Page[CarOffer]{}, Invalid(Violation{Field: FieldType, Rule: RuleOneOf, Value: string(q.Type), Allowed: names(CarTypes)})
 		}
 	}
-	loc, err := s.location(ctx, q.LocationID)
+	loc, err := s.searchedLocation(ctx, q.LocationID)
 	if ErrorCode(err) == CodeNotFound {
 		return Page[CarOffer]{}, Invalid(Violation{Field: FieldLocation, Rule: RuleUnknown, Value: q.LocationID})
 	} else if err != nil {
 		return Page[CarOffer]{}, err
 	}
-	scope := []string{"cars", q.LocationID, string(q.Type)}
 	if q.Period != nil {
 		today, err := s.today(loc)
 		if err != nil {
@@ -54,10 +82,9 @@ func (s *Service) ListCars(ctx context.Context, q CarQuery) (Page[CarOffer], err
 		if err := CheckPeriod(*q.Period, today); err != nil {
 			return Page[CarOffer]{}, err
 		}
-		scope = append(scope, q.Period.String())
 	}
-	page, err := s.store.ListCars(ctx, CarFilter{LocationID: q.LocationID, Type: q.Type,
-		PageRequest: PageRequest{Limit: limit, Cursor: q.Cursor, Scope: strings.Join(scope, "|")}})
+	page, err := s.store.ListCars(ctx, CarFilter{LocationID: q.LocationID, Type: q.Type, Order: q.Order, Keep: q.keeps(),
+		PageRequest: PageRequest{Limit: limit, Cursor: q.Cursor, Scope: q.scope()}})
 	if err != nil {
 		return Page[CarOffer]{}, err
 	}
@@ -65,9 +92,6 @@ func (s *Service) ListCars(ctx context.Context, q CarQuery) (Page[CarOffer], err
 	for _, c := range page.Items {
 		offer := CarOffer{Car: c}
 		if q.Period != nil {
-			if !c.Schedule.Free(*q.Period, "") {
-				continue
-			}
 			quote, err := QuoteFor(c.DailyRate, *q.Period)
 			if err != nil {
 				return Page[CarOffer]{}, AsError(err)
@@ -108,7 +132,7 @@ func (s *Service) GetCar(ctx context.Context, id string, period *Period) (CarOff
 	if err != nil {
 		return CarOffer{}, AsError(err)
 	}
-	free := c.Schedule.Free(*period, "")
+	free := c.Availability.Free(*period)
 	offer.Quote, offer.Available = &quote, &free
 	return offer, nil
 }

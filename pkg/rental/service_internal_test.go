@@ -79,8 +79,8 @@ func TestQuoteOverflow(t *testing.T) {
 	wantInternal(t, err, "")
 	_, err = e.svc.CreateBooking(ctx, "u1", rental.BookingRequest{CarID: "b-gold", Period: p}, "")
 	wantInternal(t, err, "")
-	if c := e.car(t, "b-gold"); len(c.Schedule) != 0 {
-		t.Errorf("schedule = %v", c.Schedule)
+	if c := e.car(t, "b-gold"); len(c.Availability.Months()) != 0 {
+		t.Errorf("availability = %v", c.Availability.Masks())
 	}
 	b := e.book(t, "u1", "b-lux-1", p)
 	_, err = e.svc.UpdateBooking(ctx, "u1", b.ID, rental.BookingChange{CarID: ptr("b-gold")}, nil)

@@ -17,8 +17,8 @@ type Store interface {
 	GetLocation(ctx context.Context, id string) (Location, error)
 
 	// ListCars returns one page of the cars at f.LocationID (of f.Type
-	// when set), with their schedules, in a stable order. Its cost must not
-	// grow with the number of bookings.
+	// when set) that f.Keep keeps, with their availability, in f.Order. Its
+	// cost must not grow with the number of bookings.
 	ListCars(ctx context.Context, f CarFilter) (Page[Car], error)
 	GetCar(ctx context.Context, id string) (Car, error)
 
@@ -29,31 +29,59 @@ type Store interface {
 
 	// Write runs fn on a Tx that reads userID's bookings and any car with
 	// strong consistency, then commits everything fn saved as one atomic
-	// write, each item conditioned on the version fn read (or on its absence,
-	// for a new booking). When another writer got there first, Write runs fn
-	// again on fresh reads, a bounded number of times with jittered backoff,
-	// then gives up with CodeThrottled. fn's own errors end Write at once. If
-	// fn saves nothing, nothing is written.
+	// write, each item conditioned on what fn read: a booking on its
+	// version (or on its absence, for a new one), a car on the months of
+	// its Availability that fn changed. When another writer got there
+	// first, Write runs fn again on fresh reads, a bounded number of times
+	// with jittered backoff, within ctx's deadline; then it gives up with
+	// CodeThrottled, or CodeUnavailable when the store did not answer. fn's
+	// own errors end Write at once. If fn saves nothing, nothing is written.
 	//
-	// With idem set, a live record of idem.Key for userID short-cuts Write:
-	// the same RequestHash returns the booking it recorded, without calling
-	// fn; another hash fails with CodeIdempotencyConflict. Otherwise the
-	// record is written in the same transaction, pointing at the booking fn
-	// returned. A record past its expiry counts as absent.
-	Write(ctx context.Context, userID string, idem *Idempotency, fn func(ctx context.Context, tx Tx) (Booking, error)) (Booking, error)
+	// w.Reads names what fn will read, so that the store can read it all
+	// in one round trip before fn runs; fn may read more, at a round trip
+	// each.
+	//
+	// With w.Idem set, a live record of w.Idem.Key for userID short-cuts
+	// Write: the same RequestHash returns the booking it recorded, without
+	// calling fn; another hash fails with CodeIdempotencyConflict.
+	// Otherwise the record is written in the same transaction, pointing at
+	// the booking fn returned. A record past its expiry counts as absent.
+	Write(ctx context.Context, userID string, w WriteRequest, fn func(ctx context.Context, tx Tx) (Booking, error)) (Booking, error)
+}
+
+// WriteRequest is what a Store.Write needs besides its function.
+type WriteRequest struct {
+	// Idem, when set, makes the write idempotent under a client's key.
+	Idem *Idempotency
+	// Reads names the items fn reads, to be read before it in one round
+	// trip: cars by id, the writing user's bookings by id.
+	Reads Reads
+}
+
+// Reads names items to read ahead.
+type Reads struct {
+	Cars     []string
+	Bookings []string
 }
 
 // Tx is one attempt of Store.Write. Reads are strongly consistent and
-// remembered: Save conditions each item on the version read here.
+// remembered: Save conditions each item on what was read here.
 type Tx interface {
 	// Car reads a car; CodeNotFound when there is none.
 	Car(ctx context.Context, id string) (Car, error)
 	// Booking reads one of the writing user's bookings; CodeNotFound when
 	// the user has none by that id.
 	Booking(ctx context.Context, id string) (Booking, error)
-	// SaveCar stores c's Schedule and Version. c must have been read in
-	// this Tx; the write is conditioned on the version that was read.
+	// SaveCar stores c's Availability: each month that differs from what
+	// this Tx read of c, conditioned on the month being as read. c must
+	// have been read in this Tx.
 	SaveCar(c Car)
+	// ReleaseDays frees p's days of car carID without reading the car: the
+	// days of a booking that fn cancels or moves to another car, which
+	// the rule of Availability says are set. The write is conditioned on
+	// the car's existence only. Do not combine it with SaveCar of the same
+	// car in one Tx.
+	ReleaseDays(carID string, p Period)
 	// SaveBooking stores b: a new booking if this Tx did not read it
 	// (conditioned on its absence), otherwise an update conditioned on the
 	// version read.
@@ -86,12 +114,36 @@ type Page[T any] struct {
 	NextCursor string
 }
 
-// CarFilter selects the cars at one location, optionally of one type.
+// CarFilter selects the cars at one location, optionally of one type, in
+// an Order; with Keep, only the cars it keeps fill a page.
 type CarFilter struct {
 	LocationID string
 	Type       CarType // "" for every type
+	Order      CarOrder
+	// Keep decides which cars a page shows (free for a period, enough
+	// seats, ...); nil keeps every car. The store reads on until the page
+	// holds Limit kept cars, the location has no more, or it has read
+	// MaxScan cars for the page (then the page is short and NextCursor
+	// leads on).
+	Keep func(Car) bool
 	PageRequest
 }
+
+// CarOrder is the order of a car search.
+type CarOrder int
+
+// The orders of a car search.
+const (
+	// ByType lists the cars type after type (CarTypes order), each type's
+	// by daily rate, then id.
+	ByType CarOrder = iota
+	// ByPrice lists the cars by daily rate, then id, whatever their type:
+	// for one period, the order of their totals.
+	ByPrice
+)
+
+// MaxScan bounds the cars one search page may read to fill itself.
+const MaxScan = 1000
 
 // BookingFilter selects a user's bookings, optionally by status.
 type BookingFilter struct {
@@ -100,7 +152,7 @@ type BookingFilter struct {
 }
 
 // Fleet is how seed data and tests put locations and cars into a store.
-// Putting a car replaces it, schedule and version included.
+// Putting a car replaces it, availability included.
 type Fleet interface {
 	PutLocation(ctx context.Context, l Location) error
 	PutCar(ctx context.Context, c Car) error

@@ -136,8 +136,8 @@ func TestBookingTransactionSubsegment(t *testing.T) {
 	if got := ops(txs[0]); !contains(got, "TransactWriteItems") {
 		t.Errorf("DynamoDB calls inside the transaction: %v, want TransactWriteItems", got)
 	}
-	if got := ops(root); !contains(got, "GetItem") {
-		t.Errorf("DynamoDB calls: %v, want the car's GetItem among them", got)
+	if got := ops(txs[0]); !contains(got, "BatchGetItem") {
+		t.Errorf("DynamoDB calls inside the transaction: %v, want the car's BatchGetItem among them", got)
 	}
 }
 

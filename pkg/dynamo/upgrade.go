@@ -1,0 +1,194 @@
+package dynamo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/carrental/backend/pkg/rental"
+)
+
+// The table's first format (until the availability masks) and how the
+// store upgrades its items from it, one item at a time: dev/migrate scans
+// the table and hands each item to Upgrade. Each upgrade is conditioned on
+// the item being still in the old format, so running it twice, or over a
+// table half done, changes nothing that is done already.
+//
+//	item         first format                              now
+//	car          schedule ["<pickup>/<return>/<id>"],      m<YYYYMM> masks; GSI1PK LOC#<loc>#<type>,
+//	             version; GSI1PK LOC#<loc>,                GSI1SK <rate, 12 digits>#<id>
+//	             GSI1SK TYPE#<type>#<id>
+//	booking      carId, pickupDate, returnDate             bookedCar, pickupDay, returnDay
+//	idempotency  USER#<sub> / IDEM#<key>: requestHash,     an entry of the account USER#<sub> /
+//	             bookingId, expiresAt                      ACCOUNT (expired keys are left to TTL)
+
+// Upgraded says what Upgrade did with an item.
+type Upgraded int
+
+// What Upgrade does with an item.
+const (
+	Current   Upgraded = iota // in the current format, or not the store's: left as it is
+	Rewritten                 // upgraded
+	Expired                   // an idempotency record past its expiry: left to TTL
+)
+
+// Upgrade brings one item of the table (as a Scan returns it) to the
+// current format. now decides which idempotency records are alive.
+func (s *Store) Upgrade(ctx context.Context, item map[string]types.AttributeValue, now time.Time) (Upgraded, error) {
+	pk, sk := stringAttr(item[attrPK]), stringAttr(item[attrSK])
+	switch {
+	case strings.HasPrefix(pk, "CAR#") && sk == carSK && item["schedule"] != nil:
+		return Rewritten, s.upgradeCar(ctx, item)
+	case strings.HasPrefix(pk, "USER#") && strings.HasPrefix(sk, bookingPrefix) && item["carId"] != nil:
+		return Rewritten, s.upgradeBooking(ctx, item)
+	case strings.HasPrefix(pk, "USER#") && strings.HasPrefix(sk, "IDEM#"):
+		return s.upgradeIdempotency(ctx, item, now)
+	}
+	return Current, nil
+}
+
+func stringAttr(v types.AttributeValue) string {
+	if s, ok := v.(*types.AttributeValueMemberS); ok {
+		return s.Value
+	}
+	return ""
+}
+
+// upgradeCar writes the car anew, its schedule as masks, under the
+// condition that it is at the version read with its schedule.
+func (s *Store) upgradeCar(ctx context.Context, item map[string]types.AttributeValue) error {
+	var old struct {
+		carItem
+		Schedule []string `dynamodbav:"schedule"`
+		Version  int64    `dynamodbav:"version"`
+	}
+	if err := attributevalue.UnmarshalMap(item, &old); err != nil {
+		return err
+	}
+	c, err := carFrom(item)
+	if err != nil {
+		return err
+	}
+	c.Availability = rental.Availability{}
+	for _, e := range old.Schedule {
+		p, err := legacyPeriod(e)
+		if err != nil {
+			return fmt.Errorf("car %s: %w", c.ID, err)
+		}
+		c.Availability = c.Availability.Reserve(p)
+	}
+	av, err := carAttrs(c)
+	if err != nil {
+		return err
+	}
+	return s.putIf(ctx, av, "attribute_exists(schedule) AND version = :v",
+		map[string]types.AttributeValue{":v": num(old.Version)})
+}
+
+// legacyPeriod reads a schedule entry "<pickup>/<return>/<booking id>".
+func legacyPeriod(e string) (rental.Period, error) {
+	parts := strings.SplitN(e, "/", 3)
+	if len(parts) != 3 {
+		return rental.Period{}, fmt.Errorf("bad schedule entry %q", e)
+	}
+	p, err1 := rental.ParseDate(parts[0])
+	r, err2 := rental.ParseDate(parts[1])
+	if err := errors.Join(err1, err2); err != nil {
+		return rental.Period{}, fmt.Errorf("bad schedule entry %q: %w", e, err)
+	}
+	return rental.Period{Pickup: p, Return: r}, nil
+}
+
+// upgradeBooking renames the booking's three attributes, under the
+// condition that it still has the old names.
+func (s *Store) upgradeBooking(ctx context.Context, item map[string]types.AttributeValue) error {
+	u, ok := s.db.(updater)
+	if !ok {
+		return errors.New("dynamo: the store's client cannot UpdateItem, which upgrading a booking needs")
+	}
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
+	_, err := u.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: &s.table, Key: key(stringAttr(item[attrPK]), stringAttr(item[attrSK])),
+		UpdateExpression: aws.String("SET bookedCar = carId, pickupDay = pickupDate, returnDay = returnDate " +
+			"REMOVE carId, pickupDate, returnDate"),
+		ConditionExpression: aws.String("attribute_exists(carId)"),
+	})
+	return ignoreDone(err)
+}
+
+// upgradeIdempotency adds a live record to its user's account (the newest
+// maxKeys kept), under the condition that the account is at the version
+// read; an expired one is left to TTL.
+func (s *Store) upgradeIdempotency(ctx context.Context, item map[string]types.AttributeValue, now time.Time) (Upgraded, error) {
+	var rec struct {
+		PK, SK      string
+		RequestHash string `dynamodbav:"requestHash"`
+		BookingID   string `dynamodbav:"bookingId"`
+		ExpiresAt   int64  `dynamodbav:"expiresAt"`
+	}
+	if err := attributevalue.UnmarshalMap(item, &rec); err != nil {
+		return Current, err
+	}
+	if rec.ExpiresAt <= now.Unix() {
+		return Expired, nil
+	}
+	user, idemKey := strings.TrimPrefix(rec.PK, "USER#"), strings.TrimPrefix(rec.SK, "IDEM#")
+	t := &tx{}
+	acct, err := s.getItem(ctx, rec.PK, accountSK, true)
+	if err != nil {
+		return Current, err
+	}
+	if err := t.noteAccount(acct); err != nil {
+		return Current, err
+	}
+	idem := &rental.Idempotency{Key: idemKey, RequestHash: rec.RequestHash, Now: now, ExpiresAt: time.Unix(rec.ExpiresAt, 0)}
+	if _, ok := t.account.live(idem); ok {
+		return Current, nil
+	}
+	av, err := attributevalue.MarshalMap(t.account.with(user, idem, rec.BookingID))
+	if err != nil {
+		return Current, err
+	}
+	cond, vals := "attribute_not_exists(PK)", map[string]types.AttributeValue(nil)
+	if t.account.found {
+		cond, vals = "version = :v", map[string]types.AttributeValue{":v": num(t.account.version)}
+	}
+	return Rewritten, s.putIf(ctx, av, cond, vals)
+}
+
+// putIf puts av under condition cond; a failed condition means another
+// writer (an upgrade run beside this one, a booking) got there first, and
+// Upgrade's caller runs again to see.
+func (s *Store) putIf(ctx context.Context, av map[string]types.AttributeValue, cond string, vals map[string]types.AttributeValue) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
+	_, err := s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: &s.table, Item: av,
+		ConditionExpression: aws.String(cond), ExpressionAttributeValues: vals})
+	return ignoreDone(err)
+}
+
+// ErrRaced is Upgrade's error when the item changed while it was upgraded:
+// scan again.
+var ErrRaced = errors.New("dynamo: the item changed during its upgrade")
+
+func ignoreDone(err error) error {
+	var ccf *types.ConditionalCheckFailedException
+	if errors.As(err, &ccf) {
+		return ErrRaced
+	}
+	return err
+}
+
+// updater is the client's UpdateItem, which only Upgrade needs (the store
+// updates items inside transactions otherwise).
+type updater interface {
+	UpdateItem(ctx context.Context, in *dynamodb.UpdateItemInput, opts ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error)
+}
