@@ -154,32 +154,11 @@ func periodDate(ws []string, today day) (day, bool) {
 // offsetDate reads "in 3 days", "in a week", "in two weeks time", "3 days
 // from now", "a month from today".
 func offsetDate(ws []string, today day) (day, bool) {
-	var rest []string
-	switch {
-	case ws[0] == "in":
-		rest = ws[1:]
-		if n := len(rest); n > 0 && rest[n-1] == "time" { // "in two weeks time"
-			rest = rest[:n-1]
-		}
-	case len(ws) > 2 && ws[len(ws)-2] == "from" && (ws[len(ws)-1] == "now" || ws[len(ws)-1] == "today"):
-		rest = ws[:len(ws)-2]
-	default:
+	n, unit, ok := offset(ws)
+	if !ok {
 		return day{}, false
 	}
-	if len(rest) < 2 {
-		return day{}, false
-	}
-	n, used := 1, 1
-	if rest[0] != "a" && rest[0] != "an" {
-		var ok bool
-		if n, used, ok = cardinal(rest); !ok {
-			return day{}, false
-		}
-	}
-	if used != len(rest)-1 {
-		return day{}, false
-	}
-	switch strings.TrimSuffix(rest[used], "s") {
+	switch unit {
 	case "day":
 		return today.AddDate(0, 0, n), true
 	case "week":
@@ -192,6 +171,34 @@ func offsetDate(ws []string, today day) (day, bool) {
 		return today.AddDate(n, 0, 0), true
 	}
 	return day{}, false
+}
+
+// offset reads an offset from today: how many of which unit ("day",
+// "week", ...: singular).
+func offset(ws []string) (n int, unit string, ok bool) {
+	var rest []string
+	switch {
+	case ws[0] == "in":
+		rest = ws[1:]
+		if k := len(rest); k > 0 && rest[k-1] == "time" { // "in two weeks time"
+			rest = rest[:k-1]
+		}
+	case len(ws) > 2 && ws[len(ws)-2] == "from" && (ws[len(ws)-1] == "now" || ws[len(ws)-1] == "today"):
+		rest = ws[:len(ws)-2]
+	}
+	if len(rest) < 2 {
+		return 0, "", false
+	}
+	n, used := 1, 1
+	if rest[0] != "a" && rest[0] != "an" {
+		if n, used, ok = cardinal(rest); !ok {
+			return 0, "", false
+		}
+	}
+	if used != len(rest)-1 {
+		return 0, "", false
+	}
+	return n, strings.TrimSuffix(rest[used], "s"), true
 }
 
 // numericDate reads "2027-03-05", "2027/03/05", "5/3", "5/3/2027" and

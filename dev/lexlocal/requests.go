@@ -89,28 +89,41 @@ func checkSessionState(st *lexbot.SessionState, loc *locale) *apiError {
 	if err := checkContexts(st.ActiveContexts); err != nil {
 		return err
 	}
-	if da := st.DialogAction; da != nil {
-		if !slices.Contains([]lexbot.DialogActionType{lexbot.Close, lexbot.ConfirmIntent, lexbot.Delegate, lexbot.ElicitIntent, lexbot.ElicitSlot}, da.Type) {
-			return validation("1 validation error detected: Value '%s' at 'sessionState.dialogAction.type' failed to satisfy constraint: Member must satisfy enum value set: [Close, ConfirmIntent, Delegate, ElicitIntent, ElicitSlot]", da.Type)
-		}
-		if !slices.Contains([]string{"", "Default", "SpellByLetter", "SpellByWord"}, da.SlotElicitationStyle) {
-			return validation("1 validation error detected: Value '%s' at 'sessionState.dialogAction.slotElicitationStyle' failed to satisfy constraint: Member must satisfy enum value set: [Default, SpellByLetter, SpellByWord]", da.SlotElicitationStyle)
-		}
-		if da.Type == lexbot.ElicitSlot && da.SlotToElicit == "" {
-			return validation("slotToElicit is required when the dialog action is ElicitSlot")
-		}
-		if da.Type != lexbot.ElicitIntent && st.Intent == nil {
-			return validation("the dialog action %s needs sessionState.intent", da.Type)
-		}
+	if err := checkDialogAction(st.DialogAction, st.Intent != nil); err != nil {
+		return err
 	}
-	in := st.Intent
-	if in == nil {
+	if st.Intent == nil {
 		return nil
 	}
-	def := loc.intentNamed(in.Name)
+	def := loc.intentNamed(st.Intent.Name)
 	if def == nil {
-		return validation("intent '%s' is not an intent of locale %s", in.Name, loc.id)
+		return validation("intent '%s' is not an intent of locale %s", st.Intent.Name, loc.id)
 	}
+	if da := st.DialogAction; da != nil && da.Type == lexbot.ElicitSlot && def.byName[da.SlotToElicit] == nil {
+		return validation("slotToElicit '%s' is not a slot of intent %s", da.SlotToElicit, def.name)
+	}
+	return checkIntent(*st.Intent, def)
+}
+
+// checkDialogAction holds a dialog action to DialogAction's rules.
+func checkDialogAction(da *lexbot.DialogAction, hasIntent bool) *apiError {
+	switch {
+	case da == nil:
+		return nil
+	case !slices.Contains([]lexbot.DialogActionType{lexbot.Close, lexbot.ConfirmIntent, lexbot.Delegate, lexbot.ElicitIntent, lexbot.ElicitSlot}, da.Type):
+		return validation("1 validation error detected: Value '%s' at 'sessionState.dialogAction.type' failed to satisfy constraint: Member must satisfy enum value set: [Close, ConfirmIntent, Delegate, ElicitIntent, ElicitSlot]", da.Type)
+	case !slices.Contains([]string{"", "Default", "SpellByLetter", "SpellByWord"}, da.SlotElicitationStyle):
+		return validation("1 validation error detected: Value '%s' at 'sessionState.dialogAction.slotElicitationStyle' failed to satisfy constraint: Member must satisfy enum value set: [Default, SpellByLetter, SpellByWord]", da.SlotElicitationStyle)
+	case da.Type == lexbot.ElicitSlot && da.SlotToElicit == "":
+		return validation("slotToElicit is required when the dialog action is ElicitSlot")
+	case da.Type != lexbot.ElicitIntent && !hasIntent:
+		return validation("the dialog action %s needs sessionState.intent", da.Type)
+	}
+	return nil
+}
+
+// checkIntent holds an intent to Intent's rules and to its definition def.
+func checkIntent(in lexbot.Intent, def *intent) *apiError {
 	if !slices.Contains([]lexbot.IntentState{"", lexbot.Failed, lexbot.Fulfilled, lexbot.InProgress, lexbot.ReadyForFulfillment, lexbot.Waiting, lexbot.FulfillmentInProgress}, in.State) {
 		return validation("1 validation error detected: Value '%s' at 'sessionState.intent.state' failed to satisfy constraint: Member must satisfy enum value set: [Failed, Fulfilled, InProgress, ReadyForFulfillment, Waiting, FulfillmentInProgress]", in.State)
 	}
@@ -124,9 +137,6 @@ func checkSessionState(st *lexbot.SessionState, loc *locale) *apiError {
 		if s != nil && (s.Value == nil || s.Value.InterpretedValue == "") {
 			return validation("slot '%s': value.interpretedValue is required", name)
 		}
-	}
-	if da := st.DialogAction; da != nil && da.Type == lexbot.ElicitSlot && def.byName[da.SlotToElicit] == nil {
-		return validation("slotToElicit '%s' is not a slot of intent %s", da.SlotToElicit, in.Name)
 	}
 	return nil
 }
@@ -144,27 +154,45 @@ func checkContexts(raw json.RawMessage) *apiError {
 		return validation("sessionState.activeContexts has %d members, at most %d are allowed", len(cs), maxActiveContexts)
 	}
 	for _, c := range cs {
-		switch {
-		case len(c.Name) > 100 || !contextName.MatchString(c.Name):
-			return validation("active context name '%s' must match ^([A-Za-z]_?)+$ and have 1 to 100 characters", c.Name)
-		case c.TimeToLive == nil || c.TimeToLive.TimeToLiveInSeconds == nil || c.TimeToLive.TurnsToLive == nil:
-			return validation("active context '%s' needs timeToLive with timeToLiveInSeconds and turnsToLive", c.Name)
-		case *c.TimeToLive.TimeToLiveInSeconds < 5 || *c.TimeToLive.TimeToLiveInSeconds > 86400:
-			return validation("active context '%s': timeToLiveInSeconds must be 5 to 86400", c.Name)
-		case *c.TimeToLive.TurnsToLive < 1 || *c.TimeToLive.TurnsToLive > 20:
-			return validation("active context '%s': turnsToLive must be 1 to 20", c.Name)
-		case c.ContextAttributes == nil:
-			return validation("active context '%s' needs contextAttributes", c.Name)
-		case len(c.ContextAttributes) > 10:
-			return validation("active context '%s' has more than 10 contextAttributes", c.Name)
-		}
-		for k, v := range c.ContextAttributes {
-			if len(k) < 1 || len(k) > 100 || len(v) < 1 || len(v) > 1024 {
-				return validation("active context '%s': contextAttributes names have 1 to 100 characters, values 1 to 1024", c.Name)
-			}
+		if problem := contextProblem(c); problem != "" {
+			return validation("active context '%s': %s", c.Name, problem)
 		}
 	}
 	return nil
+}
+
+// contextProblem is what breaks ActiveContext's constraints in c, "" for
+// nothing.
+func contextProblem(c activeContext) string {
+	ttl := c.TimeToLive
+	switch {
+	case len(c.Name) > 100 || !contextName.MatchString(c.Name):
+		return "the name must match ^([A-Za-z]_?)+$ and have 1 to 100 characters"
+	case ttl == nil || ttl.TimeToLiveInSeconds == nil || ttl.TurnsToLive == nil:
+		return "timeToLive needs timeToLiveInSeconds and turnsToLive"
+	case *ttl.TimeToLiveInSeconds < 5 || *ttl.TimeToLiveInSeconds > 86400:
+		return "timeToLiveInSeconds must be 5 to 86400"
+	case *ttl.TurnsToLive < 1 || *ttl.TurnsToLive > 20:
+		return "turnsToLive must be 1 to 20"
+	}
+	return attributesProblem(c.ContextAttributes)
+}
+
+// attributesProblem is what breaks ActiveContext.contextAttributes'
+// constraints in attrs, "" for nothing.
+func attributesProblem(attrs map[string]string) string {
+	switch {
+	case attrs == nil:
+		return "contextAttributes is required"
+	case len(attrs) > 10:
+		return "more than 10 contextAttributes"
+	}
+	for k, v := range attrs {
+		if len(k) < 1 || len(k) > 100 || len(v) < 1 || len(v) > 1024 {
+			return "contextAttributes names have 1 to 100 characters, values 1 to 1024"
+		}
+	}
+	return ""
 }
 
 // checkMessages holds PutSession's messages to Message's rules (content

@@ -93,39 +93,15 @@ type target struct {
 // no signature is checked here, so the origin is what keeps other web
 // pages from talking to the bot in the user's name.
 func (r *Runtime) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	requestID := newID()
-	w.Header().Set("X-Amzn-RequestId", requestID)
+	w.Header().Set("X-Amzn-RequestId", newID())
 	if o := req.Header.Get("Origin"); o != "" && !sameOrigin(o, req.Host) {
 		writeError(w, accessDenied("requests from the web page at %s are not served here", o))
 		return
 	}
-	parts := strings.Split(strings.TrimPrefix(req.URL.EscapedPath(), PathPrefix), "/")
-	op := ""
-	switch {
-	case len(parts) == 8 && parts[7] == "text" && req.Method == http.MethodPost:
-		op = "RecognizeText"
-	case len(parts) == 8 && (parts[7] == "utterance" || parts[7] == "conversation"):
-		writeError(w, validation("the local Lex runtime plays text only: RecognizeText, GetSession, PutSession, DeleteSession"))
+	op, ids, apiErr := route(req)
+	if apiErr != nil {
+		writeError(w, apiErr)
 		return
-	case len(parts) == 7 && req.Method == http.MethodGet:
-		op = "GetSession"
-	case len(parts) == 7 && req.Method == http.MethodPost:
-		op = "PutSession"
-	case len(parts) == 7 && req.Method == http.MethodDelete:
-		op = "DeleteSession"
-	}
-	if op == "" || parts[1] != "botAliases" || parts[3] != "botLocales" || parts[5] != "sessions" {
-		writeError(w, &apiError{http.StatusNotFound, "UnknownOperationException", "no runtime operation at " + req.Method + " " + req.URL.Path})
-		return
-	}
-	ids := make([]string, 0, 4)
-	for _, i := range []int{0, 2, 4, 6} {
-		id, err := url.PathUnescape(parts[i])
-		if err != nil {
-			writeError(w, validation("the path is not valid: %v", err))
-			return
-		}
-		ids = append(ids, id)
 	}
 	t, apiErr := r.target(ids[0], ids[1], ids[2], ids[3])
 	if apiErr != nil {
@@ -137,20 +113,13 @@ func (r *Runtime) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		writeError(w, validation("the request body could not be read: %v", err))
 		return
 	}
-	var out any
-	switch op {
-	case "RecognizeText":
-		out, apiErr = r.recognizeText(req, t, body, requestID)
-	case "GetSession":
-		out, apiErr = r.getSession(t)
-	case "PutSession":
-		apiErr = r.putSession(w, req, t, body)
-		if apiErr == nil {
-			return
+	if op == "PutSession" { // answers in headers, not in a JSON body
+		if apiErr = r.putSession(w, req, t, body); apiErr != nil {
+			writeError(w, apiErr)
 		}
-	case "DeleteSession":
-		out, apiErr = r.deleteSession(t)
+		return
 	}
+	out, apiErr := r.run(req, op, t, body, w.Header().Get("X-Amzn-RequestId"))
 	if apiErr != nil {
 		if apiErr.status >= 424 {
 			r.log.Warn("lexlocal: "+op+" failed", "bot", t.bot.LogicalID, "alias", t.alias.Name, "session", t.session, "error", apiErr.Error())
@@ -162,6 +131,43 @@ func (r *Runtime) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(out)
+}
+
+// run runs a JSON operation.
+func (r *Runtime) run(req *http.Request, op string, t target, body []byte, requestID string) (any, *apiError) {
+	switch op {
+	case "RecognizeText":
+		return r.recognizeText(req, t, body, requestID)
+	case "GetSession":
+		return r.getSession(t)
+	default:
+		return r.deleteSession(t)
+	}
+}
+
+// route reads the operation and the path's four ids (bot, alias, locale,
+// session) from the method and path.
+func route(req *http.Request) (op string, ids []string, _ *apiError) {
+	parts := strings.Split(strings.TrimPrefix(req.URL.EscapedPath(), PathPrefix), "/")
+	switch {
+	case len(parts) == 8 && parts[7] == "text" && req.Method == http.MethodPost:
+		op = "RecognizeText"
+	case len(parts) == 8 && (parts[7] == "utterance" || parts[7] == "conversation"):
+		return "", nil, validation("the local Lex runtime plays text only: RecognizeText, GetSession, PutSession, DeleteSession")
+	case len(parts) == 7:
+		op = map[string]string{http.MethodGet: "GetSession", http.MethodPost: "PutSession", http.MethodDelete: "DeleteSession"}[req.Method]
+	}
+	if op == "" || parts[1] != "botAliases" || parts[3] != "botLocales" || parts[5] != "sessions" {
+		return "", nil, &apiError{http.StatusNotFound, "UnknownOperationException", "no runtime operation at " + req.Method + " " + req.URL.Path}
+	}
+	for _, i := range []int{0, 2, 4, 6} {
+		id, err := url.PathUnescape(parts[i])
+		if err != nil {
+			return "", nil, validation("the path is not valid: %v", err)
+		}
+		ids = append(ids, id)
+	}
+	return op, ids, nil
 }
 
 // target looks the path's ids up.

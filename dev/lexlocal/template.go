@@ -178,77 +178,116 @@ func loadLocale(lp lex.Bot_BotLocale) (*locale, error) {
 }
 
 func loadIntent(ip lex.Bot_Intent, types map[string]slotType) (*intent, error) {
-	if len(ip.InputContexts) > 0 || len(ip.OutputContexts) > 0 || ip.KendraConfiguration != nil {
-		return nil, fmt.Errorf("intent %s: input and output contexts and Kendra are not played locally", ip.Name)
+	if err := unplayable(ip); err != nil {
+		return nil, err
 	}
 	in := &intent{name: ip.Name, byName: map[string]*slot{},
 		dialogHook:      ip.DialogCodeHook != nil && ip.DialogCodeHook.Enabled,
 		fulfillmentHook: ip.FulfillmentCodeHook != nil && ip.FulfillmentCodeHook.Enabled,
-		fallback:        ip.ParentIntentSignature != nil && *ip.ParentIntentSignature == "AMAZON.FallbackIntent"}
-	if ip.ParentIntentSignature != nil && !in.fallback {
-		return nil, fmt.Errorf("intent %s: built-in intent %s is not played locally", ip.Name, *ip.ParentIntentSignature)
-	}
-	priority := map[string]int{}
-	for _, sp := range ip.SlotPriorities {
-		priority[sp.SlotName] = sp.Priority
-	}
+		fallback:        ip.ParentIntentSignature != nil}
 	for _, sp := range ip.Slots {
-		typ, ok := types[sp.SlotTypeName]
-		if !ok {
-			typ, ok = builtinTypes[sp.SlotTypeName]
-		}
-		if !ok {
-			return nil, fmt.Errorf("intent %s, slot %s: slot type %s is not played locally (dev/lexlocal knows %s and the template's own)",
-				ip.Name, sp.Name, sp.SlotTypeName, strings.Join(samtemplate.SortedKeys(builtinTypes), ", "))
-		}
-		s := &slot{name: sp.Name, typeName: sp.SlotTypeName, typ: typ}
-		if es := sp.ValueElicitationSetting; es != nil {
-			if es.DefaultValueSpecification != nil {
-				return nil, fmt.Errorf("intent %s, slot %s: default values are not played locally", ip.Name, sp.Name)
-			}
-			s.required = es.SlotConstraint == "Required"
-			s.prompt = readPrompt(es.PromptSpecification)
-		}
-		if mv := sp.MultipleValuesSetting; mv != nil && mv.AllowMultipleValues != nil && *mv.AllowMultipleValues {
-			return nil, fmt.Errorf("intent %s, slot %s: slots of several values are not played locally", ip.Name, sp.Name)
+		s, err := loadSlot(ip.Name, sp, types)
+		if err != nil {
+			return nil, err
 		}
 		in.slots = append(in.slots, s)
 		in.byName[s.name] = s
 	}
-	sort.SliceStable(in.slots, func(i, j int) bool {
-		pi, iok := priority[in.slots[i].name]
-		pj, jok := priority[in.slots[j].name]
-		return iok && (!jok || pi < pj)
-	})
-	for _, u := range ip.SampleUtterances {
-		p, err := compile(u.Utterance, in)
-		if err != nil {
-			return nil, err
-		}
-		in.utterances = append(in.utterances, p)
+	byPriority(in.slots, ip.SlotPriorities)
+	if err := compileUtterances(in, ip); err != nil {
+		return nil, err
 	}
-	for _, sp := range ip.Slots {
-		if es := sp.ValueElicitationSetting; es != nil {
-			for _, u := range es.SampleUtterances {
-				p, err := compile(u.Utterance, in)
-				if err != nil {
-					return nil, err
-				}
-				in.byName[sp.Name].utterances = append(in.byName[sp.Name].utterances, p)
-			}
-		}
-	}
-	if cs := ip.IntentConfirmationSetting; cs != nil && (cs.IsActive == nil || *cs.IsActive) {
+	if cs := ip.IntentConfirmationSetting; cs != nil && active(cs.IsActive) {
 		p := readPrompt(cs.PromptSpecification)
 		in.confirmation = &p
 		if cs.DeclinationResponse != nil {
 			in.declination = readMessages(cs.DeclinationResponse.MessageGroupsList)
 		}
 	}
-	if cl := ip.IntentClosingSetting; cl != nil && cl.ClosingResponse != nil && (cl.IsActive == nil || *cl.IsActive) {
+	if cl := ip.IntentClosingSetting; cl != nil && cl.ClosingResponse != nil && active(cl.IsActive) {
 		in.closing = readMessages(cl.ClosingResponse.MessageGroupsList)
 	}
 	return in, nil
+}
+
+// unplayable says what of an intent the runtime cannot play: contexts,
+// Kendra, built-in intents other than AMAZON.FallbackIntent.
+func unplayable(ip lex.Bot_Intent) error {
+	if len(ip.InputContexts) > 0 || len(ip.OutputContexts) > 0 || ip.KendraConfiguration != nil {
+		return fmt.Errorf("intent %s: input and output contexts and Kendra are not played locally", ip.Name)
+	}
+	if p := ip.ParentIntentSignature; p != nil && *p != "AMAZON.FallbackIntent" {
+		return fmt.Errorf("intent %s: built-in intent %s is not played locally", ip.Name, *p)
+	}
+	return nil
+}
+
+// active is an IsActive setting: absent means on.
+func active(isActive *bool) bool { return isActive == nil || *isActive }
+
+// loadSlot reads a slot of intent: its type (the locale's own, or a
+// built-in one the runtime knows), whether it is required, its prompt.
+func loadSlot(intent string, sp lex.Bot_Slot, types map[string]slotType) (*slot, error) {
+	typ, ok := types[sp.SlotTypeName]
+	if !ok {
+		typ, ok = builtinTypes[sp.SlotTypeName]
+	}
+	if !ok {
+		return nil, fmt.Errorf("intent %s, slot %s: slot type %s is not played locally (dev/lexlocal knows %s and the template's own)",
+			intent, sp.Name, sp.SlotTypeName, strings.Join(samtemplate.SortedKeys(builtinTypes), ", "))
+	}
+	if mv := sp.MultipleValuesSetting; mv != nil && mv.AllowMultipleValues != nil && *mv.AllowMultipleValues {
+		return nil, fmt.Errorf("intent %s, slot %s: slots of several values are not played locally", intent, sp.Name)
+	}
+	s := &slot{name: sp.Name, typeName: sp.SlotTypeName, typ: typ}
+	if es := sp.ValueElicitationSetting; es != nil {
+		if es.DefaultValueSpecification != nil {
+			return nil, fmt.Errorf("intent %s, slot %s: default values are not played locally", intent, sp.Name)
+		}
+		s.required = es.SlotConstraint == "Required"
+		s.prompt = readPrompt(es.PromptSpecification)
+	}
+	return s, nil
+}
+
+// byPriority orders slots by SlotPriorities; slots it does not list come
+// last, in the template's order.
+func byPriority(slots []*slot, priorities []lex.Bot_SlotPriority) {
+	priority := map[string]int{}
+	for _, sp := range priorities {
+		priority[sp.SlotName] = sp.Priority
+	}
+	sort.SliceStable(slots, func(i, j int) bool {
+		pi, iok := priority[slots[i].name]
+		pj, jok := priority[slots[j].name]
+		return iok && (!jok || pi < pj)
+	})
+}
+
+// compileUtterances compiles the intent's sample utterances and each
+// slot's own.
+func compileUtterances(in *intent, ip lex.Bot_Intent) error {
+	add := func(to *[]pattern, utterances []lex.Bot_SampleUtterance) error {
+		for _, u := range utterances {
+			p, err := compile(u.Utterance, in)
+			if err != nil {
+				return err
+			}
+			*to = append(*to, p)
+		}
+		return nil
+	}
+	if err := add(&in.utterances, ip.SampleUtterances); err != nil {
+		return err
+	}
+	for _, sp := range ip.Slots {
+		if es := sp.ValueElicitationSetting; es != nil {
+			if err := add(&in.byName[sp.Name].utterances, es.SampleUtterances); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func readPrompt(ps *lex.Bot_PromptSpecification) prompt {
