@@ -274,7 +274,7 @@ func invokeBackends(ctx context.Context, o InvokeOptions, withCognito bool) (Fun
 	if err == nil {
 		fmt.Fprintf(o.Stderr, "invoke: on the running stack (pid %d, %s)\n", s.PID, s.URL)
 		return FunctionEnv{TableName: s.TableName, DynamoDBEndpoint: s.DynamoDBEndpoint, CursorSecret: s.CursorSecret,
-			AllowedOrigins: s.AllowedOrigins, ImageBaseURL: s.ImageBaseURL,
+			AllowedOrigins: s.AllowedOrigins, BookingLimit: s.BookingLimit, ImageBaseURL: s.ImageBaseURL,
 			CognitoIssuer: s.Cognito.Issuer, CognitoClientID: s.Cognito.ClientID}, s.Cognito.Pool(), func() {}, nil
 	}
 	if !errors.Is(err, ErrNotRunning) {
@@ -302,7 +302,7 @@ func invokeBackends(ctx context.Context, o InvokeOptions, withCognito bool) (Fun
 		}
 	}
 	return FunctionEnv{TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
-		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: "http://localhost:3000/static",
+		AllowedOrigins: allowedOrigins(tpl), BookingLimit: bookingLimit(tpl), ImageBaseURL: "http://localhost:3000/static",
 		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID}, b.Pool, stop, nil
 }
 

@@ -126,7 +126,8 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	startup := time.Since(o.Began)
 	state := State{PID: os.Getpid(), URL: url, Port: port, StartedAt: time.Now().UTC(),
 		DynamoDBEndpoint: b.DynamoDBEndpoint, TableName: b.TableName, CursorSecret: env.CursorSecret,
-		AllowedOrigins: env.AllowedOrigins, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool), Lex: lexState}
+		AllowedOrigins: env.AllowedOrigins, BookingLimit: env.BookingLimit, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool),
+		Lex: lexState}
 	if err := WriteState(o.StatePath, state); err != nil {
 		return err
 	}
@@ -171,7 +172,7 @@ func functionEnv(o ServeOptions, tpl *samtemplate.Template, b *Backends, url str
 	env := FunctionEnv{
 		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
 		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
-		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID,
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, BookingLimit: bookingLimit(tpl),
 	}
 	if env.ImageBaseURL == "" {
 		env.ImageBaseURL = url + "/static"
@@ -227,6 +228,13 @@ func allowedOrigins(tpl *samtemplate.Template) string {
 		return v
 	}
 	return "*"
+}
+
+// bookingLimit is the template's BookingLimit default ("" if none: the
+// functions' own default).
+func bookingLimit(tpl *samtemplate.Template) string {
+	v, _ := tpl.ParameterDefault("BookingLimit")
+	return v
 }
 
 // siteHandler wires the gateway (handlers, Cognito authorizer), the Lex

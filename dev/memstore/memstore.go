@@ -29,6 +29,12 @@ type idemRecord struct {
 	expiresAt time.Time
 }
 
+// heldList is a user's held bookings (rental.Tx.Held) at a version.
+type heldList struct {
+	ids     []string
+	version int64
+}
+
 // Store is an in-memory rental.Store and rental.Fleet. The zero value is not
 // usable; call New.
 type Store struct {
@@ -37,6 +43,7 @@ type Store struct {
 	cars      map[string]rental.Car
 	bookings  map[string]map[string]rental.Booking // userID -> booking id -> booking
 	idem      map[string]map[string]idemRecord     // userID -> key -> record
+	held      map[string]heldList                  // userID -> held bookings
 
 	// BeforeCommit, when set, runs between a Write's function and its
 	// commit; tests use it to force lost races.
@@ -50,6 +57,7 @@ func New() *Store {
 		cars:      map[string]rental.Car{},
 		bookings:  map[string]map[string]rental.Booking{},
 		idem:      map[string]map[string]idemRecord{},
+		held:      map[string]heldList{},
 	}
 }
 

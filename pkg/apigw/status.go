@@ -15,6 +15,7 @@ var statusOf = map[rental.Code]int{
 	rental.CodeCarUnavailable:      http.StatusConflict,
 	rental.CodeBookingCancelled:    http.StatusConflict,
 	rental.CodeBookingStarted:      http.StatusConflict,
+	rental.CodeBookingLimitReached: http.StatusConflict,
 	rental.CodeVersionMismatch:     http.StatusPreconditionFailed,
 	rental.CodeIdempotencyConflict: http.StatusUnprocessableEntity,
 	codePayloadTooLarge:            http.StatusRequestEntityTooLarge,
@@ -38,7 +39,7 @@ var serverMessages = map[rental.Code]string{
 const retryAfterSeconds = "1"
 
 // errorBody is the contract's Error:
-// {"error":{"code","message","fields"?,"requestId"}}.
+// {"error":{"code","message","fields"?,"limit"?,"requestId"}}.
 type errorBody struct {
 	Error errorDetail `json:"error"`
 }
@@ -47,7 +48,14 @@ type errorDetail struct {
 	Code      rental.Code       `json:"code"`
 	Message   string            `json:"message"`
 	Fields    map[string]string `json:"fields,omitempty"`
+	Limit     *limitDetail      `json:"limit,omitempty"`
 	RequestID string            `json:"requestId"`
+}
+
+// limitDetail is the contract's BookingLimit, on booking_limit_reached.
+type limitDetail struct {
+	Max  int `json:"max"`
+	Held int `json:"held"`
 }
 
 // errorReply is the response to e for the request requestID. Codes without
@@ -59,7 +67,7 @@ func errorReply(e *problem, requestID string) reply {
 	if !known {
 		code, status = rental.CodeInternal, http.StatusInternalServerError
 	}
-	detail := errorDetail{Code: code, Message: e.message, Fields: e.fields, RequestID: requestID}
+	detail := errorDetail{Code: code, Message: e.message, Fields: e.fields, Limit: e.limit, RequestID: requestID}
 	if status >= http.StatusInternalServerError {
 		detail.Message, detail.Fields = serverMessages[code], nil
 	}

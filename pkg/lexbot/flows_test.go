@@ -390,3 +390,23 @@ func TestCancelBooking(t *testing.T) {
 		t.Fatalf("started: %s %q", state(resp), content(resp))
 	}
 }
+
+// TestBookingLimitInWords: a customer who holds the most active bookings
+// allowed hears so, with the numbers and how to free a place, and nothing
+// is booked.
+func TestBookingLimitInWords(t *testing.T) {
+	e := newEnv(t, fixture)
+	for i := range rental.DefaultBookingLimit {
+		p := storetest.Period(3*i+1, 3*i+3)
+		e.book(alice, "ber-eco-1", p.Pickup.String(), p.Return.String())
+	}
+	resp := e.handle(bookCar(e, "hoard", FulfillmentCodeHook, Confirmed, "Berlin", "economy", "2027-03-05", "2027-03-08", nil))
+	want := "you already hold 5 active bookings, and one customer may hold at most 5 at once"
+	if action(resp) != "Close" || state(resp) != Failed || !strings.Contains(content(resp), want) ||
+		!strings.Contains(content(resp), "cancel a booking") {
+		t.Fatalf("%s %s %q, want it to say %q", action(resp), state(resp), content(resp), want)
+	}
+	if n := len(e.bookings(alice)); n != rental.DefaultBookingLimit {
+		t.Fatalf("alice has %d bookings, want %d", n, rental.DefaultBookingLimit)
+	}
+}
