@@ -33,6 +33,8 @@ type State struct {
 	BookingLimit     string       `json:"bookingLimit,omitempty"`
 	ImageBaseURL     string       `json:"imageBaseUrl"`
 	Cognito          CognitoState `json:"cognito"`
+	// Lex is the chatbot on the stack's origin (dev/lexlocal).
+	Lex LexState `json:"lex"`
 }
 
 // CognitoState is where cognito-local runs and the template's pool in it.

@@ -1,6 +1,7 @@
 package lexbot
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -113,6 +114,10 @@ func TestNothingFree(t *testing.T) {
 	if resp.SessionState.Intent.Slots[SlotCarType] != nil {
 		t.Error("CarType is not emptied")
 	}
+	// The free types are buttons too; their values are CarTypes values.
+	if got, want := cards(resp), []string{"Free for your dates: Economy from €117.00=economy, Luxury from €597.00=luxury"}; !slices.Equal(got, want) {
+		t.Errorf("cards %q, want %q", got, want)
+	}
 
 	resp = e.handle(bookCar(e, "s2", DialogCodeHook, ConfirmationNone, "Los Angeles", "van", "2027-03-05", "2027-03-08", nil))
 	if action(resp) != "ElicitSlot PickupDate" ||
@@ -201,6 +206,11 @@ func TestConfirmationFlow(t *testing.T) {
 	e := newEnv(t, fixture)
 	quote := e.handle(bookCar(e, "c", DialogCodeHook, ConfirmationNone, "Berlin", "economy", "2027-03-05", "2027-03-08", nil))
 	attrs := quote.SessionState.SessionAttributes
+
+	// The question comes with a card whose buttons answer it.
+	if got, want := cards(quote), []string{"Shall I book it?: Yes=yes, No=no"}; !slices.Equal(got, want) {
+		t.Errorf("quote's cards %q, want %q", got, want)
+	}
 
 	yes := e.handle(bookCar(e, "c", DialogCodeHook, Confirmed, "Berlin Hauptbahnhof", "economy", "2027-03-05", "2027-03-08", attrs))
 	if action(yes) != "Delegate" || state(yes) != ReadyForFulfillment {
