@@ -80,7 +80,11 @@ func Run(ctx context.Context, o Options) error {
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(o.Root, file)
 	}
-	if err := writeConfig(file, configPath, cfg, o.Out); err != nil {
+	config, err := writeConfig(file, configPath, cfg, o.Out)
+	if err != nil {
+		return err
+	}
+	if err := writeSiteFiles(filepath.Join(o.Root, "web", "dist"), outputs["SiteUrl"], config, o.DryRun, o.Out); err != nil {
 		return err
 	}
 	for _, c := range Plan(outputs, region, configPath) {
@@ -99,19 +103,20 @@ func Run(ctx context.Context, o Options) error {
 	return nil
 }
 
-// writeConfig writes cfg as JSON to path and shows it, named shown.
-func writeConfig(path, shown string, cfg AppConfig, out io.Writer) error {
+// writeConfig writes cfg as JSON to path, shows it, named shown, and
+// returns it.
+func writeConfig(path, shown string, cfg AppConfig, out io.Writer) ([]byte, error) {
 	data, err := json.MarshalIndent(cfg, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	data = append(data, '\n')
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(out, "wrote %s:\n%s", shown, data)
-	return nil
+	return data, nil
 }

@@ -33,14 +33,18 @@ var ErrNoConfigElement = errors.New(`webhost: index.html must have exactly one <
 // config element, replacing what was there: injecting into an injected
 // page gives the same page as injecting into the build. The JSON is
 // HTML-escaped (<, >, & as \u003c, \u003e, \u0026), so it cannot end the
-// element early. Errors: config is not a JSON object; ErrNoConfigElement.
+// element early, and compacted (no indentation). Errors: config is not a
+// JSON object; ErrNoConfigElement.
 func InjectConfig(page, config []byte) ([]byte, error) {
 	trimmed := bytes.TrimSpace(config)
 	if !json.Valid(trimmed) || len(trimmed) == 0 || trimmed[0] != '{' {
 		return nil, fmt.Errorf("webhost: the config is not a JSON object: %.40q", config)
 	}
-	var escaped bytes.Buffer
-	json.HTMLEscape(&escaped, trimmed)
+	var compact, escaped bytes.Buffer
+	if err := json.Compact(&compact, trimmed); err != nil {
+		return nil, err
+	}
+	json.HTMLEscape(&escaped, compact.Bytes())
 	found := configElement.FindAllSubmatchIndex(page, -1)
 	if len(found) != 1 {
 		return nil, ErrNoConfigElement

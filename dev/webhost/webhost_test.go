@@ -78,6 +78,11 @@ func TestInjectConfig(t *testing.T) {
 	if rest := configElement.ReplaceAll(once, nil); !bytes.Equal(rest, configElement.ReplaceAll(page, nil)) {
 		t.Errorf("the page changed outside its config element:\n%s", once)
 	}
+	// An indented config.json goes in compacted.
+	indented, err := InjectConfig(page, []byte("{\n  \"region\": \"eu-central-1\",\n  \"a\": [1, 2]\n}\n"))
+	if err != nil || configIn(t, indented) != `{"region":"eu-central-1","a":[1,2]}` {
+		t.Errorf("indented config: %q (%v)", configIn(t, indented), err)
+	}
 	// Injecting again replaces: the same page as from the build.
 	other := []byte(`{"region":"us-east-1"}`)
 	twice, err := InjectConfig(once, other)
