@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ConfigErrorScreen } from './ConfigErrorScreen';
 import { createApi, setApi } from './api/client';
-import { configureAuth, idToken } from './auth/amplify';
+import { idToken, setAuthConfig } from './auth/lazy';
 import { loadConfig } from './config';
 import './styles.css';
 
@@ -12,7 +12,7 @@ async function boot() {
   let config;
   try {
     config = await loadConfig();
-    configureAuth(config);
+    setAuthConfig(config);
   } catch (err) {
     console.error(err);
     root.render(<ConfigErrorScreen error={err} />);
