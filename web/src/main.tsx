@@ -5,6 +5,7 @@ import { ConfigErrorScreen } from './ConfigErrorScreen';
 import { createApi, setApi } from './api/client';
 import { idToken, setAuthConfig } from './auth/lazy';
 import { loadConfig } from './config';
+import { prefetchFirstPage } from './lib/prefetch';
 import './styles.css';
 
 async function boot() {
@@ -19,6 +20,8 @@ async function boot() {
     return;
   }
   setApi(createApi({ baseUrl: config.apiBaseUrl, getIdToken: idToken }));
+  // The first page's data, asked for now rather than once its chunk is in.
+  prefetchFirstPage(window.location.pathname, window.location.search);
   root.render(
     <StrictMode>
       <App config={config} />
