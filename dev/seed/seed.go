@@ -1,6 +1,7 @@
 // Package seed loads the sample fleet (seed/fleet.json: locations and cars)
 // and puts it into a store, for the local stack and tests. It also draws
-// each car's picture (seed/images/cars/<id>.svg, see Picture and gen/).
+// each car's picture (seed/images/cars/<id>.<hash>.svg, see Picture,
+// ImageKey and gen/).
 //
 // The file is JSON with two lists. A location carries the currency of its
 // cars' daily rates; a car carries the colour of its picture:
