@@ -10,8 +10,8 @@
 // accessibility, best practices or SEO are under 100 anywhere.
 //
 //   node scripts/lighthouse.mjs --base http://localhost:3000 [--runs 3]
-//        [--lighthouse ../.cache/lighthouse] [--chromium /usr/bin/chromium]
-//        [--reports ../.cache/lighthouse/reports]
+//        [--pages home,car] [--lighthouse ../.cache/lighthouse]
+//        [--chromium /usr/bin/chromium] [--reports ../.cache/lighthouse/reports]
 //
 // Lighthouse comes from --lighthouse (make installs the pinned version
 // there), the browser is Debian's Chromium; it is started once, headless,
@@ -36,6 +36,7 @@ const runs = Number(arg('runs', process.env.LIGHTHOUSE_RUNS ?? '3'));
 const lighthouseDir = path.resolve(arg('lighthouse', path.join(here, '../../.cache/lighthouse')));
 const chromiumPath = arg('chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 const reportsDir = path.resolve(arg('reports', path.join(lighthouseDir, 'reports')));
+const only = arg('pages', process.env.LIGHTHOUSE_PAGES ?? '').split(',').filter(Boolean);
 if (!base || !(runs >= 1)) {
   console.error('usage: node scripts/lighthouse.mjs --base URL [--runs N] [--lighthouse DIR] [--chromium PATH] [--reports DIR]');
   process.exit(2);
@@ -58,7 +59,11 @@ const PAGES = [
   { name: 'search results', path: `/?location=ber&${period}` },
   { name: 'car', path: `/car/ber-002?${period}` },
   { name: 'sign-in', path: '/sign-in' },
-];
+].filter((p) => only.length === 0 || only.includes(p.name.split(' ')[0] ?? ''));
+if (PAGES.length === 0) {
+  console.error(`lighthouse: --pages ${only.join(',')} names none of home, search, car, sign-in`);
+  process.exit(2);
+}
 const FORM_FACTORS = ['mobile', 'desktop'];
 
 /** @param {string} file */
