@@ -5,6 +5,7 @@ import { ConfigErrorScreen } from './ConfigErrorScreen';
 import { createApi, setApi } from './api/client';
 import { idToken, setAuthConfig } from './auth/lazy';
 import { loadConfig } from './config';
+import { warmUp } from './lib/intl';
 import { prefetchFirstPage } from './lib/prefetch';
 import './styles.css';
 
@@ -27,6 +28,8 @@ async function boot() {
       <App config={config} />
     </StrictMode>,
   );
+  // After React's first render (a task of its own), while the data loads.
+  setTimeout(warmUp, 0);
 }
 
 void boot();
