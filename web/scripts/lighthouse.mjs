@@ -2,14 +2,14 @@
 // home page, a search's results, a car page and the sign-in page, as a phone
 // (Lighthouse's default: Moto G Power size, 4x slower CPU, slow 4G simulated)
 // and as a desktop (its desktop preset), against a running local stack. Each
-// pair is run RUNS times and the run with the median performance score is
+// pair is run RUNS times (5) and the run with the median performance score is
 // kept, as Lighthouse's docs advise for noisy machines
 // (https://github.com/GoogleChrome/lighthouse/blob/main/docs/variability.md).
 // Prints a Markdown table (the four category scores, FCP, LCP, TBT, CLS) and
 // exits 1 when a phone's performance is under 95, a CLS is 0.05 or more, or
 // accessibility, best practices or SEO are under 100 anywhere.
 //
-//   node scripts/lighthouse.mjs --base http://localhost:3000 [--runs 3]
+//   node scripts/lighthouse.mjs --base http://localhost:3000 [--runs 5]
 //        [--pages home,car] [--lighthouse ../.cache/lighthouse]
 //        [--chromium /usr/bin/chromium] [--reports ../.cache/lighthouse/reports]
 //
@@ -32,7 +32,7 @@ function arg(name, fallback) {
 }
 
 const base = arg('base', process.env.LIGHTHOUSE_BASE_URL ?? '').replace(/\/+$/, '');
-const runs = Number(arg('runs', process.env.LIGHTHOUSE_RUNS ?? '3'));
+const runs = Number(arg('runs', process.env.LIGHTHOUSE_RUNS ?? '5'));
 const lighthouseDir = path.resolve(arg('lighthouse', path.join(here, '../../.cache/lighthouse')));
 const chromiumPath = arg('chromium', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 const reportsDir = path.resolve(arg('reports', path.join(lighthouseDir, 'reports')));
