@@ -42,6 +42,11 @@ export default defineConfig({
             // panel's Lex client must not pull the rest of the SDK into the
             // first page (they are chunked with whoever imports them).
             { name: 'amplify', test: /node_modules[\\/](@aws-amplify|aws-amplify|tslib|js-cookie|rxjs)[\\/]/, priority: 1 },
+            // Our code that the first page needs, in one chunk: left to
+            // itself the bundler splits off every module that a lazy page
+            // shares (the auth context, the UI pieces, ...), and each split
+            // is one more request on the first page's critical path.
+            { name: 'app', test: /[\\/]src[\\/]/, tags: ['$initial'], priority: 0 },
           ],
         },
       },

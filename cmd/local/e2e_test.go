@@ -74,6 +74,15 @@ func TestEndToEnd(t *testing.T) {
 	if r := c.raw("GET", strings.TrimPrefix(car.ImageURL, c.base), "", nil); r.status != 200 || r.header.Get("Content-Type") != "image/svg+xml" {
 		t.Errorf("GET %s: %d %s", car.ImageURL, r.status, r.header.Get("Content-Type"))
 	}
+	// As the cloud serves them: the photo, under its content-addressed key,
+	// for a year; the page of cars gzip-compressed, as API Gateway with the
+	// template's MinimumCompressionSize does.
+	if r := c.raw("GET", strings.TrimPrefix(car.ImageURL, c.base), "", nil); r.header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
+		t.Errorf("GET %s: Cache-Control %q", car.ImageURL, r.header.Get("Cache-Control"))
+	}
+	if r := c.raw("GET", "/api/cars?locationId=ber&pickupDate="+pickup+"&returnDate="+ret, "", map[string]string{"Accept-Encoding": "gzip, deflate, br"}); r.status != 200 || r.header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("GET /api/cars with Accept-Encoding: %d, Content-Encoding %q, want gzip", r.status, r.header.Get("Content-Encoding"))
+	}
 
 	// Sign in as the web app does: the pool from /config.json, InitiateAuth through /_cognito.
 	token := c.signIn(cognitolocal.DemoAlice, cognitolocal.DemoPassword)

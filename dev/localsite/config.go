@@ -39,13 +39,20 @@ type ChatbotConfig struct {
 	IdentityPoolID string `json:"identityPoolId,omitempty"`
 }
 
-// configHandler serves c as JSON, never cached: it changes with every run
-// of the stack (the pool is new each time).
-func configHandler(c AppConfig) http.Handler {
+// JSON is c as config.json holds it.
+func (c AppConfig) JSON() []byte {
 	body, err := json.Marshal(c)
 	if err != nil {
 		panic(err) // a struct of strings always encodes
 	}
+	return body
+}
+
+// configHandler serves body, the config's JSON, never cached: it changes
+// with every run of the stack (the pool is new each time). The app reads
+// the copy written into index.html; /config.json is for older builds,
+// `make web-dev` (Vite serves web/index.html as it is) and scripts.
+func configHandler(body []byte) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")

@@ -61,9 +61,12 @@ func newSite(t *testing.T, hosts ...string) *site {
 	t.Helper()
 	dir := t.TempDir()
 	s := &site{web: filepath.Join(dir, "dist"), codes: newFakeCodes(map[string]string{"ann@example.com": "123456"})}
-	write(t, filepath.Join(s.web, "index.html"), "<html>app</html>")
+	write(t, filepath.Join(s.web, "index.html"), "<html>app</html>"+`<script id="app-config" type="application/json"></script>`)
 	write(t, filepath.Join(s.web, "assets", "app-1234.js"), "js")
+	write(t, filepath.Join(s.web, "assets", "big-5678.js"), bigText)
+	write(t, filepath.Join(s.web, "favicon.svg"), "<svg/>")
 	write(t, filepath.Join(dir, "images", "cars", "ber-001.svg"), "<svg/>")
+	write(t, filepath.Join(dir, "images", "cars", "ber-002.0123456789.svg"), "<svg>"+bigText+"</svg>")
 	write(t, filepath.Join(dir, "secret.txt"), "secret")
 	cognito := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		target := r.Header.Get("X-Amz-Target")
@@ -432,7 +435,7 @@ func TestFilesStayInside(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(dir, "pub", "link.txt")); err != nil {
 		t.Fatal(err)
 	}
-	h := files(filepath.Join(dir, "pub"))
+	h := files(filepath.Join(dir, "pub"), "no-cache")
 	for target, want := range map[string]int{"/ok.txt": 200, "/../secret.txt": 404, "/link.txt": 404, "/": 404} {
 		req := httptest.NewRequest("GET", "/", nil)
 		req.URL.Path = target // as a handler behind StripPrefix may see it
@@ -456,7 +459,7 @@ func TestSecurityHeaders(t *testing.T) {
 			t.Errorf("GET %s: Content-Security-Policy %q", target, csp)
 		}
 		if h.Get("X-Frame-Options") != "DENY" || h.Get("X-Content-Type-Options") != "nosniff" ||
-			h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
+			h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" || h.Get("Cross-Origin-Opener-Policy") != "same-origin" {
 			t.Errorf("GET %s: headers %v", target, h)
 		}
 	}

@@ -123,6 +123,35 @@ describe('loadConfig', () => {
     await expect(loadConfig(fail, 'http://x')).rejects.toThrow(/did not answer/);
   });
 
+  it('takes the config written into the page, without a request', async () => {
+    const never = (async () => {
+      throw new Error('fetched /config.json although the page holds the config');
+    }) as unknown as typeof fetch;
+    const c = await loadConfig(never, 'http://localhost:3000', JSON.stringify(local));
+    expect(c.userPoolId).toBe('local_5AbCdEf');
+    expect(c.userPoolEndpoint).toBe('http://localhost:3000/_cognito');
+  });
+
+  it('fetches /config.json when the page holds none', async () => {
+    let fetched = '';
+    const fetchFn = (async (url: string) => {
+      fetched = url;
+      return new Response(JSON.stringify(local), { status: 200 });
+    }) as unknown as typeof fetch;
+    await loadConfig(fetchFn, 'http://x', '');
+    expect(fetched).toBe('/config.json');
+  });
+
+  it('says when the config in the page is not JSON, or not whole', async () => {
+    await expect(loadConfig(respond(200, JSON.stringify(local)) as unknown as typeof fetch, 'http://x', '{"region":')).rejects.toThrow(
+      /written into the page are not valid JSON/,
+    );
+    const err = await loadConfig(respond(200, JSON.stringify(local)) as unknown as typeof fetch, 'http://x', '{"region":"us-east-1"}').catch(
+      (e: unknown) => e,
+    );
+    expect((err as ConfigError).problems.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('carries the problems of a wrong file', async () => {
     const err = await loadConfig(respond(200, '{"region":"us-east-1"}') as unknown as typeof fetch, 'http://x').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);

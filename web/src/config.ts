@@ -1,6 +1,10 @@
-// Runtime configuration: the app fetches /config.json at start, so one build
-// runs everywhere (the local stack writes the file; `make deploy-web` uploads
-// one made from the stack outputs). public/config.example.json shows the shape.
+// Runtime configuration, so that one build runs everywhere. Whoever serves
+// index.html writes it into the page's <script id="app-config"
+// type="application/json"> (the local stack on every request, `make
+// deploy-web` at deployment: dev/webhost), so the app has it without a round
+// trip before its first render; an empty element (Vite's dev server, an
+// older host) makes the app fetch /config.json instead, which both hosts
+// still serve. public/config.example.json shows the shape.
 
 export type AuthFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 export type OAuthProvider = 'Google' | 'Facebook';
@@ -187,8 +191,40 @@ export class ConfigError extends Error {
   }
 }
 
-/** Fetches, parses and checks /config.json. Throws ConfigError, worded for a person. */
-export async function loadConfig(fetchFn: typeof fetch = fetch, origin = window.location.origin): Promise<AppConfig> {
+/** The id of index.html's element that holds the config (dev/webhost's ConfigElementID). */
+export const CONFIG_ELEMENT_ID = 'app-config';
+
+/** The text of the page's config element, trimmed; "" when it is empty or missing, or there is no page. */
+export function inlineConfigText(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): string {
+  return doc?.getElementById(CONFIG_ELEMENT_ID)?.textContent?.trim() ?? '';
+}
+
+/**
+ * The config: the one written into the page (inline, the text of its config
+ * element) when there is one, else /config.json fetched. Parsed and checked;
+ * throws ConfigError, worded for a person.
+ */
+export async function loadConfig(fetchFn: typeof fetch = fetch, origin = window.location.origin, inline = inlineConfigText()): Promise<AppConfig> {
+  let raw: unknown;
+  if (inline) {
+    try {
+      raw = JSON.parse(inline);
+    } catch {
+      throw new ConfigError('The site settings written into the page are not valid JSON.', ['index.html\'s app-config element must hold a JSON object']);
+    }
+  } else {
+    raw = await fetchConfig(fetchFn);
+  }
+  const result = parseConfig(raw);
+  if (!result.ok) throw new ConfigError('The site settings in /config.json are incomplete or wrong.', result.problems);
+  const config = result.config;
+  if (config.userPoolEndpoint) config.userPoolEndpoint = resolveAgainst(config.userPoolEndpoint, origin);
+  if (config.chatbot?.endpoint) config.chatbot.endpoint = resolveAgainst(config.chatbot.endpoint, origin).replace(/\/+$/, '');
+  return config;
+}
+
+/** /config.json, parsed but not checked. */
+async function fetchConfig(fetchFn: typeof fetch): Promise<unknown> {
   let res: Response;
   try {
     res = await fetchFn('/config.json', { cache: 'no-store', headers: { Accept: 'application/json' } });
@@ -200,16 +236,9 @@ export async function loadConfig(fetchFn: typeof fetch = fetch, origin = window.
       res.status === 404 ? 'config.json is missing next to index.html' : `HTTP ${res.status}`,
     ]);
   }
-  let raw: unknown;
   try {
-    raw = await res.json();
+    return await res.json();
   } catch {
     throw new ConfigError('The site settings in /config.json are not valid JSON.', ['config.json must hold a JSON object']);
   }
-  const result = parseConfig(raw);
-  if (!result.ok) throw new ConfigError('The site settings in /config.json are incomplete or wrong.', result.problems);
-  const config = result.config;
-  if (config.userPoolEndpoint) config.userPoolEndpoint = resolveAgainst(config.userPoolEndpoint, origin);
-  if (config.chatbot?.endpoint) config.chatbot.endpoint = resolveAgainst(config.chatbot.endpoint, origin).replace(/\/+$/, '');
-  return config;
 }

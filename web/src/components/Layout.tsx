@@ -96,8 +96,10 @@ function Header() {
             <li>
               <NavLink to="/my-bookings">My bookings</NavLink>
             </li>
+            {/* The sign-in slot has the same size in every state, so the
+                header never moves (on a phone the links share its row). */}
             {auth.status === 'signedIn' ? (
-              <li className="nav__user">
+              <li className="nav__user nav__auth">
                 <span className="nav__email" title={auth.user?.email}>
                   {auth.user?.email}
                 </span>
@@ -106,12 +108,16 @@ function Header() {
                 </button>
               </li>
             ) : auth.status === 'signedOut' ? (
-              <li>
+              <li className="nav__auth">
                 <Link className="button button--small" to={`/sign-in?next=${next}`}>
                   Sign in
                 </Link>
               </li>
-            ) : null}
+            ) : (
+              <li className="nav__auth" aria-hidden="true">
+                <span className="button button--small nav__placeholder">Sign in</span>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

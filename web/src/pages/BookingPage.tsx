@@ -89,7 +89,9 @@ export default function BookingPage() {
     );
   }
 
-  if (!b || !current) {
+  // Shown once the locations are in too (or failed): the place's name and
+  // address arriving later would push the rest of the page down.
+  if (!b || !current || locs.status === 'loading') {
     return (
       <div>
         <h1>Booking</h1>

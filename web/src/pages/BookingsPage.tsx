@@ -32,9 +32,12 @@ export default function BookingsPage() {
   return (
     <div className="bookings-page">
       <h1>My bookings</h1>
-      {state.status === 'loading' && <Loading label="Loading your bookings…" />}
+      {/* The list waits for the locations too (or their failure): they name
+          the places and decide what is past, and would move the rows. */}
+      {(state.status === 'loading' || (state.status === 'done' && locs.status === 'loading')) && <Loading label="Loading your bookings…" />}
       {state.status === 'error' && <ProblemAlert problem={state.problem} onRetry={reload} />}
       {state.status === 'done' &&
+        locs.status !== 'loading' &&
         (state.data.length === 0 ? (
           <Empty title="You have no bookings yet.">
             <p>Find a car for your next trip.</p>
