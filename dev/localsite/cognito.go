@@ -59,8 +59,12 @@ const codeWait = 2 * time.Second
 // code is read from cognito-local's console, which arrives a moment after
 // its answer, so that a GET /_local/last-code right after the answer
 // gets the new code, not the one before.
-func cognitoHandler(endpoint string, codes codeSource, log *slog.Logger) http.Handler {
-	proxy := cognitoProxy(endpoint, codes)
+//
+// An exchange with cognito-local that takes longer than timeout (0:
+// DefaultCognitoTimeout) is a 504, one that cannot reach it a 502, each in
+// the same error shape (cognitoUnavailable).
+func cognitoHandler(endpoint string, codes codeSource, timeout time.Duration, log *slog.Logger) http.Handler {
+	proxy := cognitoProxy(endpoint, codes, timeout)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if p := r.URL.EscapedPath(); p != "/_cognito" && p != "/_cognito/" {
 			cognitoError(w, http.StatusNotFound, "ResourceNotFoundException",
@@ -106,15 +110,18 @@ func cognitoError(w http.ResponseWriter, status int, typ, message string) {
 
 // cognitoProxy forwards to cognito-local's endpoint at its root, without
 // CORS headers in the answer, waiting for a pending code (withPendingCode)
-// before it answers.
-func cognitoProxy(endpoint string, codes codeSource) http.Handler {
+// before it answers, and giving up after timeout (see cognitoUnavailable).
+func cognitoProxy(endpoint string, codes codeSource, timeout time.Duration) http.Handler {
 	target, err := url.Parse(endpoint)
 	if err != nil || target.Scheme == "" || target.Host == "" {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			http.Error(w, "cognito-local is not running", http.StatusBadGateway)
+			cognitoError(w, http.StatusBadGateway, internalErrorType, "cognito-local is not running")
 		})
 	}
-	return &httputil.ReverseProxy{
+	if timeout <= 0 {
+		timeout = DefaultCognitoTimeout
+	}
+	proxy := &httputil.ReverseProxy{
 		Rewrite: func(pr *httputil.ProxyRequest) {
 			pr.SetURL(target)
 			pr.Out.URL.Path, pr.Out.URL.RawPath = "/", ""
@@ -137,7 +144,13 @@ func cognitoProxy(endpoint string, codes codeSource) http.Handler {
 			}
 			return nil
 		},
+		ErrorHandler: cognitoUnavailable(timeout),
 	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		proxy.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // codeSource is where the codes that cognito-local "emailed" are read

@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // API is the gateway beside the site: it serves the paths it Owns.
@@ -38,6 +39,9 @@ type Options struct {
 	Config AppConfig
 	// CognitoEndpoint is cognito-local's URL, served under /_cognito.
 	CognitoEndpoint string
+	// CognitoTimeout bounds one exchange with cognito-local through
+	// /_cognito (then a 504); 0 is DefaultCognitoTimeout.
+	CognitoTimeout time.Duration
 	// LastCode returns the last code cognito-local sent to an address
 	// (cognitolocal.Server.LastCode).
 	LastCode func(email string) (code string, ok bool)
@@ -78,7 +82,7 @@ type Options struct {
 func New(o Options) http.Handler {
 	static := http.StripPrefix("/static", files(o.ImagesDir))
 	config := configHandler(o.Config)
-	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.Log)
+	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.CognitoTimeout, o.Log)
 	lastCode := lastCodeHandler(o.LastCode)
 	// As the site's distribution does (template.yaml, ApiPrefixFunction):
 	// /api/cars is the API's /cars, and a path the API lacks is its 403.
