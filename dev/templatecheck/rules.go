@@ -33,6 +33,7 @@ func (t *Template) Check() error {
 		errs = append(errs, t.checkFunction(id, fns[id])...)
 	}
 	errs = append(errs, t.checkPolicies()...)
+	errs = append(errs, t.checkPartitions()...)
 	errs = append(errs, t.checkAlarms()...)
 	errs = append(errs, t.checkTables()...)
 	errs = append(errs, t.checkBuckets()...)
