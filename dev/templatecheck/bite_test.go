@@ -25,15 +25,38 @@ func props(doc map[string]any, id string) map[string]any {
 	return get(doc, "Resources", id, "Properties").(map[string]any)
 }
 
+// bite is one change to a copy of template.yaml and what the rules must
+// then say: each of want, in the error.
+type bite struct {
+	name   string
+	change func(doc map[string]any)
+	want   []string
+}
+
+// checkBites applies each change to its own copy of tpl and expects
+// Check to fail with each of its want.
+func checkBites(t *testing.T, tpl *Template, tests []bite) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := mutated(t, tpl, tt.change).Check()
+			if err == nil {
+				t.Fatal("the rules pass")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
 // TestRulesBite changes one thing at a time in a copy of template.yaml and
 // expects exactly the rule it breaks to fail, naming the resource.
 func TestRulesBite(t *testing.T) {
 	tpl := load(t)
-	tests := []struct {
-		name   string
-		change func(doc map[string]any)
-		want   []string // in the error, each
-	}{
+	tests := []bite{
 		{"tracing removed from one function", func(doc map[string]any) {
 			delete(get(doc, "Globals", "Function").(map[string]any), "Tracing")
 			for id, r := range get(doc, "Resources").(map[string]any) {
@@ -134,19 +157,7 @@ func TestRulesBite(t *testing.T) {
 			props(doc, "Table")["DeletionProtectionEnabled"] = false
 		}, []string{"table: Table: DeletionProtectionEnabled is not true"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := mutated(t, tpl, tt.change).Check()
-			if err == nil {
-				t.Fatal("the rules pass")
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error lacks %q:\n%v", w, err)
-				}
-			}
-		})
-	}
+	checkBites(t, tpl, tests)
 
 	// Tracing on each function instead of under Globals is fine too.
 	err := mutated(t, tpl, func(doc map[string]any) {

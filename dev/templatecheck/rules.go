@@ -41,6 +41,9 @@ func (t *Template) Check() error {
 	errs = append(errs, t.checkDistributions()...)
 	errs = append(errs, t.checkHeaders()...)
 	errs = append(errs, t.checkIdentityPools()...)
+	errs = append(errs, t.checkFirewall()...)
+	errs = append(errs, t.checkThrottling()...)
+	errs = append(errs, t.checkAccessLogs()...)
 	return errors.Join(errs...)
 }
 
