@@ -18,8 +18,8 @@ func rateStatement(doc map[string]any, id string, i int) map[string]any {
 // methodSettings are the Api's MethodSettings.
 func methodSettings(doc map[string]any) []any { return props(doc, "Api")["MethodSettings"].([]any) }
 
-// TestEdgeRulesBite: the firewall, throttling and access log rules each
-// fail when the template breaks them, naming the resource.
+// TestEdgeRulesBite: the firewall, throttling, access log and user pool
+// rules each fail when the template breaks them, naming the resource.
 func TestEdgeRulesBite(t *testing.T) {
 	tpl := load(t)
 	tests := []bite{
@@ -98,6 +98,34 @@ func TestEdgeRulesBite(t *testing.T) {
 		{"a stage that logs before the account may", func(doc map[string]any) {
 			delete(get(doc, "Resources", "Api").(map[string]any), "DependsOn")
 		}, []string{"access log: Api: does not DependsOn an AWS::ApiGateway::Account"}},
+		{"a pool that goes with the stack", func(doc map[string]any) {
+			delete(get(doc, "Resources", "UserPool").(map[string]any), "DeletionPolicy")
+		}, []string{"user pool: UserPool: DeletionPolicy is <nil>, want Retain"}},
+		{"a pool that a replacing update drops", func(doc map[string]any) {
+			get(doc, "Resources", "UserPool").(map[string]any)["UpdateReplacePolicy"] = "Delete"
+		}, []string{"user pool: UserPool: UpdateReplacePolicy is Delete, want Retain"}},
+		{"a pool that can be deleted", func(doc map[string]any) {
+			props(doc, "UserPool")["DeletionProtection"] = "INACTIVE"
+		}, []string{"user pool: UserPool: DeletionProtection is INACTIVE, want ACTIVE"}},
+		{"MFA off", func(doc map[string]any) {
+			props(doc, "UserPool")["MfaConfiguration"] = "OFF"
+		}, []string{"user pool: UserPool: MfaConfiguration is OFF, want OPTIONAL"}},
+		{"SMS only", func(doc map[string]any) {
+			props(doc, "UserPool")["EnabledMfas"] = []any{"SMS_MFA"}
+		}, []string{"user pool: UserPool: EnabledMfas [SMS_MFA] lacks SOFTWARE_TOKEN_MFA"}},
+		{"Cognito's sender only", func(doc map[string]any) {
+			props(doc, "UserPool")["EmailConfiguration"] = map[string]any{"EmailSendingAccount": "COGNITO_DEFAULT"}
+		}, []string{"user pool: UserPool: EmailConfiguration can never send through Amazon SES"}},
+		{"threat protection always on", func(doc map[string]any) {
+			props(doc, "UserPool")["UserPoolAddOns"] = map[string]any{"AdvancedSecurityMode": "ENFORCED"}
+		}, []string{"user pool: UserPool: AdvancedSecurityMode is ENFORCED, want a parameter whose Default is OFF",
+			"user pool: UserPool: UserPoolAddOns is set but UserPoolTier is not PLUS"}},
+		{"threat protection on by default", func(doc map[string]any) {
+			get(doc, "Parameters", "ThreatProtection").(map[string]any)["Default"] = "AUDIT"
+		}, []string{"user pool: UserPool: AdvancedSecurityMode is ThreatProtection, want a parameter whose Default is OFF"}},
+		{"threat protection without the Plus plan", func(doc map[string]any) {
+			delete(props(doc, "UserPool"), "UserPoolTier")
+		}, []string{"user pool: UserPool: UserPoolAddOns is set but UserPoolTier is not PLUS whenever it is"}},
 	}
 	checkBites(t, tpl, tests)
 }

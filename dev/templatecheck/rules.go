@@ -44,6 +44,7 @@ func (t *Template) Check() error {
 	errs = append(errs, t.checkFirewall()...)
 	errs = append(errs, t.checkThrottling()...)
 	errs = append(errs, t.checkAccessLogs()...)
+	errs = append(errs, t.checkUserPools()...)
 	return errors.Join(errs...)
 }
 
