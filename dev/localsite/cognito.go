@@ -21,8 +21,9 @@ const targetPrefix = "AWSCognitoIdentityProviderService."
 // userPoolOperations are the operations that /_cognito forwards: those the
 // web app's Amplify Auth (v6, USER_PASSWORD_AUTH; web/src/auth/amplify.ts)
 // calls — sign-in and its challenges, sign-up, its confirmation and a new
-// code, the forgotten password, the token refresh, sign-out — and the
-// user's own GetUser and ChangePassword. In the cloud each of them is
+// code, the forgotten password, the token refresh, sign-out — the user's
+// own GetUser and ChangePassword, and the setting up of a second factor
+// (an authenticator app: web/src/auth/mfa.ts). In the cloud each of them is
 // public or needs the user's own access token. Everything else, above all
 // the Admin* operations, ListUsers and the pool's configuration, needs
 // IAM credentials in the cloud, which cognito-local does not check: a web
@@ -35,6 +36,7 @@ var userPoolOperations = []string{
 	"ForgotPassword", "ConfirmForgotPassword",
 	"GetTokensFromRefreshToken", "RevokeToken", "GlobalSignOut",
 	"GetUser", "ChangePassword",
+	"AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
 }
 
 // codeOperations are the forwarded operations that "email" a code.
