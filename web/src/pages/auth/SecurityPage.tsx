@@ -1,13 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useAuth } from '../../auth/AuthContext';
-import type { AuthProblem } from '../../auth/authErrors';
 import { describeAuthError } from '../../auth/authErrors';
-import { checkTotpCode, finishTotpSetup, startTotpSetup, totpEnabled, turnOffTotp, type TotpSetup } from '../../auth/mfa';
-import { Field } from '../../components/Field';
+import { finishTotpSetup, startTotpSetup, totpEnabled, turnOffTotp, type TotpSetup } from '../../auth/mfa';
 import { QrCode } from '../../components/QrCode';
 import { Alert, Loading } from '../../components/ui';
 import { useTitle } from '../../lib/hooks';
-import { AuthCard, focusFirstInvalid } from './AuthCard';
+import { AuthCard } from './AuthCard';
+import { TotpCodeForm } from './TotpCodeForm';
 
 type State = { step: 'loading' } | { step: 'off' } | { step: 'on' } | { step: 'setup'; setup: TotpSetup } | { step: 'failed'; message: string };
 
@@ -97,31 +96,6 @@ export default function SecurityPage() {
 }
 
 function TotpSetupForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: () => void; onCancel: () => void }) {
-  const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<AuthProblem | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const bad = checkTotpCode(code);
-    if (bad) {
-      setProblem({ field: 'code', message: bad });
-      focusFirstInvalid();
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      await finishTotpSetup(code);
-      onDone();
-    } catch (err) {
-      setProblem(describeAuthError(err, 'totp'));
-      focusFirstInvalid();
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <div className="stack totp-setup">
       <ol>
@@ -136,20 +110,17 @@ function TotpSetupForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: 
         <summary>Setup link (otpauth)</summary>
         <code className="totp-uri">{setup.uri}</code>
       </details>
-      {problem && !problem.field && <Alert kind="error" title={problem.message} />}
-      <form onSubmit={onSubmit} noValidate className="stack">
-        <Field name="code" label="Code from your authenticator app" error={problem?.field === 'code' ? problem.message : undefined}>
-          {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={7} value={code} onChange={(e) => setCode(e.target.value)} />}
-        </Field>
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Checking…' : 'Verify and turn on'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      <TotpCodeForm
+        submit="Verify and turn on"
+        onCode={async (code) => {
+          await finishTotpSetup(code);
+          onDone();
+        }}
+      >
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </TotpCodeForm>
     </div>
   );
 }
