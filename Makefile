@@ -270,15 +270,29 @@ COLDSTART_GO_BUILD = $(subst GOARCH=arm64,GOARCH=$(shell $(GO) env GOARCH),$(LAM
 
 .PHONY: bench-coldstart
 
-bench-coldstart: tools ## cold start of each function beside a bare aws-lambda-go handler (and without X-Ray), on this machine
+bench-coldstart: tools coldstart-binaries ## cold start of each function beside a bare aws-lambda-go handler (and without X-Ray), on this machine
+	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/floor/bootstrap ./dev/coldstart/floor
+	$(COLDSTART_GO_BUILD) -tags lambda.norpc,notrace -o $(COLDSTART)/$(COLDSTART_NOTRACE)-notrace/bootstrap ./functions/$(COLDSTART_NOTRACE)
+	go run ./cmd/coldstart -dir $(COLDSTART) -runs $(COLDSTART_RUNS)
+
+# Every function's bootstrap as deployed, for this machine's architecture,
+# under $(COLDSTART)/<function>/bootstrap.
+.PHONY: coldstart-binaries
+coldstart-binaries:
 	@rm -rf $(COLDSTART) && mkdir -p $(COLDSTART)/.bin
 	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/.bin/ ./functions/...
 	@for bin in $(COLDSTART)/.bin/*; do \
 		name="$$(basename "$$bin")"; mkdir -p "$(COLDSTART)/$$name" && mv "$$bin" "$(COLDSTART)/$$name/bootstrap"; \
 	done; rmdir $(COLDSTART)/.bin
-	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/floor/bootstrap ./dev/coldstart/floor
-	$(COLDSTART_GO_BUILD) -tags lambda.norpc,notrace -o $(COLDSTART)/$(COLDSTART_NOTRACE)-notrace/bootstrap ./functions/$(COLDSTART_NOTRACE)
-	go run ./cmd/coldstart -dir $(COLDSTART) -runs $(COLDSTART_RUNS)
+
+# make bench-memory: each function's latency and cost at 128 to 1,769 MB,
+# its CPU capped at Lambda's share for the size by a cgroup (root, cgroup
+# v1). MEMORY_N invocations per function and size; MEMORY_FUNCTIONS which.
+MEMORY_N ?= 100
+MEMORY_FUNCTIONS ?= list-cars,get-car,create-booking,lex-fulfillment
+.PHONY: bench-memory
+bench-memory: tools coldstart-binaries ## latency and cost of each function at Lambda's memory sizes, CPU capped by cgroup to Lambda's share (dev/memsize; root)
+	go run ./cmd/memsize -dir $(COLDSTART) -n $(MEMORY_N) -functions $(MEMORY_FUNCTIONS)
 
 .PHONY: lint-template
 

@@ -36,7 +36,8 @@ import (
 // cancellation twice, the authorizer's 401 with CORS headers, a preflight.
 // Then the url, event and invoke commands on the running stack: url prints
 // its base URL, event renders events/create-booking.json for alice, and
-// invoke books it for her (the booking is in her GET /bookings). Last, it
+// invoke books it for her (the booking is in her GET /bookings); and chat,
+// fed by a here-document, books a car by talking to the bot. Last, it
 // sends SIGINT and checks that the stack exits, removes its state file,
 // frees its port and leaves none of its child processes (JVM, node)
 // behind.
@@ -149,6 +150,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	stack.commands(t, c, auth)
+	stack.chat(t, c, auth)
 	c.localOnly()
 	c.codes()
 	// cognito-local at its own port takes no request from a web page either.

@@ -8,6 +8,7 @@
 //	                                                  one function on one event
 //	go run ./cmd/local event NAME [-e EVENT] [--token ID_TOKEN]
 //	                                                  the event, rendered, as invoke runs it
+//	go run ./cmd/local chat [EMAIL [PASSWORD]]        talk to the running stack's chatbot
 //
 // serve starts DynamoDB Local (or uses DYNAMODB_ENDPOINT) with the
 // template's table and the sample fleet, and cognito-local with the
@@ -30,6 +31,10 @@
 // same way, for `sam local invoke -e`; without a running stack (or
 // --token) the user's placeholders stay and a note says so. url prints
 // the running stack's base URL, for scripts: BASE=$(go run ./cmd/local url).
+// chat talks to the running stack's chatbot (its Lex V2 runtime) as the
+// user EMAIL (default alice@example.com), a line of standard input a
+// message; a response card's buttons are numbered and a number picks one;
+// the end of the input ends the chat, so a script can drive it.
 package main
 
 import (
@@ -66,6 +71,8 @@ const usage = `usage:
   go run ./cmd/local event NAME [-e EVENT] [--token ID_TOKEN]
                                                       print the event file (default events/NAME.json) rendered:
                                                       dates, and alice's token, sub and e-mail when a stack runs
+  go run ./cmd/local chat [EMAIL [PASSWORD]]          talk to the running stack's chatbot as EMAIL (default alice@example.com):
+                                                      a line a message, a number picks a button, Ctrl-D (end of input) ends
 `
 
 // run is the whole program; the exit code is 0 on success, 1 on failure,
@@ -98,6 +105,8 @@ func run(began time.Time, args []string, stdout, stderr io.Writer) int {
 		err = event(ctx, root, rest, stdout, stderr)
 	case "invoke":
 		err = invoke(ctx, root, rest, stdout, stderr, log)
+	case "chat":
+		err = chat(ctx, root, rest, os.Stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -217,4 +226,34 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// chat talks to the running stack's bot as args[0] (default alice), until
+// the end of in. What a script feeds in is echoed, so its output reads as
+// a conversation; a terminal shows it already.
+func chat(ctx context.Context, root string, args []string, in io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 2 {
+		return errUsage
+	}
+	o := localstack.ChatOptions{StatePath: localstack.StatePath(root), In: in, Out: stdout, Echo: !isTerminal(in)}
+	if len(args) > 0 {
+		o.Email = args[0]
+	}
+	if len(args) > 1 {
+		o.Password = args[1]
+	}
+	if !o.Echo {
+		fmt.Fprintln(stderr, "chat: type a message and Enter; a number picks a button; Ctrl-D ends")
+	}
+	return localstack.Chat(ctx, o)
+}
+
+// isTerminal reports whether r is a terminal (a character device).
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

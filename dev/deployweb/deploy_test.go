@@ -168,11 +168,13 @@ func TestRunRefuses(t *testing.T) {
 }
 
 func TestConfigRefuses(t *testing.T) {
-	good := Outputs{"UserPoolId": "eu-central-1_AbC", "SiteUrl": "https://d1.cloudfront.net", "SocialProviders": "None"}
+	good := Outputs{"UserPoolId": "eu-central-1_AbC", "SiteUrl": "https://d1.cloudfront.net", "SocialProviders": "None",
+		"LexBotId": "ABCDEFGHIJ", "LexBotAliasId": "KLMNOPQRST", "LexBotLocaleId": "en_US", "IdentityPoolId": "eu-central-1:1a2b"}
 	for name, change := range map[string]func(Outputs){
-		"pool id":  func(o Outputs) { o["UserPoolId"] = "AbC" },
-		"site url": func(o Outputs) { o["SiteUrl"] = "http://d1.cloudfront.net" },
-		"provider": func(o Outputs) { o["SocialProviders"] = "Google,Twitter" },
+		"pool id":       func(o Outputs) { o["UserPoolId"] = "AbC" },
+		"site url":      func(o Outputs) { o["SiteUrl"] = "http://d1.cloudfront.net" },
+		"provider":      func(o Outputs) { o["SocialProviders"] = "Google,Twitter" },
+		"identity pool": func(o Outputs) { o["IdentityPoolId"] = "us-east-1:1a2b" },
 	} {
 		o := Outputs{}
 		for k, v := range good {
@@ -183,7 +185,8 @@ func TestConfigRefuses(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	if c, err := Config(good); err != nil || c.Region != "eu-central-1" || c.OAuth != nil {
+	if c, err := Config(good); err != nil || c.Region != "eu-central-1" || c.OAuth != nil ||
+		*c.Chatbot != (Chatbot{BotID: "ABCDEFGHIJ", BotAliasID: "KLMNOPQRST", LocaleID: "en_US", IdentityPoolID: "eu-central-1:1a2b"}) {
 		t.Errorf("Config = %+v, %v", c, err)
 	}
 }

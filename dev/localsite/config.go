@@ -22,6 +22,21 @@ type AppConfig struct {
 	AuthFlowType string `json:"authFlowType"`
 	// EmailVerification is "code": cognito-local sends codes, not links.
 	EmailVerification string `json:"emailVerification"`
+	// Chatbot is the bot that the chat panel talks to; nil: no chat panel.
+	Chatbot *ChatbotConfig `json:"chatbot,omitempty"`
+}
+
+// ChatbotConfig is config.json's chatbot: the Lex V2 bot, alias and locale
+// of RecognizeText, and where to reach the runtime. Locally Endpoint is
+// "/", the local runtime on the site's own origin, which takes any
+// credentials; in the cloud IdentityPoolID names the identity pool whose
+// credentials may call the live alias, and the endpoint is Lex's own.
+type ChatbotConfig struct {
+	BotID          string `json:"botId"`
+	BotAliasID     string `json:"botAliasId"`
+	LocaleID       string `json:"localeId"`
+	Endpoint       string `json:"endpoint,omitempty"`
+	IdentityPoolID string `json:"identityPoolId,omitempty"`
 }
 
 // configHandler serves c as JSON, never cached: it changes with every run

@@ -59,6 +59,10 @@ type Options struct {
 	// API serves the API's paths, and every request that is neither GET nor
 	// HEAD outside the routes above (API Gateway's 403 for those).
 	API API
+	// Lex serves the Lex V2 runtime API under /bots/ (dev/lexlocal), where
+	// the web app's chat panel and the AWS SDKs send RecognizeText; nil:
+	// those paths are the API's.
+	Lex http.Handler
 }
 
 // New returns the handler of the whole local origin, for requests whose
@@ -71,6 +75,7 @@ type Options struct {
 //	GET /_local/last-code     ?email=: {"code":"123456"}, 404 when none
 //	/api/...                  API, without the /api: the cloud's layout
 //	                          (config.json's apiBaseUrl "/api")
+//	/bots/...                 Lex, the chatbot's runtime API (any method)
 //	the API's paths           API
 //	GET anything else         the web app (WebDir), index.html for paths
 //	                          without a file extension
@@ -102,6 +107,8 @@ func New(o Options) http.Handler {
 			lastCode.ServeHTTP(w, r)
 		case strings.HasPrefix(p, "/api/"):
 			api.ServeHTTP(w, r)
+		case o.Lex != nil && strings.HasPrefix(p, "/bots/"):
+			o.Lex.ServeHTTP(w, r)
 		case o.API.Owns(p) || !read:
 			o.API.ServeHTTP(w, r)
 		default:

@@ -26,6 +26,7 @@ type FunctionEnv struct {
 	ImageBaseURL     string // IMAGE_BASE_URL
 	CognitoIssuer    string // COGNITO_ISSUER
 	CognitoClientID  string // COGNITO_CLIENT_ID
+	BookingLimit     string // BOOKING_LIMIT, the template's BookingLimit parameter's default
 }
 
 // getenv is the environment of function folder: the variables above, the
@@ -40,6 +41,7 @@ func (e FunctionEnv) getenv(folder string) func(string) string {
 		"IMAGE_BASE_URL":           e.ImageBaseURL,
 		"COGNITO_ISSUER":           e.CognitoIssuer,
 		"COGNITO_CLIENT_ID":        e.CognitoClientID,
+		"BOOKING_LIMIT":            e.BookingLimit,
 		"AWS_REGION":               "us-east-1",
 		"AWS_LAMBDA_FUNCTION_NAME": folder,
 	}

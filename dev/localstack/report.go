@@ -49,13 +49,14 @@ Car rental local stack: first request served %.1f s after start
   Sign in     %s or %s, password %s
   API         %s/locations ... (%d routes of template.yaml, %d behind the Cognito authorizer; stage %s)
   Token       go run ./cmd/local token %s
+  Chatbot     go run ./cmd/local chat  (Lex V2 runtime: %s/bots/%s/botAliases/%s/botLocales/%s/...)
   DynamoDB    %s  table %s, %s
   Cognito     %s  pool %s, app client %s (cognito-local)
   Images      %s
 
 Ctrl-C stops everything.
 `, in.startup.Seconds(), in.took["dynamodb"].Seconds(), in.took["cognito"].Seconds(), web, cognitolocal.DemoAlice, cognitolocal.DemoBob, cognitolocal.DemoPassword,
-		s.URL, len(in.api.Routes), protected, in.api.Stage, cognitolocal.DemoAlice,
+		s.URL, len(in.api.Routes), protected, in.api.Stage, cognitolocal.DemoAlice, s.URL, s.Lex.BotID, s.Lex.BotAliasID, s.Lex.LocaleID,
 		s.DynamoDBEndpoint, s.TableName, dynamo, s.Cognito.Endpoint, s.Cognito.UserPoolID, s.Cognito.ClientID,
 		s.ImageBaseURL)
 }

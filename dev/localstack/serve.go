@@ -107,7 +107,11 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	}()
 
 	env := functionEnv(o, tpl, b, url)
-	handler, err := siteHandler(ctx, o, api, b, env)
+	lex, lexState, err := lexRuntime(ctx, tpl, env, o.Log)
+	if err != nil {
+		return err
+	}
+	handler, err := siteHandler(ctx, o, api, b, env, lex, lexState)
 	if err != nil {
 		return err
 	}
@@ -122,7 +126,8 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	startup := time.Since(o.Began)
 	state := State{PID: os.Getpid(), URL: url, Port: port, StartedAt: time.Now().UTC(),
 		DynamoDBEndpoint: b.DynamoDBEndpoint, TableName: b.TableName, CursorSecret: env.CursorSecret,
-		AllowedOrigins: env.AllowedOrigins, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool)}
+		AllowedOrigins: env.AllowedOrigins, BookingLimit: env.BookingLimit, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool),
+		Lex: lexState}
 	if err := WriteState(o.StatePath, state); err != nil {
 		return err
 	}
@@ -167,7 +172,7 @@ func functionEnv(o ServeOptions, tpl *samtemplate.Template, b *Backends, url str
 	env := FunctionEnv{
 		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
 		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
-		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID,
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, BookingLimit: bookingLimit(tpl),
 	}
 	if env.ImageBaseURL == "" {
 		env.ImageBaseURL = url + "/static"
@@ -225,9 +230,17 @@ func allowedOrigins(tpl *samtemplate.Template) string {
 	return "*"
 }
 
-// siteHandler wires the gateway (handlers, Cognito authorizer) and the
-// site around it.
-func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Backends, env FunctionEnv) (http.Handler, error) {
+// bookingLimit is the template's BookingLimit default ("" if none: the
+// functions' own default).
+func bookingLimit(tpl *samtemplate.Template) string {
+	v, _ := tpl.ParameterDefault("BookingLimit")
+	return v
+}
+
+// siteHandler wires the gateway (handlers, Cognito authorizer), the Lex
+// runtime and the site around them.
+func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Backends, env FunctionEnv,
+	lex http.Handler, bot LexState) (http.Handler, error) {
 	handlers, err := RESTHandlers(ctx, api, env, o.Log)
 	if err != nil {
 		return nil, err
@@ -246,13 +259,16 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 		ImageBaseURL: env.ImageBaseURL,
 		// The API under /api, as in the cloud (the site's distribution).
 		Config: localsite.AppConfig{APIBaseURL: "/api", Region: "us-east-1", UserPoolID: b.Pool.ID, UserPoolClientID: b.Pool.ClientID,
-			UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code"},
+			UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code",
+			// The chat panel talks to the local runtime on this origin.
+			Chatbot: &localsite.ChatbotConfig{BotID: bot.BotID, BotAliasID: bot.BotAliasID, LocaleID: bot.LocaleID, Endpoint: "/"}},
 		CognitoEndpoint: b.Pool.Endpoint,
 		LastCode:        b.Cognito.LastCode,
 		WaitCode:        b.Cognito.WaitCode,
 		Hosts:           o.Hosts,
 		Log:             o.Log,
 		API:             gw,
+		Lex:             lex,
 	}), nil
 }
 

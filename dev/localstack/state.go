@@ -30,8 +30,11 @@ type State struct {
 	TableName        string       `json:"tableName"`
 	CursorSecret     string       `json:"cursorSecret"`
 	AllowedOrigins   string       `json:"allowedOrigins"`
+	BookingLimit     string       `json:"bookingLimit,omitempty"`
 	ImageBaseURL     string       `json:"imageBaseUrl"`
 	Cognito          CognitoState `json:"cognito"`
+	// Lex is the chatbot on the stack's origin (dev/lexlocal).
+	Lex LexState `json:"lex"`
 }
 
 // CognitoState is where cognito-local runs and the template's pool in it.

@@ -2,6 +2,9 @@
 // the JavaScript that the first page loads (the entry chunk and the chunks it
 // imports statically, as index.html's script and modulepreload tags name
 // them) is over the budget. Lazily loaded pages are listed but not counted.
+// It also fails when the chat panel's Lex client (the AWS SDK's
+// RecognizeText) is part of the first page: it must load when the panel
+// opens.
 //
 //   node scripts/check-size.mjs [--budget-kb 200]
 import { readFile, readdir } from 'node:fs/promises';
@@ -31,6 +34,8 @@ if (initial.size === 0) {
 
 const files = (await readdir(path.join(dist, 'assets'))).filter((f) => f.endsWith('.js') || f.endsWith('.css')).sort();
 const rows = [];
+/** @type {string[]} first-page chunks that hold the Lex client */
+const lazyOnlyFound = [];
 let firstJs = 0;
 let firstCss = 0;
 for (const f of files) {
@@ -39,6 +44,7 @@ for (const f of files) {
   const gz = gzipSync(buf, { level: 9 }).length;
   const first = initial.has(rel) || (f.endsWith('.css') && html.includes(rel));
   if (first && f.endsWith('.js')) firstJs += gz;
+  if (first && f.endsWith('.js') && buf.includes('RecognizeText')) lazyOnlyFound.push(rel);
   if (first && f.endsWith('.css')) firstCss += gz;
   rows.push({ f: rel, raw: buf.length, gz, first });
 }
@@ -49,5 +55,9 @@ for (const r of rows) console.log(`  ${r.first ? 'yes ' : 'lazy'}  ${kb(r.raw)} 
 console.log(`\nfirst page JavaScript: ${kb(firstJs).trim()} gzipped (budget ${budgetKb} KB); CSS ${kb(firstCss).trim()}`);
 if (firstJs > budgetKb * 1024) {
   console.error(`check-size: the first page's JavaScript is ${kb(firstJs).trim()} gzipped, over the ${budgetKb} KB budget.`);
+  process.exit(1);
+}
+if (lazyOnlyFound.length > 0) {
+  console.error(`check-size: the first page loads the chat panel's Lex client (${lazyOnlyFound.join(', ')}); it must load only when the panel opens.`);
   process.exit(1);
 }

@@ -69,6 +69,25 @@ describe('parseConfig', () => {
     expect(r.ok && r.config.oauth).toBeUndefined();
   });
 
+  it('reads the chatbot: the local runtime, or the identity pool in the cloud', () => {
+    const bot = { botId: 'LEXBOT0000', botAliasId: 'LIVE000000', localeId: 'en_US' };
+    expect(parseConfig({ ...local, chatbot: { ...bot, endpoint: '/' } })).toMatchObject({ ok: true, config: { chatbot: { ...bot, endpoint: '/' } } });
+    const cloud = { ...bot, botAliasId: 'TSTALIASID', identityPoolId: 'eu-central-1:1a2b3c4d-5e6f' };
+    expect(parseConfig({ ...local, chatbot: cloud })).toMatchObject({ ok: true, config: { chatbot: cloud } });
+    const none = parseConfig(local);
+    expect(none.ok && 'chatbot' in none.config).toBe(false); // no panel
+  });
+
+  it('says what is wrong with the chatbot', () => {
+    const r = parseConfig({ ...local, chatbot: { botId: 'short', botAliasId: 'LIVE000000', localeId: 'en_US' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual(
+      expect.arrayContaining([expect.stringContaining('"chatbot.botId"'), expect.stringContaining('identityPoolId (in the cloud) or endpoint')]),
+    );
+    expect(parseConfig({ ...local, chatbot: 'LEXBOT0000' })).toMatchObject({ ok: false });
+  });
+
   it('resolves a path against the page origin', () => {
     expect(resolveAgainst('/_cognito', 'http://localhost:3000')).toBe('http://localhost:3000/_cognito');
     expect(resolveAgainst('http://localhost:9229/', 'http://localhost:3000')).toBe('http://localhost:9229/');
@@ -81,6 +100,12 @@ describe('loadConfig', () => {
   it('loads and resolves the endpoint', async () => {
     const c = await loadConfig(respond(200, JSON.stringify(local)) as unknown as typeof fetch, 'http://localhost:3000');
     expect(c.userPoolEndpoint).toBe('http://localhost:3000/_cognito');
+  });
+
+  it('resolves the chatbot endpoint, without a trailing slash', async () => {
+    const withBot = { ...local, chatbot: { botId: 'LEXBOT0000', botAliasId: 'LIVE000000', localeId: 'en_US', endpoint: '/' } };
+    const c = await loadConfig(respond(200, JSON.stringify(withBot)) as unknown as typeof fetch, 'http://localhost:3000');
+    expect(c.chatbot?.endpoint).toBe('http://localhost:3000');
   });
 
   it('says when the file is missing', async () => {

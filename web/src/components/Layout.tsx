@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { ChatWidget } from '../chat/ChatWidget';
 import { Loading } from './ui';
 
 /**
@@ -50,6 +51,7 @@ export function Layout() {
       <footer className="site-footer">
         <p>Prices include all days of the rental; the car is due back on the return date.</p>
       </footer>
+      <ChatWidget />
     </>
   );
 }

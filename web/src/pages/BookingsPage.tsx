@@ -5,6 +5,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { CarImage, Empty, Loading, Money, StatusBadge, carName } from '../components/ui';
 import { bookingPhase, groupBookings } from '../lib/bookings';
 import { formatDays, formatPeriod, todayIn } from '../lib/dates';
+import { useReloadOnBookingsChanged } from '../lib/bookingEvents';
 import { useAsync, useTitle } from '../lib/hooks';
 import { useLocations } from '../lib/locations';
 import { fillPages } from '../lib/search';
@@ -23,6 +24,7 @@ export default function BookingsPage() {
     });
     return all.items;
   });
+  useReloadOnBookingsChanged(reload); // booked or cancelled in the chat
 
   const byId = locs.status === 'done' ? locs.byId : new Map();
   const zoneOf = (id: string) => byId.get(id)?.timeZone;
