@@ -222,3 +222,29 @@ func TestFindRoot(t *testing.T) {
 		t.Error("FindRoot outside a module: no error")
 	}
 }
+
+// TestTypedLeavesOutNewerProperties: a property newer than goformation's
+// types (UserPoolTier) is left out of the typed structs and named in
+// Newer, and the rest of the resource decodes.
+func TestTypedLeavesOutNewerProperties(t *testing.T) {
+	tpl, err := Parse([]byte(`
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties: {UserPoolName: p, DeletionProtection: ACTIVE, UserPoolTier: PLUS, Frobnicate: 1}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed, err := tpl.Typed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := typed.Newer["Pool"]; len(got) != 2 || got[0] != "Frobnicate" || got[1] != "UserPoolTier" {
+		t.Errorf("Newer = %v, want Pool: [Frobnicate UserPoolTier]", typed.Newer)
+	}
+	pool, err := typed.GetCognitoUserPoolWithName("Pool")
+	if err != nil || pool.DeletionProtection == nil || *pool.DeletionProtection != "ACTIVE" {
+		t.Errorf("pool = %+v, %v", pool, err)
+	}
+}
