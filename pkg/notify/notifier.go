@@ -46,8 +46,8 @@ const (
 	Sent      Result = "sent"       // SES accepted the email
 	Seen      Result = "seen"       // the marker says it was sent (a duplicate, or a record that comes late)
 	Ignored   Result = "ignored"    // no notice: nothing the customer sees changed
-	NoAddress Result = "no address" // the booking has no address (made before notices)
-	NotDue    Result = "not due"    // a reminder of a booking cancelled, moved or gone
+	NoAddress Result = "noAddress" // the booking has no address (made before notices)
+	NotDue    Result = "notDue"    // a reminder of a booking cancelled, moved or gone
 )
 
 // Notifier sends the notices of booking changes and the reminders, each

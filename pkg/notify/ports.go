@@ -63,6 +63,13 @@ type ReminderTask struct {
 	Pickup    rental.Date `json:"pickupDate"`
 }
 
+// ReminderEvent is the payload of a reminder's schedule, the event that
+// the notify function gets from EventBridge Scheduler:
+// {"reminder":{"userId":"...","bookingId":"...","pickupDate":"2027-03-05"}}.
+type ReminderEvent struct {
+	Reminder *ReminderTask `json:"reminder"`
+}
+
 // Reminders keeps one one-time schedule per booking that runs its
 // ReminderTask at a time. pkg/schedules does it with EventBridge
 // Scheduler.
