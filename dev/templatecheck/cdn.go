@@ -150,6 +150,8 @@ func (t *Template) checkHeaders() []error {
 // it; 0 for anything else.
 func number(v any) float64 {
 	switch v := v.(type) {
+	case int:
+		return float64(v)
 	case int64:
 		return float64(v)
 	case float64:

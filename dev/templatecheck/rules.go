@@ -40,6 +40,8 @@ func (t *Template) Check() error {
 	errs = append(errs, t.checkDistributions()...)
 	errs = append(errs, t.checkHeaders()...)
 	errs = append(errs, t.checkIdentityPools()...)
+	errs = append(errs, t.checkMappings()...)
+	errs = append(errs, t.checkMailGrants()...)
 	return errors.Join(errs...)
 }
 
