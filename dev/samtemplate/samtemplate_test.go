@@ -56,6 +56,9 @@ func TestProjectTable(t *testing.T) {
 	if gsi.Projection == nil || gsi.Projection.ProjectionType != types.ProjectionTypeAll {
 		t.Errorf("GSI projection = %+v, want ALL", gsi.Projection)
 	}
+	if s := in.StreamSpecification; s == nil || !aws.ToBool(s.StreamEnabled) || s.StreamViewType != types.StreamViewTypeNewAndOldImages {
+		t.Errorf("StreamSpecification = %+v, want the template's stream of new and old images", s)
+	}
 	if in.DeletionProtectionEnabled != nil {
 		t.Error("DeletionProtectionEnabled is copied: tests could not delete their tables")
 	}
