@@ -365,3 +365,15 @@ func sleep(ctx context.Context, d time.Duration) {
 	case <-t.C:
 	}
 }
+
+// JSONHandler is h, a handler as lambdafn builds it, across the Lambda
+// boundary: its answer encoded to JSON.
+func JSONHandler(h func(context.Context, json.RawMessage) (any, error)) Handler {
+	return func(ctx context.Context, event []byte) ([]byte, error) {
+		out, err := h(ctx, event)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(out)
+	}
+}

@@ -43,9 +43,9 @@ type Result string
 
 // The results.
 const (
-	Sent      Result = "sent"       // SES accepted the email
-	Seen      Result = "seen"       // the marker says it was sent (a duplicate, or a record that comes late)
-	Ignored   Result = "ignored"    // no notice: nothing the customer sees changed
+	Sent      Result = "sent"      // SES accepted the email
+	Seen      Result = "seen"      // the marker says it was sent (a duplicate, or a record that comes late)
+	Ignored   Result = "ignored"   // no notice: nothing the customer sees changed
 	NoAddress Result = "noAddress" // the booking has no address (made before notices)
 	NotDue    Result = "notDue"    // a reminder of a booking cancelled, moved or gone
 )
