@@ -13,9 +13,12 @@ package localsite
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strings"
+
+	"github.com/carrental/backend/dev/seslocal"
 )
 
 // API is the gateway beside the site: it serves the paths it Owns.
@@ -55,6 +58,16 @@ type Options struct {
 	// API serves the API's paths, and every request that is neither GET nor
 	// HEAD outside the routes above (API Gateway's 403 for those).
 	API API
+	// Emails lists what the local SES accepted (seslocal.Emails), for
+	// /_local/mail; nil: no mail page.
+	Emails func(context.Context) ([]seslocal.Email, error)
+	// Schedules and DeadLetters are the local reminders' schedules and the
+	// notify mapping's on-failure destination, for /_local/schedules and
+	// /_local/dead-letters; nil: an empty list.
+	Schedules, DeadLetters func() any
+	// Notify is the notify function's handler, for POST /_local/notify
+	// (go run ./cmd/local remind and resend); nil: a 403.
+	Notify func(context.Context, json.RawMessage) (any, error)
 }
 
 // New returns the handler of the whole local origin, for requests whose
@@ -65,6 +78,12 @@ type Options struct {
 //	POST /_cognito            cognito-local's user-pool API, the operations
 //	                          that the web app calls (cognitoHandler)
 //	GET /_local/last-code     ?email=: {"code":"123456"}, 404 when none
+//	GET /_local/mail          the emails of the local SES, newest first
+//	                          (/_local/mail/<id>: one's HTML)
+//	GET /_local/schedules     the reminders' schedules, JSON
+//	GET /_local/dead-letters  the notify mapping's dead letters, JSON
+//	POST /_local/notify       the notify function on the body (header
+//	                          X-Local-Stack: 1): a reminder, a resend
 //	/api/...                  API, without the /api: the cloud's layout
 //	                          (config.json's apiBaseUrl "/api")
 //	the API's paths           API
@@ -79,7 +98,7 @@ func New(o Options) http.Handler {
 	static := http.StripPrefix("/static", files(o.ImagesDir))
 	config := configHandler(o.Config)
 	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.Log)
-	lastCode := lastCodeHandler(o.LastCode)
+	local := localPaths(o)
 	// As the site's distribution does (template.yaml, ApiPrefixFunction):
 	// /api/cars is the API's /cars, and a path the API lacks is its 403.
 	api := http.StripPrefix("/api", o.API)
@@ -94,8 +113,7 @@ func New(o Options) http.Handler {
 			config.ServeHTTP(w, r)
 		case p == "/_cognito" || strings.HasPrefix(p, "/_cognito/"):
 			cognito.ServeHTTP(w, r)
-		case read && p == "/_local/last-code":
-			lastCode.ServeHTTP(w, r)
+		case local(w, r, p, read):
 		case strings.HasPrefix(p, "/api/"):
 			api.ServeHTTP(w, r)
 		case o.API.Owns(p) || !read:
@@ -105,4 +123,40 @@ func New(o Options) http.Handler {
 		}
 	})
 	return hostGuard(o.Hosts, o.Log, site)
+}
+
+// localPaths serves the stack's own paths under /_local/ (see New) and
+// reports whether p was one of them.
+func localPaths(o Options) func(w http.ResponseWriter, r *http.Request, p string, read bool) bool {
+	lastCode := lastCodeHandler(o.LastCode)
+	mail := mailHandler(o.Emails, securityHeaders(o.ImageBaseURL))
+	schedules, deadLetters := jsonHandler(orEmpty(o.Schedules)), jsonHandler(orEmpty(o.DeadLetters))
+	notify := notifyHandler(o.Notify)
+	return func(w http.ResponseWriter, r *http.Request, p string, read bool) bool {
+		var h http.Handler
+		switch {
+		case read && p == "/_local/last-code":
+			h = lastCode
+		case read && (p == "/_local/mail" || strings.HasPrefix(p, "/_local/mail/")):
+			h = mail
+		case read && p == "/_local/schedules":
+			h = schedules
+		case read && p == "/_local/dead-letters":
+			h = deadLetters
+		case r.Method == http.MethodPost && p == "/_local/notify":
+			h = notify
+		default:
+			return false
+		}
+		h.ServeHTTP(w, r)
+		return true
+	}
+}
+
+// orEmpty is v, or a function of an empty list.
+func orEmpty(v func() any) func() any {
+	if v != nil {
+		return v
+	}
+	return func() any { return []any{} }
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/carrental/backend/dev/localsite"
 	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/dev/seed"
+	"github.com/carrental/backend/dev/seslocal"
 	"github.com/carrental/backend/pkg/auth"
 )
 
@@ -107,7 +108,12 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	}()
 
 	env := functionEnv(o, tpl, b, url)
-	handler, err := siteHandler(ctx, o, api, b, env)
+	notify, err := startServeNotify(ctx, tpl, b, env, o.Log)
+	if err != nil {
+		return err
+	}
+	defer notify.Stop()
+	handler, err := siteHandler(ctx, o, api, b, env, notify)
 	if err != nil {
 		return err
 	}
@@ -122,7 +128,7 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	startup := time.Since(o.Began)
 	state := State{PID: os.Getpid(), URL: url, Port: port, StartedAt: time.Now().UTC(),
 		DynamoDBEndpoint: b.DynamoDBEndpoint, TableName: b.TableName, CursorSecret: env.CursorSecret,
-		AllowedOrigins: env.AllowedOrigins, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool)}
+		AllowedOrigins: env.AllowedOrigins, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool), SESEndpoint: env.SESEndpoint}
 	if err := WriteState(o.StatePath, state); err != nil {
 		return err
 	}
@@ -154,7 +160,7 @@ func readAPI(root string) (*samtemplate.Template, *localapi.API, error) {
 // stops what it started).
 func startServeBackends(ctx context.Context, o ServeOptions, tpl *samtemplate.Template) (*Backends, error) {
 	b, err := StartBackends(ctx, BackendOptions{Root: o.Root, Template: tpl, DynamoDBEndpoint: o.DynamoDBEndpoint,
-		Cognito: true, ChildOutput: o.ChildOutput})
+		Cognito: true, SES: true, ChildOutput: o.ChildOutput})
 	if err != nil && ctx.Err() != nil {
 		return nil, errors.New("interrupted during start-up; nothing is left running")
 	}
@@ -167,12 +173,25 @@ func functionEnv(o ServeOptions, tpl *samtemplate.Template, b *Backends, url str
 	env := FunctionEnv{
 		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
 		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
-		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID,
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, SiteURL: url,
+	}
+	if b.SES != nil {
+		env.SESEndpoint = b.SES.Endpoint()
 	}
 	if env.ImageBaseURL == "" {
 		env.ImageBaseURL = url + "/static"
 	}
 	return env
+}
+
+// startServeNotify starts the notify function and its mapping on the
+// table's stream.
+func startServeNotify(ctx context.Context, tpl *samtemplate.Template, b *Backends, env FunctionEnv, log *slog.Logger) (*Notify, error) {
+	arn, err := b.StreamARN(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return StartNotify(ctx, tpl, env, arn, log)
 }
 
 // shutdown stops srv, giving requests in flight shutdownGrace; then it
@@ -190,7 +209,7 @@ func shutdown(srv *http.Server) {
 func serveUntilDone(ctx context.Context, out io.Writer, b *Backends, served <-chan error) error {
 	select {
 	case <-ctx.Done():
-		fmt.Fprintln(out, "\nstopping: HTTP server, cognito-local, DynamoDB Local ...")
+		fmt.Fprintln(out, "\nstopping: HTTP server, the stream's mapping, aws-ses-v2-local, cognito-local, DynamoDB Local ...")
 		return nil
 	case err := <-b.Died():
 		return fmt.Errorf("%w; stopped the stack", err)
@@ -227,7 +246,7 @@ func allowedOrigins(tpl *samtemplate.Template) string {
 
 // siteHandler wires the gateway (handlers, Cognito authorizer) and the
 // site around it.
-func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Backends, env FunctionEnv) (http.Handler, error) {
+func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Backends, env FunctionEnv, n *Notify) (http.Handler, error) {
 	handlers, err := RESTHandlers(ctx, api, env, o.Log)
 	if err != nil {
 		return nil, err
@@ -253,6 +272,10 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 		Hosts:           o.Hosts,
 		Log:             o.Log,
 		API:             gw,
+		Emails:          func(ctx context.Context) ([]seslocal.Email, error) { return seslocal.Emails(ctx, env.SESEndpoint) },
+		Schedules:       func() any { return n.Schedules.List() },
+		DeadLetters:     func() any { return n.DeadLetters.List() },
+		Notify:          n.Handler,
 	}), nil
 }
 

@@ -32,6 +32,7 @@ type State struct {
 	AllowedOrigins   string       `json:"allowedOrigins"`
 	ImageBaseURL     string       `json:"imageBaseUrl"`
 	Cognito          CognitoState `json:"cognito"`
+	SESEndpoint      string       `json:"sesEndpoint"` // aws-ses-v2-local
 }
 
 // CognitoState is where cognito-local runs and the template's pool in it.
@@ -128,4 +129,11 @@ func alive(pid int) bool {
 	}
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// env is the functions' environment on the stack of s.
+func (s State) env() FunctionEnv {
+	return FunctionEnv{TableName: s.TableName, DynamoDBEndpoint: s.DynamoDBEndpoint, CursorSecret: s.CursorSecret,
+		AllowedOrigins: s.AllowedOrigins, ImageBaseURL: s.ImageBaseURL, CognitoIssuer: s.Cognito.Issuer,
+		CognitoClientID: s.Cognito.ClientID, SESEndpoint: s.SESEndpoint, SiteURL: s.URL}
 }
