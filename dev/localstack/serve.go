@@ -283,20 +283,30 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 func probe(ctx context.Context, url string) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
+	_, err := fetch(ctx, url)
+	if err != nil {
+		return fmt.Errorf("first request, %w", err)
+	}
+	return nil
+}
+
+// fetch is GET url's body (up to 1 MB); an error unless it answers 200,
+// which names the request and says the answer.
+func fetch(ctx context.Context, url string) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("first request, GET %s: %w", url, err)
+		return nil, fmt.Errorf("GET %s: %w", url, err)
 	}
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<10))
-	resp.Body.Close()
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("first request, GET %s: %s %s", url, resp.Status, body)
+		return nil, fmt.Errorf("GET %s: %s %s", url, resp.Status, body[:min(len(body), 1<<10)])
 	}
-	return nil
+	return body, nil
 }
 
 // isFile reports whether name is a regular file.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -100,22 +99,9 @@ func (s *Server) start(ctx context.Context, node, script string, port int, stdou
 		return fmt.Errorf("start %s: %w", node, err)
 	}
 	s.proc = proc
-	client := &http.Client{Timeout: time.Second}
 	err = proc.WaitReady(ctx, childproc.Readiness{
 		Name: "aws-ses-v2-local", Probe: "GET " + s.endpoint + "/health-check", Timeout: startTimeout,
-		Interval: 50 * time.Millisecond, Output: s.out,
-		Ready: func(ctx context.Context) bool {
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.endpoint+"/health-check", nil)
-			if err != nil {
-				return false
-			}
-			resp, err := client.Do(req)
-			if err != nil {
-				return false
-			}
-			resp.Body.Close()
-			return resp.StatusCode == http.StatusOK
-		},
+		Interval: 50 * time.Millisecond, Output: s.out, Ready: childproc.HTTPOK(s.endpoint + "/health-check"),
 	})
 	if err != nil {
 		_ = proc.Stop()

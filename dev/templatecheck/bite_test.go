@@ -29,11 +29,7 @@ func props(doc map[string]any, id string) map[string]any {
 // expects exactly the rule it breaks to fail, naming the resource.
 func TestRulesBite(t *testing.T) {
 	tpl := load(t)
-	tests := []struct {
-		name   string
-		change func(doc map[string]any)
-		want   []string // in the error, each
-	}{
+	tests := []bite{
 		{"tracing removed from one function", func(doc map[string]any) {
 			delete(get(doc, "Globals", "Function").(map[string]any), "Tracing")
 			for id, r := range get(doc, "Resources").(map[string]any) {
@@ -103,19 +99,7 @@ func TestRulesBite(t *testing.T) {
 			props(doc, "Table")["DeletionProtectionEnabled"] = false
 		}, []string{"table: Table: DeletionProtectionEnabled is not true"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := mutated(t, tpl, tt.change).Check()
-			if err == nil {
-				t.Fatal("the rules pass")
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error lacks %q:\n%v", w, err)
-				}
-			}
-		})
-	}
+	runBites(t, tpl, tests, false)
 
 	// Tracing on each function instead of under Globals is fine too.
 	err := mutated(t, tpl, func(doc map[string]any) {

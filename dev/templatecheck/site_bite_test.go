@@ -23,11 +23,7 @@ func securityHeaders(doc map[string]any, id string) map[string]any {
 // rules each fail when the template breaks them, naming the resource.
 func TestSiteRulesBite(t *testing.T) {
 	tpl := load(t)
-	tests := []struct {
-		name   string
-		change func(doc map[string]any)
-		want   []string
-	}{
+	tests := []bite{
 		{"a public access block off", func(doc map[string]any) {
 			get(props(doc, "ImageBucket"), "PublicAccessBlockConfiguration").(map[string]any)["BlockPublicPolicy"] = false
 		}, []string{"bucket: ImageBucket: PublicAccessBlockConfiguration.BlockPublicPolicy is not true"}},
@@ -123,19 +119,7 @@ func TestSiteRulesBite(t *testing.T) {
 			get(p, "PolicyDocument", "Statement").([]any)[0].(map[string]any)["Resource"] = "*"
 		}, []string{"identity pool: IdentityPool: role ChatbotUserRole grants on the wildcard resource *"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := mutated(t, tpl, tt.change).Check()
-			if err == nil {
-				t.Fatal("the rules pass")
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error lacks %q:\n%v", w, err)
-				}
-			}
-		})
-	}
+	runBites(t, tpl, tests, false)
 }
 
 // TestSiteSchemaBites: the schema knows the CloudFront and Cognito
