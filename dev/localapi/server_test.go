@@ -243,16 +243,16 @@ func TestFunctionTimeout(t *testing.T) {
 		}
 	}
 	rec := b.recs["FilesFunction"]
-	var deadline time.Duration
+	deadlines := make(chan time.Duration, 1) // the handler's goroutine is not the test's
 	rec.setAnswer(func(ctx context.Context, _ events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
 		d, _ := ctx.Deadline()
-		deadline = time.Until(d)
+		deadlines <- time.Until(d)
 		<-ctx.Done()
 		time.Sleep(20 * time.Millisecond) // late, after the gateway has answered
 		return events.APIGatewayProxyResponse{StatusCode: 200}, nil
 	})
 	wantGatewayError(t, b.do("GET", "/files/a", ""), http.StatusBadGateway, "Internal server error")
-	if deadline <= 0 || deadline > 50*time.Millisecond {
+	if deadline := <-deadlines; deadline <= 0 || deadline > 50*time.Millisecond {
 		t.Errorf("the handler's deadline was %s away, want the function's Timeout (50ms)", deadline)
 	}
 }
