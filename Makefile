@@ -54,6 +54,14 @@ GOCYCLO := $(CACHE)/gocyclo-$(GOCYCLO_VERSION)/gocyclo
 # things; split it into helpers with one job each.
 CYCLO_MAX := 15
 
+# Lighthouse for `make lighthouse` (web/scripts/lighthouse.mjs), pinned:
+# 12.8.2 is the newest 12.x; 13 needs Node.js 22.19 or later. Installed
+# like cognito-local, into its own folder (185 MB), not into web/: no other
+# target needs it.
+LIGHTHOUSE_NPM := lighthouse@12.8.2
+LIGHTHOUSE := $(CACHE)/lighthouse
+LIGHTHOUSE_STAMP := $(LIGHTHOUSE)/.$(LIGHTHOUSE_NPM)
+
 # Our Go files: not in dot folders (.git, .cache, .aws-sam) or node_modules.
 GO_FILES = $(shell find . -name '*.go' -not -path './.*' -not -path '*/node_modules/*')
 
@@ -102,17 +110,26 @@ $(GOCYCLO):
 	@echo "installing gocyclo $(GOCYCLO_VERSION) into $(dir $(GOCYCLO))"
 	@GOBIN="$(abspath $(dir $(GOCYCLO)))" go install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
 
-# Installed into a temporary folder and renamed at the end, as above.
-# --ignore-scripts: the only install script (aws-sdk's) prints a notice.
-$(COGNITO_LOCAL_STAMP):
+# npm-tool PACKAGE@VERSION,FOLDER,FILE installs an npm package into FOLDER,
+# in a temporary folder renamed at the end, as above; FILE (below FOLDER)
+# must be there afterwards. --ignore-scripts: neither tool needs an install
+# script (cognito-local's only one, aws-sdk's, prints a notice).
+define npm-tool
 	@command -v npm >/dev/null || { \
-		echo "make: npm not found: install Node.js 20.19 or later with npm (it fetches cognito-local)" >&2; exit 1; }
-	@echo "installing $(COGNITO_LOCAL_NPM) into $(COGNITO_LOCAL)"
-	@rm -rf $(COGNITO_LOCAL).tmp && mkdir -p $(COGNITO_LOCAL).tmp
-	@npm install --prefix $(COGNITO_LOCAL).tmp --no-audit --no-fund --ignore-scripts --loglevel=error $(COGNITO_LOCAL_NPM) >/dev/null
-	@test -f $(COGNITO_LOCAL).tmp/node_modules/cognito-local/lib/bin/start.js
-	@touch $(COGNITO_LOCAL).tmp/.$(COGNITO_LOCAL_NPM)
-	@rm -rf $(COGNITO_LOCAL) && mv $(COGNITO_LOCAL).tmp $(COGNITO_LOCAL)
+		echo "make: npm not found: install Node.js 20.19 or later with npm (it fetches $(1))" >&2; exit 1; }
+	@echo "installing $(1) into $(2)"
+	@rm -rf $(2).tmp && mkdir -p $(2).tmp
+	@npm install --prefix $(2).tmp --no-audit --no-fund --ignore-scripts --loglevel=error $(1) >/dev/null
+	@test -f $(2).tmp/$(3)
+	@touch $(2).tmp/.$(1)
+	@rm -rf $(2) && mv $(2).tmp $(2)
+endef
+
+$(COGNITO_LOCAL_STAMP):
+	$(call npm-tool,$(COGNITO_LOCAL_NPM),$(COGNITO_LOCAL),node_modules/cognito-local/lib/bin/start.js)
+
+$(LIGHTHOUSE_STAMP):
+	$(call npm-tool,$(LIGHTHOUSE_NPM),$(LIGHTHOUSE),node_modules/lighthouse/core/index.js)
 
 # As cognito-local: a temporary folder, renamed at the end.
 $(SES_LOCAL_STAMP):
@@ -289,15 +306,29 @@ COLDSTART_GO_BUILD = $(subst GOARCH=arm64,GOARCH=$(shell $(GO) env GOARCH),$(LAM
 
 .PHONY: bench-coldstart
 
-bench-coldstart: tools ## cold start of each function beside a bare aws-lambda-go handler (and without X-Ray), on this machine
+bench-coldstart: tools coldstart-binaries ## cold start of each function beside a bare aws-lambda-go handler (and without X-Ray), on this machine
+	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/floor/bootstrap ./dev/coldstart/floor
+	$(COLDSTART_GO_BUILD) -tags lambda.norpc,notrace -o $(COLDSTART)/$(COLDSTART_NOTRACE)-notrace/bootstrap ./functions/$(COLDSTART_NOTRACE)
+	go run ./cmd/coldstart -dir $(COLDSTART) -runs $(COLDSTART_RUNS)
+
+# Every function's bootstrap as deployed, for this machine's architecture,
+# under $(COLDSTART)/<function>/bootstrap.
+.PHONY: coldstart-binaries
+coldstart-binaries:
 	@rm -rf $(COLDSTART) && mkdir -p $(COLDSTART)/.bin
 	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/.bin/ ./functions/...
 	@for bin in $(COLDSTART)/.bin/*; do \
 		name="$$(basename "$$bin")"; mkdir -p "$(COLDSTART)/$$name" && mv "$$bin" "$(COLDSTART)/$$name/bootstrap"; \
 	done; rmdir $(COLDSTART)/.bin
-	$(COLDSTART_GO_BUILD) -o $(COLDSTART)/floor/bootstrap ./dev/coldstart/floor
-	$(COLDSTART_GO_BUILD) -tags lambda.norpc,notrace -o $(COLDSTART)/$(COLDSTART_NOTRACE)-notrace/bootstrap ./functions/$(COLDSTART_NOTRACE)
-	go run ./cmd/coldstart -dir $(COLDSTART) -runs $(COLDSTART_RUNS)
+
+# make bench-memory: each function's latency and cost at 128 to 1,769 MB,
+# its CPU capped at Lambda's share for the size by a cgroup (root, cgroup
+# v1). MEMORY_N invocations per function and size; MEMORY_FUNCTIONS which.
+MEMORY_N ?= 100
+MEMORY_FUNCTIONS ?= list-cars,get-car,create-booking,lex-fulfillment
+.PHONY: bench-memory
+bench-memory: tools coldstart-binaries ## latency and cost of each function at Lambda's memory sizes, CPU capped by cgroup to Lambda's share (dev/memsize; root)
+	go run ./cmd/memsize -dir $(COLDSTART) -n $(MEMORY_N) -functions $(MEMORY_FUNCTIONS)
 
 .PHONY: lint-template
 
@@ -320,14 +351,14 @@ WEB_DIST := $(WEB)/dist/index.html
 WEB_SRC = $(shell find $(WEB) \( -path $(WEB)/node_modules -o -path $(WEB)/dist -o -path $(WEB)/e2e \) -prune \
 	-o -type f ! -name '*.md' -print)
 
-.PHONY: web web-dev web-test web-e2e chromium test-e2e deploy-web
+.PHONY: web web-dev web-test web-e2e chromium test-e2e lighthouse deploy-web
 
 $(WEB_DEPS): $(WEB)/package.json $(WEB)/package-lock.json
 	@command -v npm >/dev/null || { echo "make: npm not found: install Node.js 20.19+ with npm" >&2; exit 1; }
 	cd $(WEB) && npm ci --no-audit --no-fund
 	@touch $@
 
-web: $(WEB_DEPS) ## build the website into web/dist (prints the gzipped JS size; fails over 200 KB)
+web: $(WEB_DEPS) ## build the website into web/dist (prints the gzipped sizes; fails over the first page's budgets)
 	cd $(WEB) && npm run build
 
 $(WEB_DIST): $(WEB_DEPS) $(WEB_SRC)
@@ -357,6 +388,17 @@ web-e2e: $(WEB_DEPS) chromium ## browser tests against a running stack (E2E_BASE
 # then SIGINT to the stack whatever happened. Screenshots: screenshots/.
 test-e2e: tools chromium $(WEB_DIST) ## the browser tests against a fresh local stack on a free port (part of make test)
 	scripts/browser-tests.sh
+
+# Lighthouse (pinned, see LIGHTHOUSE_NPM) with Debian's Chromium against a
+# fresh local stack: the home, search results, car and sign-in pages, as a
+# phone and as a desktop, each LIGHTHOUSE_RUNS times (default 5; the median
+# run is kept: a phone's figures move with the machine's load), or only
+# LIGHTHOUSE_PAGES (home,search,car,sign-in). Prints the table for
+# docs/figures.md and fails when a phone's performance is under 95, a CLS
+# 0.05 or more, or accessibility, best practices or SEO under 100. 5-8
+# minutes: not part of make test.
+lighthouse: tools chromium $(WEB_DIST) $(LIGHTHOUSE_STAMP) ## Lighthouse, phone and desktop, on four pages of a fresh local stack (LIGHTHOUSE_RUNS=5); not in make test
+	scripts/lighthouse.sh
 
 # Needs the AWS CLI and credentials, and a stack deployed from this
 # template.yaml (sam build && sam deploy). STACK_NAME (default

@@ -5,12 +5,13 @@ import { defineConfig } from 'vite';
 // `npm run dev`: Vite's dev server with hot reload, in front of the local
 // stack (`make run`, http://localhost:3000 unless LOCAL_STACK_URL says
 // otherwise). The API, cognito-local (/_cognito), the car images (/static),
+// the chatbot's Lex runtime (/bots),
 // the runtime config and the local helper routes are proxied to it, so the
 // page and everything it calls share one origin, as under `make run`. The
 // app calls the API under /api (config.json's apiBaseUrl, as in the cloud);
 // the root paths are for curl and older configs.
 const stack = process.env.LOCAL_STACK_URL ?? 'http://localhost:3000';
-const proxied = ['/api', '/locations', '/cars', '/bookings', '/_cognito', '/_local', '/config.json', '/static'];
+const proxied = ['/api', '/locations', '/cars', '/bookings', '/_cognito', '/_local', '/config.json', '/static', '/bots'];
 
 export default defineConfig({
   plugins: [react()],
@@ -37,7 +38,15 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/, priority: 2 },
-            { name: 'amplify', test: /node_modules[\\/](@aws-amplify|aws-amplify|@aws-crypto|@aws-sdk|@smithy|tslib|js-cookie|rxjs)[\\/]/, priority: 1 },
+            // Amplify alone: the AWS SDK packages it shares with the chat
+            // panel's Lex client must not pull the rest of the SDK into the
+            // first page (they are chunked with whoever imports them).
+            { name: 'amplify', test: /node_modules[\\/](@aws-amplify|aws-amplify|tslib|js-cookie|rxjs)[\\/]/, priority: 1 },
+            // Our code that the first page needs, in one chunk: left to
+            // itself the bundler splits off every module that a lazy page
+            // shares (the auth context, the UI pieces, ...), and each split
+            // is one more request on the first page's critical path.
+            { name: 'app', test: /[\\/]src[\\/]/, tags: ['$initial'], priority: 0 },
           ],
         },
       },

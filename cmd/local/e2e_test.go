@@ -36,7 +36,8 @@ import (
 // cancellation twice, the authorizer's 401 with CORS headers, a preflight.
 // Then the url, event and invoke commands on the running stack: url prints
 // its base URL, event renders events/create-booking.json for alice, and
-// invoke books it for her (the booking is in her GET /bookings). Last, it
+// invoke books it for her (the booking is in her GET /bookings); and chat,
+// fed by a here-document, books a car by talking to the bot. Last, it
 // sends SIGINT and checks that the stack exits, removes its state file,
 // frees its port and leaves none of its child processes (JVM, node)
 // behind.
@@ -72,6 +73,15 @@ func TestEndToEnd(t *testing.T) {
 	car := cars.Cars[0]
 	if r := c.raw("GET", strings.TrimPrefix(car.ImageURL, c.base), "", nil); r.status != 200 || r.header.Get("Content-Type") != "image/svg+xml" {
 		t.Errorf("GET %s: %d %s", car.ImageURL, r.status, r.header.Get("Content-Type"))
+	}
+	// As the cloud serves them: the photo, under its content-addressed key,
+	// for a year; the page of cars gzip-compressed, as API Gateway with the
+	// template's MinimumCompressionSize does.
+	if r := c.raw("GET", strings.TrimPrefix(car.ImageURL, c.base), "", nil); r.header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
+		t.Errorf("GET %s: Cache-Control %q", car.ImageURL, r.header.Get("Cache-Control"))
+	}
+	if r := c.raw("GET", "/api/cars?locationId=ber&pickupDate="+pickup+"&returnDate="+ret, "", map[string]string{"Accept-Encoding": "gzip, deflate, br"}); r.status != 200 || r.header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("GET /api/cars with Accept-Encoding: %d, Content-Encoding %q, want gzip", r.status, r.header.Get("Content-Encoding"))
 	}
 
 	// Sign in as the web app does: the pool from /config.json, InitiateAuth through /_cognito.
@@ -161,6 +171,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	stack.commands(t, c, auth)
+	stack.chat(t, c, auth)
 	c.localOnly()
 	c.codes()
 	// cognito-local at its own port takes no request from a web page either.

@@ -12,6 +12,7 @@
 //	go run ./cmd/local remind BOOKING                 run a booking's reminder now
 //	go run ./cmd/local dead-letters                   the notify mapping's dead letters
 //	go run ./cmd/local resend                         hand them to the notify function again
+//	go run ./cmd/local chat [EMAIL [PASSWORD]]        talk to the running stack's chatbot
 //
 // serve starts DynamoDB Local (or uses DYNAMODB_ENDPOINT) with the
 // template's table and the sample fleet, and cognito-local with the
@@ -41,6 +42,11 @@
 // /_local/mail), remind runs the target of a booking's reminder schedule
 // at once, dead-letters and resend show and hand back what the mapping
 // gave up on.
+//
+// chat talks to the running stack's chatbot (its Lex V2 runtime) as the
+// user EMAIL (default alice@example.com), a line of standard input a
+// message; a response card's buttons are numbered and a number picks one;
+// the end of the input ends the chat, so a script can drive it.
 package main
 
 import (
@@ -81,6 +87,8 @@ const usage = `usage:
   go run ./cmd/local remind BOOKING                   run booking BOOKING's pick-up reminder now
   go run ./cmd/local dead-letters                     the notify mapping's dead letters
   go run ./cmd/local resend                           hand the dead letters to the notify function again
+  go run ./cmd/local chat [EMAIL [PASSWORD]]          talk to the running stack's chatbot as EMAIL (default alice@example.com):
+                                                      a line a message, a number picks a button, Ctrl-D (end of input) ends
 `
 
 // run is the whole program; the exit code is 0 on success, 1 on failure,
@@ -115,6 +123,8 @@ func run(began time.Time, args []string, stdout, stderr io.Writer) int {
 		err = invoke(ctx, root, rest, stdout, stderr, log)
 	case "mail", "remind", "dead-letters", "resend":
 		err = mailCommand(ctx, root, cmd, rest, stdout)
+	case "chat":
+		err = chat(ctx, root, rest, os.Stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -265,4 +275,34 @@ func mailCommand(ctx context.Context, root, cmd string, args []string, stdout io
 		return errUsage
 	}
 	return localstack.Resend(ctx, state, stdout)
+}
+
+// chat talks to the running stack's bot as args[0] (default alice), until
+// the end of in. What a script feeds in is echoed, so its output reads as
+// a conversation; a terminal shows it already.
+func chat(ctx context.Context, root string, args []string, in io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 2 {
+		return errUsage
+	}
+	o := localstack.ChatOptions{StatePath: localstack.StatePath(root), In: in, Out: stdout, Echo: !isTerminal(in)}
+	if len(args) > 0 {
+		o.Email = args[0]
+	}
+	if len(args) > 1 {
+		o.Password = args[1]
+	}
+	if !o.Echo {
+		fmt.Fprintln(stderr, "chat: type a message and Enter; a number picks a button; Ctrl-D ends")
+	}
+	return localstack.Chat(ctx, o)
+}
+
+// isTerminal reports whether r is a terminal (a character device).
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

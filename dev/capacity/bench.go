@@ -152,8 +152,9 @@ func (b *Bench) Bookings(ctx context.Context, n int) error {
 		id := fmt.Sprintf("ben-%d-%s", n, name)
 		return id, b.putCar(ctx, id, "BEN", rental.Compact, 4900, holding(n))
 	}
-	user := fmt.Sprintf("user-%d", n)
-	book := func(carID string, p rental.Period, key string) (rental.Booking, error) {
+	// Each measured booking is a customer's own, so that the booking
+	// limit is met only where a row means it.
+	book := func(user, carID string, p rental.Period, key string) (rental.Booking, error) {
 		return b.svc.CreateBooking(ctx, user, rental.BookingRequest{CarID: carID, Period: p, Email: BenchEmail}, key)
 	}
 	for _, c := range []struct {
@@ -165,17 +166,58 @@ func (b *Bench) Bookings(ctx context.Context, n int) error {
 			return err
 		}
 		if err := b.measure(Row{Group: group, Name: c.name, Booking: true}, func() error {
-			_, err := book(id, period(300, 300+c.days), fmt.Sprintf("key-%d-%d", n, c.days))
+			_, err := book(fmt.Sprintf("user-%d-c%d", n, c.days), id, period(300, 300+c.days), fmt.Sprintf("key-%d-%d", n, c.days))
 			return err
 		}); err != nil {
 			return err
 		}
 	}
-	return b.changes(ctx, group, car, book, user)
+	if err := b.changes(ctx, group, car, book, fmt.Sprintf("user-%d", n)); err != nil {
+		return err
+	}
+	return b.atTheLimit(ctx, group, car, book, fmt.Sprintf("user-%d-limit", n))
+}
+
+// atTheLimit measures the creates of a customer who holds the booking
+// limit: refused (the held bookings read in one snapshot), and, after one
+// of them is cancelled, booked (the same read, then the write).
+func (b *Bench) atTheLimit(ctx context.Context, group string, car func(string) (string, error),
+	book func(string, string, rental.Period, string) (rental.Booking, error), user string) error {
+	id, err := car("limit")
+	if err != nil {
+		return err
+	}
+	var held []rental.Booking
+	for i := range rental.DefaultBookingLimit {
+		bk, err := book(user, id, period(300+2*i, 301+2*i), "")
+		if err != nil {
+			return err
+		}
+		held = append(held, bk)
+	}
+	next := period(320, 323)
+	note := fmt.Sprintf("the customer holds %d bookings: they are read", rental.DefaultBookingLimit)
+	if err := b.measure(Row{Group: group, Name: "create refused at the booking limit", Note: note}, func() error {
+		_, err := book(user, id, next, "")
+		if rental.ErrorCode(err) != rental.CodeBookingLimitReached {
+			return fmt.Errorf("want booking_limit_reached, got %v", err)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if _, err := b.svc.CancelBooking(ctx, user, held[0].ID, nil); err != nil {
+		return err
+	}
+	b.meter.Take()
+	return b.measure(Row{Group: group, Name: "create at the limit, one cancelled", Booking: true, Note: note}, func() error {
+		_, err := book(user, id, next, "")
+		return err
+	})
 }
 
 func (b *Bench) changes(ctx context.Context, group string, car func(string) (string, error),
-	book func(string, rental.Period, string) (rental.Booking, error), user string) error {
+	book func(string, string, rental.Period, string) (rental.Booking, error), users string) error {
 	ret := day(305)
 	for _, c := range []struct {
 		name    string
@@ -194,7 +236,8 @@ func (b *Bench) changes(ctx context.Context, group string, car func(string) (str
 		if err != nil {
 			return err
 		}
-		bk, err := book(id, period(300, 303), "")
+		user := fmt.Sprintf("%s-x%d", users, len(b.rows))
+		bk, err := book(user, id, period(300, 303), "")
 		if err != nil {
 			return err
 		}

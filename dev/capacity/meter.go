@@ -139,6 +139,28 @@ func (m *Meter) BatchGetItem(ctx context.Context, in *dynamodb.BatchGetItemInput
 	return out, err
 }
 
+// TransactGetItems is priced item by item at twice a strongly consistent
+// read, a key without an item as one such read ("Read and write
+// operations" of the billing rules: a transactional read is two RRU per
+// 4 KB).
+func (m *Meter) TransactGetItems(ctx context.Context, in *dynamodb.TransactGetItemsInput, opts ...func(*dynamodb.Options)) (*dynamodb.TransactGetItemsOutput, error) {
+	out, err := m.raw.TransactGetItems(ctx, in, opts...)
+	m.add(func(u *Usage) {
+		u.Calls++
+		if err != nil {
+			u.Failed++
+			return
+		}
+		for _, r := range out.Responses {
+			u.ReadUnits += 2 * ReadUnits(ItemSize(r.Item), true)
+		}
+		for _, c := range out.ConsumedCapacity {
+			u.ReportedUnits += reported(&c)
+		}
+	})
+	return out, err
+}
+
 // Query is priced by the sum of the sizes of the items it read, rounded up
 // once. (With a FilterExpression the items it read are more than it
 // returns; the store uses none.)

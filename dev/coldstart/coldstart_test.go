@@ -49,8 +49,8 @@ func TestMedianAndOutcome(t *testing.T) {
 		`{"sessionState":{"dialogAction":{"type":"Close"},"intent":{"name":"X","state":"Fulfilled"}}}`: "Close Fulfilled",
 		`not json`: "?",
 	} {
-		if got := outcome([]byte(body)); got != want {
-			t.Errorf("outcome(%s) = %q, want %q", body, got, want)
+		if got := Outcome([]byte(body)); got != want {
+			t.Errorf("Outcome(%s) = %q, want %q", body, got, want)
 		}
 	}
 }

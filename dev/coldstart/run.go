@@ -32,18 +32,15 @@ const runTimeout = 20 * time.Second
 // RunOnce starts bin with env (plus AWS_LAMBDA_RUNTIME_API) against a
 // runtime API of its own, hands it event and measures; then kills it.
 func RunOnce(ctx context.Context, bin string, env []string, event []byte) (Run, error) {
-	// Sampled, as a traced request arriving through API Gateway would be:
-	// the X-Ray SDK then records and sends the subsegments (to the
-	// benchmark's own UDP sink, see Env).
-	api, err := newRuntimeAPI(event, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+	api, err := NewRuntimeAPI(1, func(int) []byte { return event })
 	if err != nil {
 		return Run{}, err
 	}
-	defer api.close()
+	defer api.Close()
 	ctx, cancel := context.WithTimeout(ctx, runTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin)
-	cmd.Env = append(env, "AWS_LAMBDA_RUNTIME_API="+api.addr)
+	cmd.Env = append(env, "AWS_LAMBDA_RUNTIME_API="+api.Addr)
 	var out childproc.Tail // its logs, quoted when a run fails
 	cmd.Stdout, cmd.Stderr = &out, &out
 	fail := func(format string, args ...any) (Run, error) {
@@ -62,23 +59,22 @@ func RunOnce(ctx context.Context, bin string, env []string, event []byte) (Run, 
 
 	var r Run
 	select {
-	case at := <-api.firstGet:
+	case at := <-api.Ready:
 		r.Init = at.Sub(start)
-	case a := <-api.answer:
-		return fail("%s before the first invocation: %s", a.kind, a.body)
+	case a := <-api.Answers:
+		return fail("%s before the first invocation: %s", a.Kind, a.Body)
 	case err := <-exited:
 		exited <- err
 		return fail("exited before asking for work: %v", err)
 	case <-ctx.Done():
 		return fail("no GET /next within %v", runTimeout)
 	}
-	handed := <-api.handed
 	select {
-	case a := <-api.answer:
-		if a.kind != "response" {
-			return fail("%s: %s", a.kind, a.body)
+	case a := <-api.Answers:
+		if a.Kind != "response" {
+			return fail("%s: %s", a.Kind, a.Body)
 		}
-		r.First, r.Outcome = a.at.Sub(handed), outcome(a.body)
+		r.First, r.Outcome = a.Took, Outcome(a.Body)
 	case err := <-exited:
 		exited <- err
 		return fail("exited during the invocation: %v", err)

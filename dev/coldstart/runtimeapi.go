@@ -3,109 +3,138 @@ package coldstart
 import (
 	"context"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 )
 
-// runtimeAPI is the part of the Lambda runtime API that a Go function
-// uses, served for one process and one invocation: GET
-// /2018-06-01/runtime/invocation/next hands out the event, POST
-// .../invocation/{id}/response and .../invocation/{id}/error take the
-// answer, POST .../init/error a failed start. See "Using the Lambda
-// runtime API for custom runtimes":
+// RuntimeAPI is the part of the Lambda runtime API that a Go function
+// uses, served for one process and n invocations, the event of
+// invocation i from event(i): GET /2018-06-01/runtime/invocation/next
+// hands one out (after the last it waits), POST
+// .../invocation/{id}/response or .../error takes its answer, POST
+// .../init/error a failed start. See "Using the Lambda runtime API for
+// custom runtimes":
 // https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
-type runtimeAPI struct {
-	srv      *http.Server
-	addr     string
-	event    []byte
-	traceID  string
-	firstGet chan time.Time // when the first GET /next arrived: init is over
-	handed   chan time.Time // when the event was written to that GET
-	answer   chan answer
+type RuntimeAPI struct {
+	srv   *http.Server
+	Addr  string // host:port, for AWS_LAMBDA_RUNTIME_API
+	n     int
+	event func(i int) []byte
+
+	mu     sync.Mutex
+	next   int
+	handed map[string]time.Time
+	// Ready receives the time of the first GET /next: init is over.
+	Ready chan time.Time
+	// Answers receives each answer, an init error's included (I -1).
+	Answers chan Answer
 }
 
-// answer is what the function posted.
-type answer struct {
-	at   time.Time
-	kind string // "response", "error" or "init error"
-	body []byte
+// Answer is one answer of the function.
+type Answer struct {
+	I    int           // the invocation; -1 for an init error
+	Took time.Duration // from handing out the event to the answer
+	Kind string        // "response", "error" or "init error"
+	Body []byte
 }
 
-const requestID = "00000000-0000-4000-8000-000000000001"
-
-func newRuntimeAPI(event []byte, traceID string) (*runtimeAPI, error) {
+// NewRuntimeAPI serves n invocations on a free port of 127.0.0.1. The
+// trace header says Sampled=1, as a traced request arriving through API
+// Gateway would: the X-Ray SDK then records and sends its subsegments.
+func NewRuntimeAPI(n int, event func(int) []byte) (*RuntimeAPI, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
-	a := &runtimeAPI{addr: ln.Addr().String(), event: event, traceID: traceID,
-		firstGet: make(chan time.Time, 1), handed: make(chan time.Time, 1), answer: make(chan answer, 1)}
+	a := &RuntimeAPI{Addr: ln.Addr().String(), n: n, event: event, handed: map[string]time.Time{},
+		Ready: make(chan time.Time, 1), Answers: make(chan Answer, n+1)}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /2018-06-01/runtime/invocation/next", a.next)
-	mux.HandleFunc("POST /2018-06-01/runtime/invocation/{id}/{kind}", a.post)
+	mux.HandleFunc("GET /2018-06-01/runtime/invocation/next", a.serveNext)
+	mux.HandleFunc("POST /2018-06-01/runtime/invocation/{id}/{kind}", a.answer)
 	mux.HandleFunc("POST /2018-06-01/runtime/init/error", func(w http.ResponseWriter, r *http.Request) {
-		a.receive(w, r, "init error")
+		body, _ := io.ReadAll(r.Body)
+		w.WriteHeader(http.StatusAccepted)
+		a.send(Answer{I: -1, Kind: "init error", Body: body})
 	})
 	a.srv = &http.Server{Handler: mux}
 	go a.srv.Serve(ln)
 	return a, nil
 }
 
-// next hands out the event on the first call; later calls (the function
-// asking for its second invocation) wait until the process is killed.
-func (a *runtimeAPI) next(w http.ResponseWriter, r *http.Request) {
+// serveNext hands out the next event; after the last it waits until the
+// process is killed.
+func (a *RuntimeAPI) serveNext(w http.ResponseWriter, r *http.Request) {
 	select {
-	case a.firstGet <- time.Now():
+	case a.Ready <- time.Now():
 	default:
+	}
+	a.mu.Lock()
+	i := a.next
+	a.next++
+	a.mu.Unlock()
+	if i >= a.n {
 		<-r.Context().Done()
 		return
 	}
+	id := fmt.Sprintf("00000000-0000-4000-8000-%012d", i)
+	ev := a.event(i)
 	h := w.Header()
-	h.Set("Lambda-Runtime-Aws-Request-Id", requestID)
+	h.Set("Lambda-Runtime-Aws-Request-Id", id)
 	h.Set("Lambda-Runtime-Deadline-Ms", strconv.FormatInt(time.Now().Add(10*time.Second).UnixMilli(), 10))
 	h.Set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:bench")
-	h.Set("Lambda-Runtime-Trace-Id", a.traceID)
+	h.Set("Lambda-Runtime-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
 	h.Set("Content-Type", "application/json")
-	a.handed <- time.Now()
-	w.Write(a.event)
+	a.mu.Lock()
+	a.handed[id] = time.Now()
+	a.mu.Unlock()
+	w.Write(ev)
 }
 
-func (a *runtimeAPI) post(w http.ResponseWriter, r *http.Request) {
-	kind := r.PathValue("kind")
+func (a *RuntimeAPI) answer(w http.ResponseWriter, r *http.Request) {
+	kind, id := r.PathValue("kind"), r.PathValue("id")
 	if kind != "response" && kind != "error" {
 		http.NotFound(w, r)
 		return
 	}
-	a.receive(w, r, kind)
+	body, _ := io.ReadAll(r.Body)
+	now := time.Now()
+	w.WriteHeader(http.StatusAccepted)
+	a.mu.Lock()
+	handed, ok := a.handed[id]
+	a.mu.Unlock()
+	var i int
+	fmt.Sscanf(id, "00000000-0000-4000-8000-%d", &i)
+	if ok {
+		a.send(Answer{I: i, Took: now.Sub(handed), Kind: kind, Body: body})
+	}
 }
 
-func (a *runtimeAPI) receive(w http.ResponseWriter, r *http.Request, kind string) {
-	body, _ := io.ReadAll(r.Body)
-	at := time.Now()
-	w.WriteHeader(http.StatusAccepted)
+// send delivers r unless Answers is full (a function answering more than
+// asked).
+func (a *RuntimeAPI) send(r Answer) {
 	select {
-	case a.answer <- answer{at: at, kind: kind, body: body}:
+	case a.Answers <- r:
 	default:
 	}
 }
 
-func (a *runtimeAPI) close() {
+// Close stops serving.
+func (a *RuntimeAPI) Close() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	if err := a.srv.Shutdown(ctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		a.srv.Close()
-	}
+	a.srv.Shutdown(ctx)
 	a.srv.Close()
 }
 
-// outcome is the statusCode of an API Gateway proxy response, or the Lex
+// Outcome is the statusCode of an API Gateway proxy response, or the Lex
 // response's dialog action and intent state, for the report: proof that the invocation did
 // what it should.
-func outcome(body []byte) string {
+func Outcome(body []byte) string {
 	var r struct {
 		StatusCode   int `json:"statusCode"`
 		SessionState struct {

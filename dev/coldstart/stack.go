@@ -209,6 +209,9 @@ func (s *Stack) Event(function string) ([]byte, error) {
 		eventfile.Values{Today: s.today, IDToken: token, Sub: eventUser, Email: eventEmail})
 }
 
+// Today is the day the events are rendered for.
+func (s *Stack) Today() time.Time { return s.today }
+
 // day is the day n days after the stack's today (UTC, as the events'
 // ${DATE+n}).
 func (s *Stack) day(n int) rental.Date {

@@ -16,9 +16,12 @@ import (
 	"encoding/json"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -64,6 +67,24 @@ func Timeout(d time.Duration) Fault {
 			return nil, context.DeadlineExceeded
 		}
 	}
+}
+
+// ConnectionRefused fails the request as a dial to a closed port does:
+// the database's host is up, nothing listens.
+func ConnectionRefused(req *http.Request) (*http.Response, error) {
+	return nil, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+}
+
+// ConnectionReset fails the request as a connection that the other end
+// reset while it was read.
+func ConnectionReset(req *http.Request) (*http.Response, error) {
+	return nil, &net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("read", syscall.ECONNRESET)}
+}
+
+// DNSFailure fails the request as a lookup of the endpoint's host that
+// found nothing.
+func DNSFailure(req *http.Request) (*http.Response, error) {
+	return nil, &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: req.URL.Hostname(), IsNotFound: true}}
 }
 
 // TransactionConflict is a TransactionCanceledException whose reasons say

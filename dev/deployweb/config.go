@@ -22,8 +22,19 @@ type AppConfig struct {
 	AuthFlowType string `json:"authFlowType"`
 	// EmailVerification is "link": the pool's VerificationMessageTemplate
 	// is CONFIRM_WITH_LINK.
-	EmailVerification string `json:"emailVerification"`
-	OAuth             *OAuth `json:"oauth,omitempty"`
+	EmailVerification string   `json:"emailVerification"`
+	OAuth             *OAuth   `json:"oauth,omitempty"`
+	Chatbot           *Chatbot `json:"chatbot"`
+}
+
+// Chatbot is the bot that the web app's chat panel talks to: Lex V2's
+// RecognizeText on the live alias, with AWS credentials from the identity
+// pool (its role may call that and nothing else).
+type Chatbot struct {
+	BotID          string `json:"botId"`
+	BotAliasID     string `json:"botAliasId"`
+	LocaleID       string `json:"localeId"`
+	IdentityPoolID string `json:"identityPoolId"`
 }
 
 // OAuth is the hosted sign-in for the social providers.
@@ -50,7 +61,11 @@ func Config(o Outputs) (AppConfig, error) {
 		return AppConfig{}, fmt.Errorf("SiteUrl %q is not an https URL", o["SiteUrl"])
 	}
 	c := AppConfig{APIBaseURL: APIPath, Region: m[1], UserPoolID: o["UserPoolId"], UserPoolClientID: o["UserPoolClientId"],
-		AuthFlowType: "USER_SRP_AUTH", EmailVerification: "link"}
+		AuthFlowType: "USER_SRP_AUTH", EmailVerification: "link",
+		Chatbot: &Chatbot{BotID: o["LexBotId"], BotAliasID: o["LexBotAliasId"], LocaleID: o["LexBotLocaleId"], IdentityPoolID: o["IdentityPoolId"]}}
+	if !strings.HasPrefix(o["IdentityPoolId"], m[1]+":") {
+		return AppConfig{}, fmt.Errorf("IdentityPoolId %q is not an identity pool of %s (region:id)", o["IdentityPoolId"], m[1])
+	}
 	var providers []string
 	for _, p := range strings.Split(o["SocialProviders"], ",") {
 		switch p = strings.TrimSpace(p); p {

@@ -53,7 +53,11 @@ func Run(ctx context.Context, o Options) error {
 		return errors.New("web/dist/index.html is missing: build the web app first (make web)")
 	}
 	configPath, file := o.configPath()
-	if err := writeConfig(file, configPath, cfg, o.Out); err != nil {
+	config, err := writeConfig(file, configPath, cfg, o.Out)
+	if err != nil {
+		return err
+	}
+	if err := writeSiteFiles(filepath.Join(o.Root, "web", "dist"), outputs["SiteUrl"], config, o.DryRun, o.Out); err != nil {
 		return err
 	}
 	if err := o.runPlan(ctx, Plan(outputs, region, configPath)); err != nil {
@@ -132,19 +136,20 @@ func (o Options) runPlan(ctx context.Context, plan []Command) error {
 	return nil
 }
 
-// writeConfig writes cfg as JSON to path and shows it, named shown.
-func writeConfig(path, shown string, cfg AppConfig, out io.Writer) error {
+// writeConfig writes cfg as JSON to path, shows it, named shown, and
+// returns it.
+func writeConfig(path, shown string, cfg AppConfig, out io.Writer) ([]byte, error) {
 	data, err := json.MarshalIndent(cfg, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	data = append(data, '\n')
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(out, "wrote %s:\n%s", shown, data)
-	return nil
+	return data, nil
 }

@@ -3,10 +3,13 @@ package deployweb
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -64,7 +67,9 @@ func outputsWith(t *testing.T, providers string) string {
 // TestDryRun: with a describe-stacks file, a dry run calls nothing, writes
 // config.json (testdata/config*.json, which web/src/config.deploy.test.ts
 // holds to the web app's own validation) and prints every upload with its
-// Cache-Control, index.html and config.json last, then the invalidation.
+// Cache-Control (the photos and the assets a year, immutable: their names
+// are content-addressed), index.html and config.json last, then the
+// invalidation.
 func TestDryRun(t *testing.T) {
 	for providers, golden := range map[string]string{"Google,Facebook": "config.json", "None": "config-no-social.json"} {
 		t.Run(providers, func(t *testing.T) {
@@ -96,12 +101,12 @@ func TestDryRun(t *testing.T) {
 				}
 			}
 			wantCmds := []string{
-				"aws s3 sync seed/images/cars s3://car-rental-dev-imagebucket-6f5e4d3c2b1a/cars --cache-control public,max-age=86400 --region eu-central-1",
-				"aws s3 sync web/dist/assets s3://car-rental-dev-sitebucket-1a2b3c4d5e6f/assets --cache-control public,max-age=31536000,immutable --region eu-central-1",
-				"aws s3 sync web/dist s3://car-rental-dev-sitebucket-1a2b3c4d5e6f --exclude 'assets/*' --exclude index.html --exclude config.json --exclude config.example.json --cache-control public,max-age=3600 --region eu-central-1",
+				"aws s3 sync seed/images/cars s3://car-rental-dev-imagebucket-6f5e4d3c2b1a/cars --cache-control 'public, max-age=31536000, immutable' --region eu-central-1",
+				"aws s3 sync web/dist/assets s3://car-rental-dev-sitebucket-1a2b3c4d5e6f/assets --cache-control 'public, max-age=31536000, immutable' --region eu-central-1",
+				"aws s3 sync web/dist s3://car-rental-dev-sitebucket-1a2b3c4d5e6f --exclude 'assets/*' --exclude index.html --exclude config.json --exclude config.example.json --cache-control 'public, max-age=3600' --region eu-central-1",
 				"aws s3 cp web/dist/index.html s3://car-rental-dev-sitebucket-1a2b3c4d5e6f/index.html --cache-control no-cache --content-type 'text/html; charset=utf-8' --region eu-central-1",
 				"aws s3 cp " + configPath + " s3://car-rental-dev-sitebucket-1a2b3c4d5e6f/config.json --cache-control no-cache --content-type application/json --region eu-central-1",
-				"aws cloudfront create-invalidation --distribution-id E2QWRUHEXAMPLE --paths /index.html /config.json",
+				"aws cloudfront create-invalidation --distribution-id E2QWRUHEXAMPLE --paths /index.html /config.json /robots.txt /sitemap.xml",
 			}
 			if strings.Join(cmds, "\n") != strings.Join(wantCmds, "\n") {
 				t.Errorf("commands:\n%s\nwant:\n%s", strings.Join(cmds, "\n"), strings.Join(wantCmds, "\n"))
@@ -116,7 +121,7 @@ func TestRun(t *testing.T) {
 	root := t.TempDir()
 	for name, text := range map[string]string{
 		"samconfig.toml":       "[default.global.parameters]\nstack_name = \"car-rental-dev\"\nregion = \"eu-central-1\"\n",
-		"web/dist/index.html":  "<html></html>",
+		"web/dist/index.html":  `<html><head><script id="app-config" type="application/json"></script></head></html>`,
 		"web/dist/favicon.svg": "<svg/>",
 	} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755); err != nil {
@@ -144,6 +149,45 @@ func TestRun(t *testing.T) {
 	if want, _ := os.ReadFile(filepath.Join("testdata", "config.json")); err != nil || !bytes.Equal(got, want) {
 		t.Errorf("web/dist/config.json = %s (%v)", got, err)
 	}
+	// The page that is uploaded carries the same config, so the app starts
+	// without fetching it.
+	page, err := os.ReadFile(filepath.Join(root, "web", "dist", "index.html"))
+	m := regexp.MustCompile(`(?s)<script id="app-config" type="application/json">(.*?)</script>`).FindSubmatch(page)
+	var inPage, inFile map[string]any
+	if err != nil || m == nil || json.Unmarshal(m[1], &inPage) != nil || json.Unmarshal(got, &inFile) != nil ||
+		fmt.Sprint(inPage) != fmt.Sprint(inFile) {
+		t.Errorf("web/dist/index.html = %s (%v), want config.json in its app-config element", page, err)
+	}
+	robots, err := os.ReadFile(filepath.Join(root, "web", "dist", "robots.txt"))
+	if err != nil || !strings.Contains(string(robots), "\nSitemap: https://d111111abcdef8.cloudfront.net/sitemap.xml\n") {
+		t.Errorf("web/dist/robots.txt = %s (%v)", robots, err)
+	}
+	sitemap, err := os.ReadFile(filepath.Join(root, "web", "dist", "sitemap.xml"))
+	if err != nil || !strings.Contains(string(sitemap), "<loc>https://d111111abcdef8.cloudfront.net/sign-in</loc>") {
+		t.Errorf("web/dist/sitemap.xml = %s (%v)", sitemap, err)
+	}
+}
+
+// TestRunRefusesAnOldPage: a build whose index.html has no config element
+// (an older web/index.html) is not uploaded: the app would fetch
+// /config.json first, which is what the element is there to save.
+func TestRunRefusesAnOldPage(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "web", "dist"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "web", "dist", "index.html"), []byte("<html></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	describe, _ := os.ReadFile(filepath.Join("testdata", "describe-stacks.json"))
+	rec := &recorder{describe: describe}
+	err := Run(context.Background(), Options{Root: root, Stack: "s", Region: "eu-central-1", Out: &bytes.Buffer{}, Exec: rec})
+	if err == nil || !strings.Contains(err.Error(), `<script id="app-config" type="application/json">`) {
+		t.Errorf("error = %v, want one that names the config element", err)
+	}
+	if len(rec.ran) != 1 {
+		t.Errorf("ran %q, want only describe-stacks", rec.ran)
+	}
 }
 
 // TestRunRefuses: no build, no stack, a stack without the site's outputs.
@@ -168,11 +212,13 @@ func TestRunRefuses(t *testing.T) {
 }
 
 func TestConfigRefuses(t *testing.T) {
-	good := Outputs{"UserPoolId": "eu-central-1_AbC", "SiteUrl": "https://d1.cloudfront.net", "SocialProviders": "None"}
+	good := Outputs{"UserPoolId": "eu-central-1_AbC", "SiteUrl": "https://d1.cloudfront.net", "SocialProviders": "None",
+		"LexBotId": "ABCDEFGHIJ", "LexBotAliasId": "KLMNOPQRST", "LexBotLocaleId": "en_US", "IdentityPoolId": "eu-central-1:1a2b"}
 	for name, change := range map[string]func(Outputs){
-		"pool id":  func(o Outputs) { o["UserPoolId"] = "AbC" },
-		"site url": func(o Outputs) { o["SiteUrl"] = "http://d1.cloudfront.net" },
-		"provider": func(o Outputs) { o["SocialProviders"] = "Google,Twitter" },
+		"pool id":       func(o Outputs) { o["UserPoolId"] = "AbC" },
+		"site url":      func(o Outputs) { o["SiteUrl"] = "http://d1.cloudfront.net" },
+		"provider":      func(o Outputs) { o["SocialProviders"] = "Google,Twitter" },
+		"identity pool": func(o Outputs) { o["IdentityPoolId"] = "us-east-1:1a2b" },
 	} {
 		o := Outputs{}
 		for k, v := range good {
@@ -183,7 +229,8 @@ func TestConfigRefuses(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	if c, err := Config(good); err != nil || c.Region != "eu-central-1" || c.OAuth != nil {
+	if c, err := Config(good); err != nil || c.Region != "eu-central-1" || c.OAuth != nil ||
+		*c.Chatbot != (Chatbot{BotID: "ABCDEFGHIJ", BotAliasID: "KLMNOPQRST", LocaleID: "en_US", IdentityPoolID: "eu-central-1:1a2b"}) {
 		t.Errorf("Config = %+v, %v", c, err)
 	}
 }

@@ -8,11 +8,17 @@
 //     distribution), the region and pool of UserPoolId, the app client,
 //     USER_SRP_AUTH, emailVerification "link" (the pool verifies by link),
 //     and oauth for the hosted sign-in when SocialProviders names any.
-//  3. Uploads with the AWS CLI: the photos (seed/images/cars, a day's
-//     cache), the hashed assets (a year, immutable), the other files of
-//     web/dist, then index.html and config.json (no-cache) last, so a new
-//     index.html never names an asset that is not there yet; old assets stay
-//     for pages still open. Then invalidates /index.html and /config.json.
+//  3. Writes the config into web/dist/index.html too (the app then starts
+//     without fetching config.json), and robots.txt and sitemap.xml for
+//     SiteUrl into web/dist (dev/webhost).
+//  4. Uploads with the AWS CLI, each kind of file with its Cache-Control
+//     (dev/webhost, as the local stack serves them): the photos
+//     (seed/images/cars, content-addressed keys: a year, immutable), the
+//     hashed assets (the same), the other files of web/dist (an hour), then
+//     index.html and config.json (no-cache) last, so a new index.html never
+//     names an asset that is not there yet; old assets stay for pages still
+//     open. Then invalidates /index.html, /config.json, /robots.txt and
+//     /sitemap.xml.
 //
 // --dry-run prints the AWS commands instead of running them (and still
 // writes config.json); --outputs FILE takes describe-stacks' JSON from a

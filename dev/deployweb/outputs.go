@@ -12,7 +12,8 @@ type Outputs map[string]string
 
 // The outputs of template.yaml that a deployment of the site needs.
 var neededOutputs = []string{"SiteUrl", "DistributionId", "SiteBucket", "ImageBucket",
-	"UserPoolId", "UserPoolClientId", "UserPoolDomain", "SocialProviders"}
+	"UserPoolId", "UserPoolClientId", "UserPoolDomain", "SocialProviders",
+	"LexBotId", "LexBotAliasId", "LexBotLocaleId", "IdentityPoolId"}
 
 // ParseOutputs reads the JSON of `aws cloudformation describe-stacks
 // --stack-name NAME`: one stack, whose outputs must include every one of

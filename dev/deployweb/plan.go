@@ -2,18 +2,8 @@ package deployweb
 
 import (
 	"strings"
-)
 
-// Cache-Control of what is uploaded. Hashed assets never change under
-// their name; index.html and config.json must be fetched again every time
-// (CloudFront does not cache them either: the default behaviour is
-// CachingDisabled); the photos and the few unhashed files (favicon) may
-// be a day or an hour old.
-const (
-	cacheAssets  = "public,max-age=31536000,immutable"
-	cacheNone    = "no-cache"
-	cachePhotos  = "public,max-age=86400"
-	cacheUnnamed = "public,max-age=3600"
+	"github.com/carrental/backend/dev/webhost"
 )
 
 // Command is one AWS CLI command of a deployment.
@@ -31,22 +21,28 @@ func (c Command) String() string {
 	return strings.Join(q, " ")
 }
 
-// Plan is the upload, in order, from the repository root: the photos, the
-// assets, the other files of web/dist, index.html, config.json (from
-// configPath), and the invalidation.
+// Plan is the upload, in order, from the repository root, each with the
+// Cache-Control that dev/webhost gives its kind of file (the local stack
+// serves them with the same): the photos under their content-addressed
+// keys (a year, immutable), the hashed assets (the same), the other files
+// of web/dist, robots.txt and sitemap.xml among them (an hour), then
+// index.html, with the config written into it, and config.json (from
+// configPath; no-cache); last the invalidation of what CloudFront may
+// hold of the files whose names stay.
 func Plan(o Outputs, region, configPath string) []Command {
 	site, images := "s3://"+o["SiteBucket"], "s3://"+o["ImageBucket"]
 	r := []string{"--region", region}
 	return []Command{
-		append(Command{"aws", "s3", "sync", "seed/images/cars", images + "/cars", "--cache-control", cachePhotos}, r...),
-		append(Command{"aws", "s3", "sync", "web/dist/assets", site + "/assets", "--cache-control", cacheAssets}, r...),
+		append(Command{"aws", "s3", "sync", "seed/images/cars", images + "/cars", "--cache-control", webhost.Immutable}, r...),
+		append(Command{"aws", "s3", "sync", "web/dist/assets", site + "/assets", "--cache-control", webhost.Immutable}, r...),
 		append(Command{"aws", "s3", "sync", "web/dist", site, "--exclude", "assets/*", "--exclude", "index.html",
-			"--exclude", "config.json", "--exclude", "config.example.json", "--cache-control", cacheUnnamed}, r...),
-		append(Command{"aws", "s3", "cp", "web/dist/index.html", site + "/index.html", "--cache-control", cacheNone,
+			"--exclude", "config.json", "--exclude", "config.example.json", "--cache-control", webhost.Unhashed}, r...),
+		append(Command{"aws", "s3", "cp", "web/dist/index.html", site + "/index.html", "--cache-control", webhost.NoCache,
 			"--content-type", "text/html; charset=utf-8"}, r...),
-		append(Command{"aws", "s3", "cp", configPath, site + "/config.json", "--cache-control", cacheNone,
+		append(Command{"aws", "s3", "cp", configPath, site + "/config.json", "--cache-control", webhost.NoCache,
 			"--content-type", "application/json"}, r...),
-		{"aws", "cloudfront", "create-invalidation", "--distribution-id", o["DistributionId"], "--paths", "/index.html", "/config.json"},
+		{"aws", "cloudfront", "create-invalidation", "--distribution-id", o["DistributionId"], "--paths",
+			"/index.html", "/config.json", "/robots.txt", "/sitemap.xml"},
 	}
 }
 

@@ -27,6 +27,16 @@ func TestTemplateAgrees(t *testing.T) {
 			t.Errorf("template.yaml has no output %s", k)
 		}
 	}
+	// LexBotLocaleId is a literal: it must be the locale the live alias
+	// enables, which the chat panel names in RecognizeText.
+	var alias struct{ BotAliasLocaleSettings []struct{ LocaleId string } }
+	if err := tpl.Properties("LexBotAlias", "AWS::Lex::BotAlias", &alias); err != nil {
+		t.Fatal(err)
+	}
+	locale := samtemplate.Get(tpl.Doc(), "Outputs", "LexBotLocaleId", "Value")
+	if len(alias.BotAliasLocaleSettings) != 1 || alias.BotAliasLocaleSettings[0].LocaleId != locale {
+		t.Errorf("output LexBotLocaleId is %v; LexBotAlias enables %+v", locale, alias.BotAliasLocaleSettings)
+	}
 	var dist struct {
 		DistributionConfig struct {
 			CacheBehaviors []struct {
@@ -82,7 +92,8 @@ func TestTemplateAgrees(t *testing.T) {
 		t.Errorf("SocialProviders takes %q, want None and Google,Facebook among them", leaves)
 	}
 	for _, v := range leaves {
-		if _, err := Config(Outputs{"UserPoolId": "eu-central-1_A", "SiteUrl": "https://d1.cloudfront.net", "SocialProviders": v}); err != nil {
+		if _, err := Config(Outputs{"UserPoolId": "eu-central-1_A", "SiteUrl": "https://d1.cloudfront.net", "SocialProviders": v,
+			"IdentityPoolId": "eu-central-1:1a2b"}); err != nil {
 			t.Errorf("SocialProviders %q: %v", v, err)
 		}
 	}

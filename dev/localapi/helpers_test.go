@@ -20,7 +20,7 @@ import (
 )
 
 // testTemplate is a small SAM template with what Read reads: an Api with
-// a stage, Cors, a Cognito authorizer and a DEFAULT_4XX gateway response,
+// a stage, a minimum compression size, Cors, a Cognito authorizer and a DEFAULT_4XX gateway response,
 // and functions with public, protected and greedy routes.
 const testTemplate = `
 Parameters:
@@ -31,6 +31,7 @@ Resources:
     Type: AWS::Serverless::Api
     Properties:
       StageName: !Ref Stage
+      MinimumCompressionSize: 1000
       Cors:
         AllowOrigin: !Sub "'${AllowedOrigins}'"
         AllowHeaders: "'Authorization,Content-Type'"

@@ -36,7 +36,16 @@ type API struct {
 	// GatewayResponses are the Api's GatewayResponses by response type,
 	// e.g. "DEFAULT_4XX".
 	GatewayResponses map[string]GatewayResponse
+	// MinimumCompressionSize is the Api's MinimumCompressionSize, in bytes:
+	// answers of at least that size are compressed for clients that accept
+	// gzip or deflate; -1 when the Api has none (no compression).
+	MinimumCompressionSize int
 }
+
+// maxCompressionSize is the largest MinimumCompressionSize API Gateway
+// takes: 10 MB ("Enabling payload compression for an API",
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-enable-compression.html).
+const maxCompressionSize = 10485760
 
 // Route is one Api event: a method on a resource path, served by a
 // function, public or behind an authorizer.
@@ -78,9 +87,10 @@ type GatewayResponse struct {
 
 // apiProps is the part of an AWS::Serverless::Api's Properties read here.
 type apiProps struct {
-	StageName string
-	Cors      json.RawMessage // a string (the origin) or an object
-	Auth      struct {
+	StageName              string
+	MinimumCompressionSize any             // a number, or a string from a parameter
+	Cors                   json.RawMessage // a string (the origin) or an object
+	Auth                   struct {
 		DefaultAuthorizer string
 		Authorizers       map[string]struct {
 			UserPoolArn json.RawMessage // present (even null, a GetAtt) for a Cognito authorizer
@@ -170,6 +180,18 @@ func (a *API) readProps(p apiProps) error {
 		return errors.New("no StageName")
 	}
 	a.Stage = p.StageName
+	a.MinimumCompressionSize = -1
+	if p.MinimumCompressionSize != nil {
+		v := fmt.Sprint(p.MinimumCompressionSize)
+		if f, ok := p.MinimumCompressionSize.(float64); ok { // JSON's numbers
+			v = strconv.FormatFloat(f, 'f', -1, 64)
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > maxCompressionSize {
+			return fmt.Errorf("MinimumCompressionSize %s is not a whole number from 0 to %d", v, maxCompressionSize)
+		}
+		a.MinimumCompressionSize = n
+	}
 	var err error
 	if a.CORS, err = readCORS(p.Cors); err != nil {
 		return fmt.Errorf("Cors: %w", err)

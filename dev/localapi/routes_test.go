@@ -89,6 +89,11 @@ func TestReadProjectTemplate(t *testing.T) {
 	if api.Authorizers["CognitoAuthorizer"].Header != "Authorization" {
 		t.Errorf("authorizers = %+v", api.Authorizers)
 	}
+	// CloudFront compresses from 1,000 bytes; the API, behind /api/* of
+	// the site's distribution, from the same size.
+	if api.MinimumCompressionSize != 1000 {
+		t.Errorf("MinimumCompressionSize = %d, want 1000", api.MinimumCompressionSize)
+	}
 	for _, typ := range []string{"DEFAULT_4XX", "DEFAULT_5XX"} {
 		if api.GatewayResponses[typ].Headers["Access-Control-Allow-Origin"] != "'*'" {
 			t.Errorf("%s = %+v", typ, api.GatewayResponses[typ])
@@ -140,6 +145,14 @@ Resources:
 	_, err := Read(parse(t, strings.Replace(two, "EVENT", "{RestApiId: !Ref Api, Path: /a, Method: GET}", 1)))
 	if err == nil || !strings.Contains(err.Error(), "GET /a is served by both F1Function and F2Function") {
 		t.Errorf("duplicate route: %v", err)
+	}
+
+	for _, bad := range []string{"-1", "10485761", "lots"} {
+		sized := strings.Replace(base, "StageName: dev", "StageName: dev\n      MinimumCompressionSize: "+bad, 1)
+		_, err = Read(parse(t, strings.Replace(sized, "EVENT", "{RestApiId: !Ref Api, Path: /a, Method: GET}", 1)))
+		if err == nil || !strings.Contains(err.Error(), "MinimumCompressionSize "+bad+" is not a whole number") {
+			t.Errorf("MinimumCompressionSize %s: %v", bad, err)
+		}
 	}
 
 	lambdaAuth := strings.Replace(base, "Pool: {UserPoolArn: arn}", "Custom: {FunctionArn: arn}", 1)
@@ -196,6 +209,9 @@ Resources:
 	}
 	if api.CORS == nil || *api.CORS != (CORS{AllowOrigin: "https://a.example"}) {
 		t.Errorf("CORS = %+v", api.CORS)
+	}
+	if api.MinimumCompressionSize != -1 {
+		t.Errorf("MinimumCompressionSize = %d without one in the template, want -1 (none)", api.MinimumCompressionSize)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambdacontext"
 
+	"github.com/carrental/backend/dev/httpcompress"
 	"github.com/carrental/backend/pkg/apigw"
 )
 
@@ -99,8 +100,19 @@ func New(opts Options) (*Gateway, error) {
 func (g *Gateway) Owns(path string) bool { return g.api.owns(path) }
 
 // ServeHTTP answers one request as API Gateway would: the route's
-// preflight or handler, or one of API Gateway's own errors.
+// preflight or handler, or one of API Gateway's own errors; compressed
+// when the Api has a MinimumCompressionSize, the answer is at least that
+// big and the client accepts gzip or deflate (httpcompress.APIGateway).
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if n := g.api.MinimumCompressionSize; n >= 0 {
+		httpcompress.Handler(http.HandlerFunc(g.serve), httpcompress.APIGateway(n)).ServeHTTP(w, r)
+		return
+	}
+	g.serve(w, r)
+}
+
+// serve answers one request, uncompressed.
+func (g *Gateway) serve(w http.ResponseWriter, r *http.Request) {
 	requestID := NewRequestID()
 	path := r.URL.EscapedPath()
 	m, pathKnown := g.api.find(r.Method, path)

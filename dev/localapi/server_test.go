@@ -243,7 +243,7 @@ func TestFunctionTimeout(t *testing.T) {
 		}
 	}
 	rec := b.recs["FilesFunction"]
-	deadlines := make(chan time.Duration, 1) // the handler's goroutine is not the test's
+	deadlines := make(chan time.Duration, 1) // the handler runs on the gateway's goroutine
 	rec.setAnswer(func(ctx context.Context, _ events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
 		d, _ := ctx.Deadline()
 		deadlines <- time.Until(d)

@@ -7,11 +7,14 @@ import (
 	"strings"
 )
 
-// files serves the regular files below dir: no directory listings, no
-// escape from dir (os.Root refuses .. and symbolic links that lead out).
-func files(dir string) http.Handler {
+// files serves the regular files below dir, with cacheControl as their
+// Cache-Control (a 404 has none): no directory listings, no escape from
+// dir (os.Root refuses .. and symbolic links that lead out).
+func files(dir, cacheControl string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", cacheControl)
 		if !serveFile(w, r, dir, r.URL.Path) {
+			w.Header().Del("Cache-Control")
 			http.NotFound(w, r)
 		}
 	})

@@ -27,12 +27,22 @@ func ContentSecurityPolicy(imageBaseURL string) string {
 	return fmt.Sprintf(cspFormat, extra)
 }
 
+// CrossOriginOpenerPolicy is the site's Cross-Origin-Opener-Policy
+// (template.yaml, SecurityHeadersPolicy's custom headers): a window that
+// the site opens, or that opens it, from another origin gets no handle on
+// it ("Cross-Origin-Opener-Policy", HTML Living Standard,
+// https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies).
+// The hosted sign-in is a redirect of the page itself, not a popup, so
+// same-origin costs nothing.
+const CrossOriginOpenerPolicy = "same-origin"
+
 // securityHeaders are SecurityHeadersPolicy's headers for the local web
 // app. HSTS is left out: it is for HTTPS, and a browser would then refuse
 // plain http://localhost on every port.
 func securityHeaders(imageBaseURL string) http.Header {
 	h := http.Header{}
 	h.Set("Content-Security-Policy", ContentSecurityPolicy(imageBaseURL))
+	h.Set("Cross-Origin-Opener-Policy", CrossOriginOpenerPolicy)
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")

@@ -18,7 +18,9 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/carrental/backend/dev/httpcompress"
 	"github.com/carrental/backend/dev/seslocal"
+	"github.com/carrental/backend/dev/webhost"
 )
 
 // API is the gateway beside the site: it serves the paths it Owns.
@@ -68,13 +70,17 @@ type Options struct {
 	// Notify is the notify function's handler, for POST /_local/notify
 	// (go run ./cmd/local remind and resend); nil: a 403.
 	Notify func(context.Context, json.RawMessage) (any, error)
+	// Lex serves the Lex V2 runtime API under /bots/ (dev/lexlocal), where
+	// the web app's chat panel and the AWS SDKs send RecognizeText; nil:
+	// those paths are the API's.
+	Lex http.Handler
 }
 
 // New returns the handler of the whole local origin, for requests whose
 // Host is localhost, 127.0.0.1, [::1] or one of Hosts (else a 403):
 //
-//	GET /static/...           the car pictures (ImagesDir)
-//	GET /config.json          Config
+//	GET /static/...           the car pictures (ImagesDir), cached for a year
+//	GET /config.json          Config (also written into index.html)
 //	POST /_cognito            cognito-local's user-pool API, the operations
 //	                          that the web app calls (cognitoHandler)
 //	GET /_local/last-code     ?email=: {"code":"123456"}, 404 when none
@@ -86,23 +92,33 @@ type Options struct {
 //	                          X-Local-Stack: 1): a reminder, a resend
 //	/api/...                  API, without the /api: the cloud's layout
 //	                          (config.json's apiBaseUrl "/api")
+//	/bots/...                 Lex, the chatbot's runtime API (any method)
 //	the API's paths           API
-//	GET anything else         the web app (WebDir), index.html for paths
-//	                          without a file extension
+//	GET anything else         the web app (WebDir), index.html (with Config
+//	                          in it) for paths without a file extension;
+//	                          robots.txt, sitemap.xml
+//
+// The web app and the pictures are compressed (Brotli, gzip) and cached as
+// the site's CloudFront distributions do (httpcompress.CloudFront,
+// webhost.CacheControl); the API compresses its own answers, as API
+// Gateway does (dev/localapi).
 //
 // Paths are taken as the client sent them, percent-encoding, "//" and
 // ".." segments included, as API Gateway and CloudFront take them: no
 // answer is a redirect to a cleaned path (as http.ServeMux's would be),
 // and /cars/.. is the API's, not the web app's.
 func New(o Options) http.Handler {
-	static := http.StripPrefix("/static", files(o.ImagesDir))
-	config := configHandler(o.Config)
+	// The photos as the image distribution serves them: content-addressed
+	// keys (cars/<id>.<hash>.svg), so cached for a year, compressed.
+	static := httpcompress.Handler(http.StripPrefix("/static", files(o.ImagesDir, webhost.Immutable)), httpcompress.CloudFront)
+	configJSON := o.Config.JSON()
+	config := configHandler(configJSON)
 	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.Log)
 	local := localPaths(o)
 	// As the site's distribution does (template.yaml, ApiPrefixFunction):
 	// /api/cars is the API's /cars, and a path the API lacks is its 403.
 	api := http.StripPrefix("/api", o.API)
-	web := webApp(o.WebDir, securityHeaders(o.ImageBaseURL))
+	web := httpcompress.Handler(webApp(o.WebDir, securityHeaders(o.ImageBaseURL), configJSON), httpcompress.CloudFront)
 	site := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.EscapedPath()
 		read := r.Method == http.MethodGet || r.Method == http.MethodHead
@@ -116,6 +132,8 @@ func New(o Options) http.Handler {
 		case local(w, r, p, read):
 		case strings.HasPrefix(p, "/api/"):
 			api.ServeHTTP(w, r)
+		case o.Lex != nil && strings.HasPrefix(p, "/bots/"):
+			o.Lex.ServeHTTP(w, r)
 		case o.API.Owns(p) || !read:
 			o.API.ServeHTTP(w, r)
 		default:

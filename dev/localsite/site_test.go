@@ -61,9 +61,12 @@ func newSite(t *testing.T, hosts ...string) *site {
 	t.Helper()
 	dir := t.TempDir()
 	s := &site{web: filepath.Join(dir, "dist"), codes: newFakeCodes(map[string]string{"ann@example.com": "123456"})}
-	write(t, filepath.Join(s.web, "index.html"), "<html>app</html>")
+	write(t, filepath.Join(s.web, "index.html"), "<html>app</html>"+`<script id="app-config" type="application/json"></script>`)
 	write(t, filepath.Join(s.web, "assets", "app-1234.js"), "js")
+	write(t, filepath.Join(s.web, "assets", "big-5678.js"), bigText)
+	write(t, filepath.Join(s.web, "favicon.svg"), "<svg/>")
 	write(t, filepath.Join(dir, "images", "cars", "ber-001.svg"), "<svg/>")
+	write(t, filepath.Join(dir, "images", "cars", "ber-002.0123456789.svg"), "<svg>"+bigText+"</svg>")
 	write(t, filepath.Join(dir, "secret.txt"), "secret")
 	cognito := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		target := r.Header.Get("X-Amz-Target")
@@ -86,15 +89,21 @@ func newSite(t *testing.T, hosts ...string) *site {
 	}))
 	t.Cleanup(cognito.Close)
 	s.h = New(Options{
-		WebDir:          s.web,
-		ImagesDir:       filepath.Join(dir, "images"),
-		ImageBaseURL:    "http://localhost:3000/static",
-		Config:          AppConfig{APIBaseURL: "/api", Region: "us-east-1", UserPoolID: "local_1", UserPoolClientID: "c1", UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code"},
+		WebDir:       s.web,
+		ImagesDir:    filepath.Join(dir, "images"),
+		ImageBaseURL: "http://localhost:3000/static",
+		Config: AppConfig{APIBaseURL: "/api", Region: "us-east-1", UserPoolID: "local_1", UserPoolClientID: "c1", UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code",
+			Chatbot: &ChatbotConfig{BotID: "LEXBOT0000", BotAliasID: "LIVE000000", LocaleID: "en_US", Endpoint: "/"}},
 		CognitoEndpoint: cognito.URL,
 		LastCode:        s.codes.last,
 		WaitCode:        s.codes.wait,
 		Hosts:           hosts,
 		API:             fakeAPI{},
+		Lex: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("X-From", "lex")
+			w.Header().Set("X-Path", r.URL.EscapedPath())
+			w.WriteHeader(http.StatusAccepted)
+		}),
 	})
 	return s
 }
@@ -208,6 +217,11 @@ func TestRouting(t *testing.T) {
 		{"GET", "/_local/last-code?email=ann@example.com", 200, `{"code":"123456"}`, ""},
 		{"GET", "/_local/last-code?email=bob@example.com", 404, "no code", ""},
 		{"GET", "/_local/last-code", 400, "email=", ""},
+		// The chatbot's runtime API, every method, as the SDKs call it.
+		{"POST", "/bots/LEXBOT0000/botAliases/LIVE000000/botLocales/en_US/sessions/s1/text", 202, "", "X-From: lex"},
+		{"GET", "/bots/LEXBOT0000/botAliases/LIVE000000/botLocales/en_US/sessions/s1", 202, "", "X-Path: /bots/LEXBOT0000/botAliases/LIVE000000/botLocales/en_US/sessions/s1"},
+		{"DELETE", "/bots/x", 202, "", "X-From: lex"},
+		{"GET", "/bots", 200, "<html>app</html>", ""},
 	}
 	for _, tt := range tests {
 		w := s.get(tt.method, tt.target)
@@ -222,7 +236,7 @@ func TestRouting(t *testing.T) {
 
 func TestConfigJSON(t *testing.T) {
 	w := newSite(t).get("GET", "/config.json")
-	var got map[string]string
+	var got map[string]any
 	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
@@ -230,8 +244,17 @@ func TestConfigJSON(t *testing.T) {
 		"userPoolEndpoint": "/_cognito", "authFlowType": "USER_PASSWORD_AUTH", "emailVerification": "code"}
 	for k, v := range want {
 		if got[k] != v {
-			t.Errorf("%s = %q, want %q", k, got[k], v)
+			t.Errorf("%s = %v, want %q", k, got[k], v)
 		}
+	}
+	bot, _ := got["chatbot"].(map[string]any)
+	for k, v := range map[string]string{"botId": "LEXBOT0000", "botAliasId": "LIVE000000", "localeId": "en_US", "endpoint": "/"} {
+		if bot[k] != v {
+			t.Errorf("chatbot.%s = %v, want %q", k, bot[k], v)
+		}
+	}
+	if _, ok := bot["identityPoolId"]; ok {
+		t.Error("chatbot.identityPoolId locally: the local runtime takes any credentials")
 	}
 }
 
@@ -412,7 +435,7 @@ func TestFilesStayInside(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(dir, "pub", "link.txt")); err != nil {
 		t.Fatal(err)
 	}
-	h := files(filepath.Join(dir, "pub"))
+	h := files(filepath.Join(dir, "pub"), "no-cache")
 	for target, want := range map[string]int{"/ok.txt": 200, "/../secret.txt": 404, "/link.txt": 404, "/": 404} {
 		req := httptest.NewRequest("GET", "/", nil)
 		req.URL.Path = target // as a handler behind StripPrefix may see it
@@ -436,7 +459,7 @@ func TestSecurityHeaders(t *testing.T) {
 			t.Errorf("GET %s: Content-Security-Policy %q", target, csp)
 		}
 		if h.Get("X-Frame-Options") != "DENY" || h.Get("X-Content-Type-Options") != "nosniff" ||
-			h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
+			h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" || h.Get("Cross-Origin-Opener-Policy") != "same-origin" {
 			t.Errorf("GET %s: headers %v", target, h)
 		}
 	}

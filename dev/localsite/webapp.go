@@ -1,30 +1,44 @@
 package localsite
 
 import (
+	"bytes"
 	"html/template"
 	"net/http"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/carrental/backend/dev/webhost"
 )
 
-// webApp serves the built single-page app in dir as CloudFront serves it
-// from S3: files as they are, hashed assets (assets/) cached for a year,
-// and index.html, never cached, for every path without a file extension
-// that is not a file (the app's own routes, such as /my-bookings); a
-// missing file with an extension is a 404. dir is read on every request,
-// so a rebuild shows without a restart. When dir has no index.html, those
-// paths get a page that says how to build the app. Every answer carries
-// headers, the site's security headers.
-func webApp(dir string, headers http.Header) http.Handler {
+// webApp serves the built single-page app in dir as the site's CloudFront
+// distribution serves it from S3 after `make deploy-web`: files as they
+// are, each with its Cache-Control (webhost.CacheControl: hashed assets
+// for a year, immutable), and index.html, never cached and with config
+// (the app's config.json) written into it, for every path without a file
+// extension that is not a file (the app's own routes, such as
+// /my-bookings); robots.txt and sitemap.xml for the origin the request
+// names; a missing file with an extension is a 404. dir is read on every
+// request, so a rebuild shows without a restart. When dir has no
+// index.html, those paths get a page that says how to build the app.
+// Every answer carries headers, the site's security headers.
+func webApp(dir string, headers http.Header, config []byte) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for name, values := range headers {
 			w.Header()[name] = append([]string(nil), values...)
 		}
 		p := path.Clean("/" + r.URL.Path)
-		if strings.HasPrefix(p, "/assets/") {
-			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		switch p {
+		case "/robots.txt":
+			serveGenerated(w, r, "text/plain; charset=utf-8", webhost.Robots(origin(r)))
+			return
+		case "/sitemap.xml":
+			serveGenerated(w, r, "application/xml", webhost.Sitemap(origin(r)))
+			return
 		}
+		w.Header().Set("Cache-Control", webhost.CacheControl(p))
 		if p != "/" && p != "/index.html" && serveFile(w, r, dir, p) {
 			return
 		}
@@ -38,11 +52,41 @@ func webApp(dir string, headers http.Header) http.Handler {
 			notBuilt(w, dir)
 			return
 		}
-		w.Header().Set("Cache-Control", "no-cache")
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		// Not http.ServeFile: it redirects /index.html to /.
-		serveFile(w, r, dir, "index.html")
+		serveIndex(w, r, index, config)
 	})
+}
+
+// serveIndex answers with the page at name, config written into it
+// (webhost.InjectConfig), or with the page as it is when it has no place
+// for it (a build of an older web/index.html: the app then fetches
+// /config.json).
+func serveIndex(w http.ResponseWriter, r *http.Request, name string, config []byte) {
+	page, err := os.ReadFile(name)
+	if err != nil {
+		http.Error(w, "index.html: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if injected, err := webhost.InjectConfig(page, config); err == nil {
+		page = injected
+	}
+	w.Header().Set("Cache-Control", webhost.NoCache)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	// No Last-Modified: the page holds this run's config, which is newer
+	// than the file.
+	http.ServeContent(w, r, "index.html", time.Time{}, bytes.NewReader(page))
+}
+
+// serveGenerated answers with body, as a file of the site would be.
+func serveGenerated(w http.ResponseWriter, r *http.Request, contentType string, body []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Cache-Control", webhost.Unhashed)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+// origin is the site's origin as the request names it: the local stack
+// is plain HTTP on whatever host and port the browser used.
+func origin(r *http.Request) string {
+	return "http://" + strings.ToLower(r.Host)
 }
 
 var notBuiltPage = template.Must(template.New("").Parse(`<!doctype html>

@@ -3,10 +3,12 @@
 // $DYNAMODB_ENDPOINT, with the template's table and the sample fleet;
 // cognito-local with the template's user pool and the demo users), wires
 // the functions' handlers in-process from the same code as their Lambda
-// mains (functions.go), serves the API through dev/localapi beside the
-// web app (dev/localsite) until it is told to stop (serve.go), and
-// records where everything runs in a state file (state.go) for the url,
-// token, invoke and event commands (token.go, invoke.go) and for tests.
+// mains (functions.go), serves the API through dev/localapi and the
+// chatbot through dev/lexlocal's Lex V2 runtime (lex.go) beside the web
+// app (dev/localsite) until it is told to stop (serve.go), and records
+// where everything runs in a state file (state.go) for the url, token,
+// invoke, event and chat commands (token.go, invoke.go, chat.go) and for
+// tests.
 //
 // Nothing calls AWS: the SDK clients get local endpoints and static
 // credentials. The HTTP server and cognito-local listen on 127.0.0.1;

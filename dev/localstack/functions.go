@@ -38,6 +38,7 @@ type FunctionEnv struct {
 	CognitoClientID  string // COGNITO_CLIENT_ID
 	SESEndpoint      string // SES_ENDPOINT: aws-ses-v2-local
 	SiteURL          string // SITE_URL: the stack's origin, for the emails' links
+	BookingLimit     string // BOOKING_LIMIT, the template's BookingLimit parameter's default
 }
 
 // getenv is the environment of function folder: the variables above, the
@@ -55,6 +56,7 @@ func (e FunctionEnv) getenv(folder string) func(string) string {
 		"SES_ENDPOINT":             e.SESEndpoint,
 		"SITE_URL":                 e.SiteURL,
 		"MAIL_FROM":                LocalMailFrom,
+		"BOOKING_LIMIT":            e.BookingLimit,
 		"AWS_REGION":               "us-east-1",
 		"AWS_LAMBDA_FUNCTION_NAME": folder,
 	}

@@ -142,25 +142,34 @@ func aliceValues(ctx context.Context, pool cognitolocal.Pool, today time.Time) (
 // an ID token: the token, and the sub and e-mail address that its payload
 // names (read, not verified: the token is the caller's own).
 func tokenValues(token string, today time.Time) (eventfile.Values, error) {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return eventfile.Values{}, errors.New("the ID token is not a JWT (three parts separated by dots)")
-	}
-	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
-	if err != nil {
-		return eventfile.Values{}, fmt.Errorf("the ID token's payload: %w", err)
-	}
 	var claims struct {
 		Sub   string `json:"sub"`
 		Email string `json:"email"`
 	}
-	if err := json.Unmarshal(payload, &claims); err != nil {
-		return eventfile.Values{}, fmt.Errorf("the ID token's payload: %w", err)
+	if err := jwtPayload(token, &claims); err != nil {
+		return eventfile.Values{}, err
 	}
 	if claims.Sub == "" {
 		return eventfile.Values{}, errors.New("the ID token's payload names no sub")
 	}
 	return eventfile.Values{Today: today, IDToken: token, Sub: claims.Sub, Email: claims.Email}, nil
+}
+
+// jwtPayload decodes the payload of a JWT into claims (read, not
+// verified: the token is the caller's own).
+func jwtPayload(token string, claims any) error {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return errors.New("the ID token is not a JWT (three parts separated by dots)")
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return fmt.Errorf("the ID token's payload: %w", err)
+	}
+	if err := json.Unmarshal(payload, claims); err != nil {
+		return fmt.Errorf("the ID token's payload: %w", err)
+	}
+	return nil
 }
 
 // EventOptions configures Event.
@@ -312,7 +321,7 @@ func invokeBackends(ctx context.Context, o InvokeOptions, need BackendOptions) (
 		}
 	}
 	env := FunctionEnv{TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
-		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: "http://localhost:3000/static",
+		AllowedOrigins: allowedOrigins(tpl), BookingLimit: bookingLimit(tpl), ImageBaseURL: "http://localhost:3000/static",
 		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, SiteURL: "http://localhost:3000"}
 	if b.SES != nil {
 		env.SESEndpoint = b.SES.Endpoint()

@@ -113,7 +113,11 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 		return err
 	}
 	defer notify.Stop()
-	handler, err := siteHandler(ctx, o, api, b, env, notify)
+	lex, lexState, err := lexRuntime(ctx, tpl, env, o.Log)
+	if err != nil {
+		return err
+	}
+	handler, err := siteHandler(ctx, o, api, b, env, lex, lexState, notify)
 	if err != nil {
 		return err
 	}
@@ -128,7 +132,8 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	startup := time.Since(o.Began)
 	state := State{PID: os.Getpid(), URL: url, Port: port, StartedAt: time.Now().UTC(),
 		DynamoDBEndpoint: b.DynamoDBEndpoint, TableName: b.TableName, CursorSecret: env.CursorSecret,
-		AllowedOrigins: env.AllowedOrigins, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool), SESEndpoint: env.SESEndpoint}
+		AllowedOrigins: env.AllowedOrigins, BookingLimit: env.BookingLimit, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool),
+		Lex: lexState, SESEndpoint: env.SESEndpoint}
 	if err := WriteState(o.StatePath, state); err != nil {
 		return err
 	}
@@ -173,7 +178,7 @@ func functionEnv(o ServeOptions, tpl *samtemplate.Template, b *Backends, url str
 	env := FunctionEnv{
 		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
 		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
-		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, SiteURL: url,
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, BookingLimit: bookingLimit(tpl), SiteURL: url,
 	}
 	if b.SES != nil {
 		env.SESEndpoint = b.SES.Endpoint()
@@ -244,9 +249,17 @@ func allowedOrigins(tpl *samtemplate.Template) string {
 	return "*"
 }
 
-// siteHandler wires the gateway (handlers, Cognito authorizer) and the
-// site around it.
-func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Backends, env FunctionEnv, n *Notify) (http.Handler, error) {
+// bookingLimit is the template's BookingLimit default ("" if none: the
+// functions' own default).
+func bookingLimit(tpl *samtemplate.Template) string {
+	v, _ := tpl.ParameterDefault("BookingLimit")
+	return v
+}
+
+// siteHandler wires the gateway (handlers, Cognito authorizer), the Lex
+// runtime, the notify function's local paths and the site around them.
+func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Backends, env FunctionEnv,
+	lex http.Handler, bot LexState, n *Notify) (http.Handler, error) {
 	handlers, err := RESTHandlers(ctx, api, env, o.Log)
 	if err != nil {
 		return nil, err
@@ -265,7 +278,9 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 		ImageBaseURL: env.ImageBaseURL,
 		// The API under /api, as in the cloud (the site's distribution).
 		Config: localsite.AppConfig{APIBaseURL: "/api", Region: "us-east-1", UserPoolID: b.Pool.ID, UserPoolClientID: b.Pool.ClientID,
-			UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code"},
+			UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code",
+			// The chat panel talks to the local runtime on this origin.
+			Chatbot: &localsite.ChatbotConfig{BotID: bot.BotID, BotAliasID: bot.BotAliasID, LocaleID: bot.LocaleID, Endpoint: "/"}},
 		CognitoEndpoint: b.Pool.Endpoint,
 		LastCode:        b.Cognito.LastCode,
 		WaitCode:        b.Cognito.WaitCode,
@@ -276,6 +291,7 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 		Schedules:       func() any { return n.Schedules.List() },
 		DeadLetters:     func() any { return n.DeadLetters.List() },
 		Notify:          n.Handler,
+		Lex:             lex,
 	}), nil
 }
 

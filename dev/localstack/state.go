@@ -30,9 +30,12 @@ type State struct {
 	TableName        string       `json:"tableName"`
 	CursorSecret     string       `json:"cursorSecret"`
 	AllowedOrigins   string       `json:"allowedOrigins"`
+	BookingLimit     string       `json:"bookingLimit,omitempty"`
 	ImageBaseURL     string       `json:"imageBaseUrl"`
 	Cognito          CognitoState `json:"cognito"`
 	SESEndpoint      string       `json:"sesEndpoint"` // aws-ses-v2-local
+	// Lex is the chatbot on the stack's origin (dev/lexlocal).
+	Lex LexState `json:"lex"`
 }
 
 // CognitoState is where cognito-local runs and the template's pool in it.
@@ -134,6 +137,6 @@ func alive(pid int) bool {
 // env is the functions' environment on the stack of s.
 func (s State) env() FunctionEnv {
 	return FunctionEnv{TableName: s.TableName, DynamoDBEndpoint: s.DynamoDBEndpoint, CursorSecret: s.CursorSecret,
-		AllowedOrigins: s.AllowedOrigins, ImageBaseURL: s.ImageBaseURL, CognitoIssuer: s.Cognito.Issuer,
+		AllowedOrigins: s.AllowedOrigins, BookingLimit: s.BookingLimit, ImageBaseURL: s.ImageBaseURL, CognitoIssuer: s.Cognito.Issuer,
 		CognitoClientID: s.Cognito.ClientID, SESEndpoint: s.SESEndpoint, SiteURL: s.URL}
 }

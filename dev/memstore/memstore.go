@@ -29,6 +29,12 @@ type idemRecord struct {
 	expiresAt time.Time
 }
 
+// heldList is a user's held bookings (rental.Tx.Held) at a version.
+type heldList struct {
+	ids     []string
+	version int64
+}
+
 // Store is an in-memory rental.Store and rental.Fleet. The zero value is not
 // usable; call New.
 type Store struct {
@@ -37,6 +43,7 @@ type Store struct {
 	cars      map[string]rental.Car
 	bookings  map[string]map[string]rental.Booking // userID -> booking id -> booking
 	idem      map[string]map[string]idemRecord     // userID -> key -> record
+	held      map[string]heldList                  // userID -> held bookings
 
 	// BeforeCommit, when set, runs between a Write's function and its
 	// commit; tests use it to force lost races.
@@ -50,6 +57,7 @@ func New() *Store {
 		cars:      map[string]rental.Car{},
 		bookings:  map[string]map[string]rental.Booking{},
 		idem:      map[string]map[string]idemRecord{},
+		held:      map[string]heldList{},
 	}
 }
 
@@ -178,23 +186,13 @@ func (s *Store) ListBookings(_ context.Context, userID string, f rental.BookingF
 	s.mu.Lock()
 	var all []rental.Booking
 	for _, b := range s.bookings[userID] {
-		all = append(all, b)
+		if f.Status == "" || b.Status == f.Status {
+			all = append(all, b)
+		}
 	}
 	s.mu.Unlock()
 	sort.Slice(all, func(i, j int) bool { return all[i].ID > all[j].ID })
-	p, err := page(all, func(b rental.Booking) string { return b.ID }, func(a, b string) bool { return a < b }, f.PageRequest)
-	if err != nil || f.Status == "" {
-		return p, err
-	}
-	// Filter after paging, as a DynamoDB FilterExpression does.
-	kept := p.Items[:0]
-	for _, b := range p.Items {
-		if b.Status == f.Status {
-			kept = append(kept, b)
-		}
-	}
-	p.Items = kept
-	return p, nil
+	return page(all, func(b rental.Booking) string { return b.ID }, func(a, b string) bool { return a < b }, f.PageRequest)
 }
 
 type cursor struct {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 
 	"github.com/carrental/backend/pkg/rental"
 )
@@ -19,6 +20,9 @@ type tx struct {
 	cars         []rental.Car
 	releases     []release
 	bookings     []rental.Booking
+	heldVersion  *int64   // the version of the held list read, when read
+	held         []string // saved, when savedHeld
+	savedHeld    bool
 }
 
 type release struct {
@@ -26,23 +30,80 @@ type release struct {
 	period rental.Period
 }
 
+// Car, Booking and Held read under the store's lock, after checking that
+// what the attempt read before is still as it was: like the DynamoDB
+// store's snapshot reads (pkg/dynamo, snapshot.go), every answer of the
+// function then holds at one moment; otherwise the attempt is a lost race.
 func (t *tx) Car(_ context.Context, id string) (rental.Car, error) {
-	c, err := t.s.GetCar(context.Background(), id)
-	if err != nil {
-		return c, err
+	t.s.mu.Lock()
+	defer t.s.mu.Unlock()
+	if !t.unchanged() {
+		return rental.Car{}, errLostRace
+	}
+	c, ok := t.s.cars[id]
+	if !ok {
+		return rental.Car{}, rental.NotFound("car")
 	}
 	t.readCars[id] = c.Availability.Masks()
-	return c, nil
+	return copyCar(c), nil
 }
 
 func (t *tx) Booking(_ context.Context, id string) (rental.Booking, error) {
-	b, err := t.s.GetBooking(context.Background(), t.userID, id)
-	if err != nil {
-		return b, err
+	t.s.mu.Lock()
+	defer t.s.mu.Unlock()
+	if !t.unchanged() {
+		return rental.Booking{}, errLostRace
+	}
+	b, ok := t.s.bookings[t.userID][id]
+	if !ok {
+		return rental.Booking{}, rental.NotFound("booking")
 	}
 	t.readBookings[id] = b.Version
 	return b, nil
 }
+
+// unchanged reports whether every car, booking and held list t read is
+// still as read. The caller holds s.mu.
+func (t *tx) unchanged() bool {
+	for id, masks := range t.readCars {
+		if !maps.Equal(t.s.cars[id].Availability.Masks(), masks) {
+			return false
+		}
+	}
+	for id, v := range t.readBookings {
+		if t.s.bookings[t.userID][id].Version != v {
+			return false
+		}
+	}
+	return t.heldVersion == nil || t.s.held[t.userID].version == *t.heldVersion
+}
+
+func (t *tx) Bookings(ctx context.Context, ids []string) ([]rental.Booking, error) {
+	var out []rental.Booking
+	for _, id := range ids {
+		b, err := t.Booking(ctx, id)
+		if rental.ErrorCode(err) == rental.CodeNotFound {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+func (t *tx) Held(context.Context) ([]string, error) {
+	t.s.mu.Lock()
+	defer t.s.mu.Unlock()
+	if !t.unchanged() {
+		return nil, errLostRace
+	}
+	h := t.s.held[t.userID]
+	t.heldVersion = &h.version
+	return slices.Clone(h.ids), nil
+}
+
+func (t *tx) SaveHeld(ids []string) { t.held, t.savedHeld = slices.Clone(ids), true }
 
 func (t *tx) SaveCar(c rental.Car) { t.cars = append(t.cars, copyCar(c)) }
 func (t *tx) ReleaseDays(carID string, p rental.Period) {
@@ -63,6 +124,9 @@ func (s *Store) Write(ctx context.Context, userID string, w rental.WriteRequest,
 		}
 		t := &tx{s: s, userID: userID, readCars: map[string]map[rental.Month]uint32{}, readBookings: map[string]int64{}}
 		b, err := fn(ctx, t)
+		if errors.Is(err, errLostRace) {
+			continue
+		}
 		if err != nil {
 			if idem != nil { // a request with the same key may have committed meanwhile
 				if rb, done, rerr := s.replay(ctx, userID, idem); done {
@@ -71,7 +135,7 @@ func (s *Store) Write(ctx context.Context, userID string, w rental.WriteRequest,
 			}
 			return rental.Booking{}, err
 		}
-		if len(t.cars) == 0 && len(t.bookings) == 0 && len(t.releases) == 0 {
+		if len(t.cars) == 0 && len(t.bookings) == 0 && len(t.releases) == 0 && !t.savedHeld {
 			return b, nil
 		}
 		if s.BeforeCommit != nil {
@@ -115,7 +179,8 @@ func (s *Store) commit(t *tx, idem *rental.Idempotency, bookingID string) error 
 }
 
 // save writes t's cars (their changed months), the days it released, its
-// bookings and the idempotency record. The caller holds s.mu.
+// bookings, the held list and the idempotency record. The caller holds
+// s.mu.
 func (s *Store) save(t *tx, idem *rental.Idempotency, bookingID string) {
 	for _, c := range t.cars {
 		cur := s.cars[c.ID]
@@ -133,6 +198,9 @@ func (s *Store) save(t *tx, idem *rental.Idempotency, bookingID string) {
 		}
 		s.bookings[t.userID][b.ID] = b
 	}
+	if t.savedHeld {
+		s.held[t.userID] = heldList{ids: t.held, version: s.held[t.userID].version + 1}
+	}
 	if idem != nil {
 		if s.idem[t.userID] == nil {
 			s.idem[t.userID] = map[string]idemRecord{}
@@ -143,8 +211,33 @@ func (s *Store) save(t *tx, idem *rental.Idempotency, bookingID string) {
 
 // check holds t's writes to their conditions, as the DynamoDB store's
 // transaction does: each changed month of a car as read, each booking at
-// the version read (or absent), the key unused, the released cars there.
+// the version read (or absent), the held list as read, the key unused,
+// the released cars there.
 func (s *Store) check(t *tx, idem *rental.Idempotency) error {
+	if err := s.checkCars(t); err != nil {
+		return err
+	}
+	for _, b := range t.bookings {
+		cur, exists := s.bookings[t.userID][b.ID]
+		v, read := t.readBookings[b.ID]
+		if exists != read || (read && cur.Version != v) {
+			return errLostRace
+		}
+	}
+	if err := s.checkHeld(t); err != nil {
+		return err
+	}
+	if idem != nil {
+		if rec, ok := s.idem[t.userID][idem.Key]; ok && rec.expiresAt.After(idem.Now) {
+			return errLostRace
+		}
+	}
+	return nil
+}
+
+// checkCars: each changed month of a saved car as read; each car whose
+// days are released there.
+func (s *Store) checkCars(t *tx) error {
 	for _, c := range t.cars {
 		read, ok := t.readCars[c.ID]
 		if !ok {
@@ -162,17 +255,19 @@ func (s *Store) check(t *tx, idem *rental.Idempotency) error {
 			return fmt.Errorf("memstore: releasing the days of car %s, which does not exist", r.carID)
 		}
 	}
-	for _, b := range t.bookings {
-		cur, exists := s.bookings[t.userID][b.ID]
-		v, read := t.readBookings[b.ID]
-		if exists != read || (read && cur.Version != v) {
-			return errLostRace
-		}
+	return nil
+}
+
+// checkHeld: a saved held list replaces the one read.
+func (s *Store) checkHeld(t *tx) error {
+	if !t.savedHeld {
+		return nil
 	}
-	if idem != nil {
-		if rec, ok := s.idem[t.userID][idem.Key]; ok && rec.expiresAt.After(idem.Now) {
-			return errLostRace
-		}
+	if t.heldVersion == nil {
+		return errors.New("memstore: SaveHeld without Held")
+	}
+	if s.held[t.userID].version != *t.heldVersion {
+		return errLostRace
 	}
 	return nil
 }

@@ -154,6 +154,21 @@ func TestMigrateTheSampleFleetWithBookings(t *testing.T) {
 	if err != nil || again.ID != "B1" {
 		t.Errorf("a retry with the live key answered %+v, %v; want B1", again, err)
 	}
+	// Alice's confirmed booking holds a place: at a limit of one, she may
+	// book no more; bob's too, until he cancels it.
+	one := rental.NewService(store, rental.WithClock(func() time.Time { return now }), rental.WithBookingLimit(1))
+	p3 := rental.Period{Pickup: today.AddDays(60), Return: today.AddDays(62)}
+	for _, u := range []string{"alice", "bob"} {
+		if _, err := one.CreateBooking(ctx, u, rental.BookingRequest{CarID: "ber-001", Period: p3}, ""); rental.ErrorCode(err) != rental.CodeBookingLimitReached {
+			t.Errorf("%s's create at a limit of one: %v, want booking_limit_reached", u, err)
+		}
+	}
+	if _, err := one.CancelBooking(ctx, "bob", "B2", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := one.CreateBooking(ctx, "bob", rental.BookingRequest{CarID: "ber-001", Period: p3}, ""); err != nil {
+		t.Errorf("bob's create after cancelling B2: %v", err)
+	}
 	f, err := storetest.Audit(ctx, store, []string{"alice", "bob"}, []string{"ber-001", "ber-002", "ber-003"}, today)
 	if err != nil || !f.OK() {
 		t.Errorf("audit after the migration: %s, %v", f, err)

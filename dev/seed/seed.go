@@ -1,6 +1,7 @@
 // Package seed loads the sample fleet (seed/fleet.json: locations and cars)
 // and puts it into a store, for the local stack and tests. It also draws
-// each car's picture (seed/images/cars/<id>.svg, see Picture and gen/).
+// each car's picture (seed/images/cars/<id>.<hash>.svg, see Picture,
+// ImageKey and gen/).
 //
 // The file is JSON with two lists. A location carries the currency of its
 // cars' daily rates; a car carries the colour of its picture:
@@ -21,6 +22,8 @@ package seed
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -33,8 +36,9 @@ const (
 	// FleetFile is the sample fleet.
 	FleetFile = "seed/fleet.json"
 	// ImagesDir holds the car pictures under their image keys
-	// (seed/images/cars/ber-001.svg): the local stack serves this folder in
-	// place of the CDN, and a deployment copies it to the image bucket as is.
+	// (seed/images/cars/ber-001.1f2e3d4c5b6a.svg, see ImageKey): the local
+	// stack serves this folder in place of the CDN, and a deployment copies
+	// it to the image bucket as is.
 	ImagesDir = "seed/images"
 )
 
@@ -45,14 +49,22 @@ type Fleet struct {
 }
 
 // Car is a rental car with the colour of its picture. Its ImageKey is
-// ImageKey(ID); nothing of it is booked.
+// ImageKey(itself); nothing of it is booked.
 type Car struct {
 	rental.Car
 	Color string // "#rrggbb"
 }
 
-// ImageKey is the key of car id's picture below the image CDN.
-func ImageKey(id string) string { return "cars/" + id + ".svg" }
+// ImageKey is the key of c's picture below the image CDN:
+// "cars/<id>.<hash>.svg", where hash is the first 12 hex digits of the
+// SHA-256 of its bytes (Picture). The key is content-addressed: new bytes
+// get a new key, so the photos can be cached for a year and never
+// revalidated (webhost.Immutable), and a car item's imageKey never names
+// a picture it did not have when it was written.
+func ImageKey(c Car) string {
+	sum := sha256.Sum256(Picture(c))
+	return "cars/" + c.ID + "." + hex.EncodeToString(sum[:6]) + ".svg"
+}
 
 // Load reads and validates the seed file at path. The error names the file
 // and, joined, every problem found: malformed JSON or an unknown field; a
@@ -120,12 +132,13 @@ func parse(data []byte) (Fleet, error) {
 			Country: l.Country, TimeZone: l.TimeZone, Address: l.Address})
 	}
 	for _, c := range ff.Cars {
-		f.Cars = append(f.Cars, Car{Color: c.Color, Car: rental.Car{
+		car := Car{Color: c.Color, Car: rental.Car{
 			ID: c.ID, Make: c.Make, Model: c.Model, Type: rental.CarType(c.Type), Seats: c.Seats,
 			Transmission: rental.Transmission(c.Transmission), LocationID: c.LocationID,
 			DailyRate: rental.Money{Amount: c.DailyRate.Amount, Currency: c.DailyRate.Currency},
-			ImageKey:  ImageKey(c.ID),
-		}})
+		}}
+		car.ImageKey = ImageKey(car)
+		f.Cars = append(f.Cars, car)
 	}
 	return f, nil
 }

@@ -1,6 +1,8 @@
 package seed
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,8 +48,8 @@ func TestSampleFleet(t *testing.T) {
 			where[c.Type] = map[string]bool{}
 		}
 		where[c.Type][c.LocationID] = true
-		if c.ImageKey != "cars/"+c.ID+".svg" {
-			t.Errorf("car %s: image key %q", c.ID, c.ImageKey)
+		if c.ImageKey != ImageKey(c) {
+			t.Errorf("car %s: image key %q, want %q", c.ID, c.ImageKey, ImageKey(c))
 		}
 	}
 	for _, typ := range rental.CarTypes {
@@ -69,7 +71,8 @@ func TestLoadParses(t *testing.T) {
 	}
 	want := Car{Color: "#d53f8c", Car: rental.Car{ID: "akl-001", Make: "Suzuki", Model: "Swift", Type: rental.Economy,
 		Seats: 5, Transmission: rental.Automatic, LocationID: "akl",
-		DailyRate: rental.Money{Amount: 4500, Currency: "NZD"}, ImageKey: "cars/akl-001.svg"}}
+		DailyRate: rental.Money{Amount: 4500, Currency: "NZD"}}}
+	want.ImageKey = ImageKey(want)
 	if len(f.Cars) != 1 || f.Cars[0].ID != want.ID || f.Cars[0].DailyRate != want.DailyRate ||
 		f.Cars[0].ImageKey != want.ImageKey || f.Cars[0].Color != want.Color || f.Cars[0].Type != want.Type {
 		t.Errorf("cars = %+v, want [%+v]", f.Cars, want)
@@ -133,5 +136,24 @@ func TestLoadRejects(t *testing.T) {
 func TestLoadMissingFile(t *testing.T) {
 	if _, err := Load(filepath.Join(t.TempDir(), "none.json")); err == nil || !strings.HasPrefix(err.Error(), "seed: ") {
 		t.Errorf("Load of a missing file: error = %v", err)
+	}
+}
+
+// TestImageKeyIsContentAddressed: the key is cars/<id>.<the first 12 hex
+// digits of the picture's SHA-256>.svg; another colour (other bytes) is
+// another key, the same car the same key.
+func TestImageKeyIsContentAddressed(t *testing.T) {
+	c := Car{Color: "#2b6cb0", Car: rental.Car{ID: "ber-001", Make: "Volkswagen", Model: "Polo", Type: rental.Economy}}
+	key := ImageKey(c)
+	sum := sha256.Sum256(Picture(c))
+	if want := "cars/ber-001." + hex.EncodeToString(sum[:])[:12] + ".svg"; key != want {
+		t.Errorf("ImageKey = %q, want %q", key, want)
+	}
+	if again := ImageKey(c); again != key {
+		t.Errorf("the same car: %q, then %q", key, again)
+	}
+	c.Color = "#c53030"
+	if other := ImageKey(c); other == key || !strings.HasPrefix(other, "cars/ber-001.") {
+		t.Errorf("another colour: %q (was %q)", other, key)
 	}
 }

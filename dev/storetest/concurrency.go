@@ -201,7 +201,7 @@ func testConcurrentIdempotentRetries(t *testing.T, e *Env) {
 		req := rental.BookingRequest{CarID: "akl-cmp-1", Period: rental.Period{
 			Pickup: rental.MustDate("2026-12-05").AddDays(3 * round), Return: rental.MustDate("2026-12-07").AddDays(3 * round)}}
 		res := race(tries, func(int) outcome {
-			b, err := e.Service.CreateBooking(ctx, "alice", req, key)
+			b, err := e.Roomy.CreateBooking(ctx, "alice", req, key)
 			return outcome{"alice", b, err}
 		})
 		for _, r := range res {

@@ -74,9 +74,12 @@ var Cars = []rental.Car{
 }
 
 // Env is one test's store, service and clock, filled with the fixture.
+// Service has the default booking limit; Roomy is the same with room for
+// the bookings that tests of other rules make for one user.
 type Env struct {
 	Store   Backend
 	Service *rental.Service
+	Roomy   *rental.Service
 	Clock   *Clock
 }
 
@@ -95,7 +98,8 @@ func NewEnv(t testing.TB, store Backend) *Env {
 		}
 	}
 	clock := &Clock{now: Start}
-	return &Env{Store: store, Clock: clock, Service: rental.NewService(store, rental.WithClock(clock.Now))}
+	return &Env{Store: store, Clock: clock, Service: rental.NewService(store, rental.WithClock(clock.Now)),
+		Roomy: rental.NewService(store, rental.WithClock(clock.Now), rental.WithBookingLimit(100))}
 }
 
 // Period is the days [today+from, today+to) at the Berlin location at Start.

@@ -32,10 +32,23 @@ type model struct {
 	bookings map[string]modelBooking
 	ids      []string // in creation order, for picking
 	rates    map[string]int64
+	limit    int // active bookings per user
 }
 
 func (m *model) clone() *model {
-	return &model{bookings: maps.Clone(m.bookings), ids: append([]string(nil), m.ids...), rates: m.rates}
+	return &model{bookings: maps.Clone(m.bookings), ids: append([]string(nil), m.ids...), rates: m.rates, limit: m.limit}
+}
+
+// active counts user's confirmed bookings. The run's clock stands still
+// before every period, so none has ended.
+func (m *model) active(user string) int {
+	n := 0
+	for _, b := range m.bookings {
+		if b.user == user && b.status == rental.Confirmed {
+			n++
+		}
+	}
+	return n
 }
 
 func (m *model) free(car string, p rental.Period, except string) bool {
@@ -58,7 +71,28 @@ type op struct {
 }
 
 func (o op) String() string {
-	return fmt.Sprintf("%s %s %s %s %s", o.kind, o.user, o.id, o.car, o.period)
+	switch o.kind {
+	case "create":
+		return fmt.Sprintf("create %s %s %s", o.user, o.car, o.period)
+	case "change":
+		return fmt.Sprintf("change %s %s to%s", o.user, o.id, describeChange(o.change))
+	}
+	return fmt.Sprintf("%s %s %s", o.kind, o.user, o.id)
+}
+
+// describeChange names what c sets.
+func describeChange(c rental.BookingChange) string {
+	s := ""
+	if c.CarID != nil {
+		s += " car " + *c.CarID
+	}
+	if c.Pickup != nil {
+		s += " pick-up " + c.Pickup.String()
+	}
+	if c.Return != nil {
+		s += " return " + c.Return.String()
+	}
+	return s
 }
 
 // result is what the store answered.
@@ -81,9 +115,13 @@ func (m *model) apply(o op, r result) error {
 	return nil
 }
 
-// applyCreate: a car free for the period is booked, version 1, at its
-// rate; a taken one is car_unavailable.
+// applyCreate: a user at the booking limit is refused; else a car free
+// for the period is booked, version 1, at its rate; a taken one is
+// car_unavailable.
 func (m *model) applyCreate(o op, r result) error {
+	if m.active(o.user) >= m.limit {
+		return wantFailure(o, r, rental.CodeBookingLimitReached)
+	}
 	if !m.free(o.car, o.period, "") {
 		return wantFailure(o, r, rental.CodeCarUnavailable)
 	}
@@ -235,16 +273,21 @@ func testRandomizedAgainstModel(t *testing.T, e *Env) {
 		users: users(5),
 		cars:  []string{"ber-eco-1", "ber-eco-2", "ber-suv-1", "ber-lux-1"},
 	}
-	m := &model{bookings: map[string]modelBooking{}, rates: map[string]int64{}}
+	// A limit low enough that the run's users reach it now and then (most
+	// creates find the hot car taken, and cancels free places), so that
+	// the run sees both sides of it.
+	m := &model{bookings: map[string]modelBooking{}, rates: map[string]int64{}, limit: 3}
 	for _, c := range Cars {
 		m.rates[c.ID] = c.DailyRate.Amount
 	}
+	e.Service = rental.NewService(e.Store, rental.WithClock(e.Clock.Now), rental.WithBookingLimit(m.limit))
 	counts := map[string]int{}
 	for done := 0; done < ModelOps; {
 		batch := g.batch(m)
 		results := e.runAll(ctx, batch)
 		next, reasons := linearize(m, batch, results)
 		if next == nil {
+			logBatch(t, e, m, g.cars, batch, results)
 			t.Fatalf("after %d operations, no serial order of this batch explains the answers:\n%v", done, reasons)
 		}
 		m = next
@@ -424,18 +467,41 @@ func checkUserBookings(t *testing.T, e *Env, m *model, u string) {
 
 // checkSchedule fails t unless car c books exactly the days of the
 // model's confirmed bookings of c (from Today on).
-func checkSchedule(t *testing.T, e *Env, m *model, c string) {
-	car, err := e.Store.GetCar(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
+// logBatch logs a batch that no order explains: its operations, their
+// answers, and each car's booked days in the store beside the model's
+// before the batch.
+func logBatch(t *testing.T, e *Env, m *model, cars []string, batch []op, results []result) {
+	for i, o := range batch {
+		r := results[i]
+		t.Logf("%s: answered %v %s %s %s", o, r.err, r.b.ID, r.b.CarID, r.b.Period)
 	}
+	for _, c := range cars {
+		car, err := e.Store.GetCar(context.Background(), c)
+		if err != nil {
+			t.Logf("%s: %v", c, err)
+			continue
+		}
+		t.Logf("%s: the store books %v; the model, before the batch, %v", c, Booked(car), DaysOf(m.carPeriods(c)...))
+	}
+}
+
+// carPeriods are the periods of the model's confirmed bookings of car c.
+func (m *model) carPeriods(c string) []rental.Period {
 	var periods []rental.Period
 	for _, mb := range m.bookings {
 		if mb.car == c && mb.status == rental.Confirmed {
 			periods = append(periods, mb.period)
 		}
 	}
-	if got, want := Booked(car), DaysOf(periods...); !slices.Equal(got, want) {
+	return periods
+}
+
+func checkSchedule(t *testing.T, e *Env, m *model, c string) {
+	car, err := e.Store.GetCar(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Booked(car), DaysOf(m.carPeriods(c)...); !slices.Equal(got, want) {
 		t.Fatalf("%s: the car books %v, model %v", c, got, want)
 	}
 }

@@ -24,6 +24,7 @@ func Run(t *testing.T, newBackend NewBackend) {
 		{"CarPaging", testCarPaging},
 		{"BookingRoundTrip", testBookingRoundTrip},
 		{"BookingPaging", testBookingPaging},
+		{"StatusFilter", testStatusFilter},
 		{"ErrorPaths", testErrorPaths},
 		{"Idempotency", testIdempotency},
 		{"ChangeCar", testChangeCar},
@@ -32,6 +33,8 @@ func Run(t *testing.T, newBackend NewBackend) {
 		{"ConcurrentDisjoint", testConcurrentDisjoint},
 		{"ConcurrentChangeAndCancel", testConcurrentChangeAndCancel},
 		{"ConcurrentIdempotentRetries", testConcurrentIdempotentRetries},
+		{"BookingLimit", testBookingLimit},
+		{"ConcurrentHoarding", testConcurrentHoarding},
 		{"RandomizedAgainstModel", testRandomizedAgainstModel},
 	}
 	for _, tc := range tests {
@@ -234,7 +237,7 @@ func testBookingPaging(t *testing.T, e *Env) {
 	ctx := context.Background()
 	var made []string
 	for i := range 7 {
-		b := must[rental.Booking](t)(e.Service.CreateBooking(ctx, "bob", rental.BookingRequest{CarID: "ber-eco-1", Period: Period(2*i+1, 2*i+2)}, ""))
+		b := must[rental.Booking](t)(e.Roomy.CreateBooking(ctx, "bob", rental.BookingRequest{CarID: "ber-eco-1", Period: Period(2*i+1, 2*i+2)}, ""))
 		made = append(made, b.ID)
 	}
 	must[rental.Booking](t)(e.Service.CreateBooking(ctx, "carol", rental.BookingRequest{CarID: "ber-eco-2", Period: Period(1, 2)}, ""))

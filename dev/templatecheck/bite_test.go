@@ -21,6 +21,33 @@ func mutated(t *testing.T, tpl *Template, change func(doc map[string]any)) *Temp
 	return &Template{doc: doc}
 }
 
+// biteCase is one change to a copy of the template and what the rules
+// must then say: each of want, in the error.
+type biteCase struct {
+	name   string
+	change func(doc map[string]any)
+	want   []string
+}
+
+// bite applies each case's change to a copy of tpl and expects Check to
+// fail with each of its wants.
+func bite(t *testing.T, tpl *Template, tests []biteCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := mutated(t, tpl, tt.change).Check()
+			if err == nil {
+				t.Fatal("the rules pass")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
 func props(doc map[string]any, id string) map[string]any {
 	return get(doc, "Resources", id, "Properties").(map[string]any)
 }
@@ -29,7 +56,7 @@ func props(doc map[string]any, id string) map[string]any {
 // expects exactly the rule it breaks to fail, naming the resource.
 func TestRulesBite(t *testing.T) {
 	tpl := load(t)
-	tests := []bite{
+	tests := []biteCase{
 		{"tracing removed from one function", func(doc map[string]any) {
 			delete(get(doc, "Globals", "Function").(map[string]any), "Tracing")
 			for id, r := range get(doc, "Resources").(map[string]any) {
@@ -99,7 +126,7 @@ func TestRulesBite(t *testing.T) {
 			props(doc, "Table")["DeletionProtectionEnabled"] = false
 		}, []string{"table: Table: DeletionProtectionEnabled is not true"}},
 	}
-	runBites(t, tpl, tests, false)
+	bite(t, tpl, tests)
 
 	// Tracing on each function instead of under Globals is fine too.
 	err := mutated(t, tpl, func(doc map[string]any) {

@@ -111,7 +111,8 @@ var referrerPolicies = []string{"no-referrer", "same-origin", "strict-origin", "
 // origin's, a Content-Security-Policy with a default-src and
 // frame-ancestors 'none'; HSTS for a year or more with subdomains and
 // preload; X-Frame-Options DENY; X-Content-Type-Options nosniff; a
-// Referrer-Policy that keeps paths on the site.
+// Referrer-Policy that keeps paths on the site; and, as a custom header,
+// Cross-Origin-Opener-Policy: same-origin.
 func (t *Template) checkHeaders() []error {
 	var errs []error
 	policies := t.resources(headersType)
@@ -142,12 +143,18 @@ func (t *Template) checkHeaders() []error {
 			get(h, "ReferrerPolicy", "Override") != true {
 			missing(fmt.Sprintf("Referrer-Policy is %q, want one of %s (with Override)", rp, strings.Join(referrerPolicies, ", ")))
 		}
+		if !slices.ContainsFunc(list(get(policies[id], "Properties", "ResponseHeadersPolicyConfig", "CustomHeadersConfig", "Items")), func(item any) bool {
+			name, _ := get(item, "Header").(string)
+			return strings.EqualFold(name, "Cross-Origin-Opener-Policy") && get(item, "Value") == "same-origin" && get(item, "Override") == true
+		}) {
+			missing("no Cross-Origin-Opener-Policy: same-origin (a custom header with Override)")
+		}
 	}
 	return errs
 }
 
-// number is an integer as the YAML reader (int64) or JSON (float64) gives
-// it; 0 for anything else.
+// number is an integer as the YAML reader (int64), JSON (float64) or a
+// test (int) gives it; 0 for anything else.
 func number(v any) float64 {
 	switch v := v.(type) {
 	case int:

@@ -21,7 +21,13 @@
 //     through origin access control and by nothing else (no Principal "*"
 //     without aws:SourceArn), every cache behaviour HTTPS with the
 //     security headers (CSP with frame-ancestors 'none', HSTS with
-//     preload, DENY, nosniff, a strict Referrer-Policy); the identity pool
+//     preload, DENY, nosniff, a strict Referrer-Policy,
+//     Cross-Origin-Opener-Policy same-origin); compression and caching
+//     (caching.go): every behaviour compresses (Compress and a cache policy
+//     with gzip and Brotli), the REST API has a MinimumCompressionSize, the
+//     API's answers are never kept (or only under a key with the caller's
+//     Authorization and the query), hashed assets and the photos (the
+//     distribution IMAGE_BASE_URL names) may be kept a year; the identity pool
 //     (identitypool.go): no signed-out identities, its role assumable by
 //     its signed-in identities only, with no wildcard.
 //

@@ -3,7 +3,9 @@ package templatecheck
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/dynamo"
 	"github.com/carrental/backend/pkg/lambdafn"
+	"github.com/carrental/backend/pkg/rental"
 )
 
 // TestGlobals: the runtime, architecture and limits of every function, and
@@ -36,7 +39,7 @@ func TestGlobals(t *testing.T) {
 	}
 	// goformation leaves a !Sub's ${Resource.Attribute} as it is.
 	want := map[string]string{"TABLE_NAME": "Table", "CURSOR_SECRET": "CursorSecret", "ALLOWED_ORIGINS": "*",
-		"IMAGE_BASE_URL": "https://${ImageDistribution.DomainName}"}
+		"IMAGE_BASE_URL": "https://${ImageDistribution.DomainName}", "BOOKING_LIMIT": "5"}
 	if g.Environment == nil {
 		t.Fatal("no Globals Environment")
 	}
@@ -49,6 +52,19 @@ func TestGlobals(t *testing.T) {
 	secret := tpl.Parameters["CursorSecret"]
 	if secret.NoEcho == nil || !*secret.NoEcho || secret.MinLength == nil || *secret.MinLength < 32 || secret.Default != nil {
 		t.Errorf("CursorSecret = %+v, want NoEcho, MinLength 32 and no default", secret)
+	}
+	// A stage may set a limit that the functions accept (lambdafn refuses
+	// to start otherwise): 1 to rental.MaxBookingLimit, 5 by default.
+	limit := tpl.Parameters["BookingLimit"]
+	if fmt.Sprint(limit.Default) != fmt.Sprint(rental.DefaultBookingLimit) || limit.AllowedPattern == nil {
+		t.Fatalf("BookingLimit = %+v, want default %d and an AllowedPattern", limit, rental.DefaultBookingLimit)
+	}
+	pattern := regexp.MustCompile(*limit.AllowedPattern)
+	for n := -1; n <= rental.MaxBookingLimit+2; n++ {
+		if ok := pattern.MatchString(strconv.Itoa(n)); ok != (rental.CheckBookingLimit(n) == nil) {
+			t.Errorf("BookingLimit's AllowedPattern %s allows %d: %v; the functions accept it: %v",
+				*limit.AllowedPattern, n, ok, rental.CheckBookingLimit(n) == nil)
+		}
 	}
 }
 
@@ -250,8 +266,8 @@ func deref(s *string) string {
 // TestStoreCallsAreGranted: every DynamoDB call of the store (the methods
 // of dynamo.Client) is an action that the table policies grant, so that
 // what works on DynamoDB Local is not refused by IAM in the cloud.
-// TransactWriteItems is authorized by its items' actions (PutItem,
-// UpdateItem), and PutItem alone is the seed's and the fleet's, granted in
+// TransactWriteItems and TransactGetItems are authorized by their items'
+// actions (PutItem, UpdateItem; GetItem), and PutItem alone is the seed's and the fleet's, granted in
 // transactions only.
 func TestStoreCallsAreGranted(t *testing.T) {
 	tpl := loadTyped(t)
@@ -276,6 +292,8 @@ func TestStoreCallsAreGranted(t *testing.T) {
 		switch m := client.Method(i).Name; m {
 		case "TransactWriteItems":
 			need = []string{"dynamodb:PutItem", "dynamodb:UpdateItem"}
+		case "TransactGetItems": // authorized by its items' GetItem
+			need = []string{"dynamodb:GetItem"}
 		default:
 			need = []string{"dynamodb:" + m}
 		}

@@ -45,3 +45,19 @@ func TestLocalPolicyIsTheCloudOne(t *testing.T) {
 		t.Errorf("local policy %v, want the template's %v", got, want)
 	}
 }
+
+// TestLocalOpenerPolicyIsTheCloudOne: the local web app's
+// Cross-Origin-Opener-Policy is the site distribution's.
+func TestLocalOpenerPolicyIsTheCloudOne(t *testing.T) {
+	tpl := load(t)
+	var cloud any
+	for _, item := range list(get(tpl.resources(headersType)["SecurityHeadersPolicy"], "Properties", "ResponseHeadersPolicyConfig",
+		"CustomHeadersConfig", "Items")) {
+		if get(item, "Header") == "Cross-Origin-Opener-Policy" {
+			cloud = get(item, "Value")
+		}
+	}
+	if cloud != localsite.CrossOriginOpenerPolicy {
+		t.Errorf("the template's Cross-Origin-Opener-Policy is %v, the local stack's %q", cloud, localsite.CrossOriginOpenerPolicy)
+	}
+}

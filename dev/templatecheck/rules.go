@@ -39,6 +39,8 @@ func (t *Template) Check() error {
 	errs = append(errs, t.checkBucketPolicies()...)
 	errs = append(errs, t.checkDistributions()...)
 	errs = append(errs, t.checkHeaders()...)
+	errs = append(errs, t.checkCompression()...)
+	errs = append(errs, t.checkCaching()...)
 	errs = append(errs, t.checkIdentityPools()...)
 	errs = append(errs, t.checkMappings()...)
 	errs = append(errs, t.checkMailGrants()...)

@@ -23,7 +23,7 @@ func securityHeaders(doc map[string]any, id string) map[string]any {
 // rules each fail when the template breaks them, naming the resource.
 func TestSiteRulesBite(t *testing.T) {
 	tpl := load(t)
-	tests := []bite{
+	tests := []biteCase{
 		{"a public access block off", func(doc map[string]any) {
 			get(props(doc, "ImageBucket"), "PublicAccessBlockConfiguration").(map[string]any)["BlockPublicPolicy"] = false
 		}, []string{"bucket: ImageBucket: PublicAccessBlockConfiguration.BlockPublicPolicy is not true"}},
@@ -119,7 +119,7 @@ func TestSiteRulesBite(t *testing.T) {
 			get(p, "PolicyDocument", "Statement").([]any)[0].(map[string]any)["Resource"] = "*"
 		}, []string{"identity pool: IdentityPool: role ChatbotUserRole grants on the wildcard resource *"}},
 	}
-	runBites(t, tpl, tests, false)
+	bite(t, tpl, tests)
 }
 
 // TestSiteSchemaBites: the schema knows the CloudFront and Cognito

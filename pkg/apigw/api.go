@@ -47,6 +47,7 @@ type API struct {
 	maxBody int
 	log     *slog.Logger
 	cors    corsPolicy
+	outage  outage // unavailable answers in a row, for Retry-After
 }
 
 // New is an API on svc.

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/carrental/backend/dev/eventfile"
+	"github.com/carrental/backend/dev/seed"
 	"github.com/carrental/backend/dev/storetest"
 )
 
@@ -19,6 +20,23 @@ import (
 // never verified (no authorizer runs in front of a handler).
 var eventValues = eventfile.Values{Today: storetest.Start, Sub: alice, Email: "maria.keller@example.com",
 	IDToken: "eyJraWQiOiJleGFtcGxlLWtleSIsImFsZyI6IlJTMjU2In0.eyJ0b2tlbl91c2UiOiJpZCJ9.ZXhhbXBsZS1zaWduYXR1cmU"}
+
+// sampleImageKey is the image key of car id of the sample fleet: its
+// picture's content-addressed key (seed.ImageKey).
+func sampleImageKey(t *testing.T, id string) string {
+	t.Helper()
+	fleet, err := seed.Load(filepath.Join("..", "..", seed.FleetFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range fleet.Cars {
+		if c.ID == id {
+			return c.ImageKey
+		}
+	}
+	t.Fatalf("no car %s in the sample fleet", id)
+	return ""
+}
 
 // readEvent renders events/<name>.json (eventValues) and decodes it
 // strictly: a property that APIGatewayProxyRequest lacks is a typo that
@@ -76,7 +94,7 @@ func TestEvents(t *testing.T) {
 				Available *bool
 			}
 			x.wantOK(t, http.StatusOK, &body)
-			if body.ID != "ber-005" || body.Available == nil || !*body.Available || body.ImageURL != imageBase+"/cars/ber-005.svg" {
+			if body.ID != "ber-005" || body.Available == nil || !*body.Available || body.ImageURL != imageBase+"/"+sampleImageKey(t, "ber-005") {
 				t.Errorf("car = %+v", body)
 			}
 		}},

@@ -70,9 +70,7 @@ func TestServerErrors(t *testing.T) {
 				if strings.Contains(x.resp.Body, secret) || strings.Contains(x.resp.Body, "goroutine") {
 					t.Errorf("the body shows the cause: %s", x.resp.Body)
 				}
-				if tt.status == http.StatusServiceUnavailable && x.resp.Headers["Retry-After"] != "1" {
-					t.Errorf("Retry-After = %q, want 1", x.resp.Headers["Retry-After"])
-				}
+				wantRetryAfter(t, x, tt.code)
 				logs := e.logs.String()
 				for _, want := range append(tt.inLog, `"apiRequestId":"`+ev.ev.RequestContext.RequestID+`"`, `"level":"ERROR"`) {
 					if !strings.Contains(logs, want) {

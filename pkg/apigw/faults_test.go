@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,7 +81,7 @@ var leaks = []string{"dynamodb", "injected", "exception", "operation error", "ap
 
 // wantServerError fails t unless x is status (500 or 503) with the
 // contract's error body and nothing more: code, the fixed message, the
-// request id, no fields, none of the leaks; a 503 says Retry-After: 1.
+// request id, no fields, none of the leaks; a 503 says when to retry.
 func wantServerError(t *testing.T, x exchange, status int, code string) {
 	t.Helper()
 	x.wantError(t, status, code, "")
@@ -99,7 +100,23 @@ func wantServerError(t *testing.T, x exchange, status int, code string) {
 			t.Errorf("a %d body shows %q: %s", status, s, x.resp.Body)
 		}
 	}
-	if status == http.StatusServiceUnavailable && x.resp.Headers["Retry-After"] != "1" {
-		t.Errorf("Retry-After = %q, want 1", x.resp.Headers["Retry-After"])
+	wantRetryAfter(t, x, code)
+}
+
+// wantRetryAfter fails t unless a 503 x says when to retry: 1 s when
+// throttled; 1 to 30 s when unavailable (it grows with an outage:
+// TestRetryAfterGrows).
+func wantRetryAfter(t *testing.T, x exchange, code string) {
+	t.Helper()
+	got := x.resp.Headers["Retry-After"]
+	switch code {
+	case "throttled":
+		if got != "1" {
+			t.Errorf("throttled: Retry-After = %q, want 1", got)
+		}
+	case "unavailable":
+		if n, err := strconv.Atoi(got); err != nil || n < 1 || n > 30 {
+			t.Errorf("unavailable: Retry-After = %q, want 1 to 30", got)
+		}
 	}
 }

@@ -6,12 +6,14 @@ import (
 
 // problem is how a request failed, in the contract's words: the error
 // body's code, message and fields (each named as the contract names the
-// request's field, parameter or header), and the cause, for the log only.
+// request's field, parameter or header), the booking limit when that was
+// reached, and the cause, for the log only.
 // Every failure of a route becomes one (toProblem) before it is answered.
 type problem struct {
 	code    rental.Code
 	message string
 	fields  map[string]string
+	limit   *limitDetail
 	err     error
 }
 
@@ -67,6 +69,9 @@ func toProblem(err error) *problem {
 		return p
 	}
 	p := &problem{code: e.Code, message: e.Message, err: e.Err}
+	if e.Limit != nil {
+		p.limit = &limitDetail{Max: e.Limit.Max, Held: e.Limit.Held}
+	}
 	if m, ok := messages[e.Code]; ok {
 		p.message = m
 	}

@@ -37,12 +37,15 @@ func (a *API) serve(ctx context.Context, req events.APIGatewayProxyRequest, name
 	c := newCall(req)
 	r, failure := a.run(ctx, c, fn)
 	if failure != nil {
-		r = errorReply(failure, c.requestID())
+		r = a.errorReply(failure, c.requestID())
+	}
+	if failure == nil {
+		a.outage.ended()
 	}
 	resp, err := a.respond(c, r)
 	if err != nil {
 		failure = toProblem(fmt.Errorf("encode the response: %w", err))
-		resp, _ = a.respond(c, errorReply(failure, c.requestID())) // an errorBody always encodes
+		resp, _ = a.respond(c, a.errorReply(failure, c.requestID())) // an errorBody always encodes
 	}
 	annotate(ctx, name, resp.StatusCode, failure)
 	return resp, nil

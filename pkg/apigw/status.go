@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/carrental/backend/pkg/rental"
 )
@@ -15,6 +16,7 @@ var statusOf = map[rental.Code]int{
 	rental.CodeCarUnavailable:      http.StatusConflict,
 	rental.CodeBookingCancelled:    http.StatusConflict,
 	rental.CodeBookingStarted:      http.StatusConflict,
+	rental.CodeBookingLimitReached: http.StatusConflict,
 	rental.CodeVersionMismatch:     http.StatusPreconditionFailed,
 	rental.CodeIdempotencyConflict: http.StatusUnprocessableEntity,
 	codePayloadTooLarge:            http.StatusRequestEntityTooLarge,
@@ -32,13 +34,8 @@ var serverMessages = map[rental.Code]string{
 	rental.CodeInternal:    "internal error",
 }
 
-// retryAfterSeconds is the Retry-After of a 503: the booking transaction's
-// own retries have already waited, so one second is enough to let a burst
-// pass.
-const retryAfterSeconds = "1"
-
 // errorBody is the contract's Error:
-// {"error":{"code","message","fields"?,"requestId"}}.
+// {"error":{"code","message","fields"?,"limit"?,"requestId"}}.
 type errorBody struct {
 	Error errorDetail `json:"error"`
 }
@@ -47,25 +44,35 @@ type errorDetail struct {
 	Code      rental.Code       `json:"code"`
 	Message   string            `json:"message"`
 	Fields    map[string]string `json:"fields,omitempty"`
+	Limit     *limitDetail      `json:"limit,omitempty"`
 	RequestID string            `json:"requestId"`
+}
+
+// limitDetail is the contract's BookingLimit, on booking_limit_reached.
+type limitDetail struct {
+	Max  int `json:"max"`
+	Held int `json:"held"`
 }
 
 // errorReply is the response to e for the request requestID. Codes without
 // a status become internal; 5xx bodies carry a fixed message and no fields;
-// a 503 says when to retry.
-func errorReply(e *problem, requestID string) reply {
+// a 503 says when to retry (retryafter.go).
+func (a *API) errorReply(e *problem, requestID string) reply {
 	code := e.code
 	status, known := statusOf[code]
 	if !known {
 		code, status = rental.CodeInternal, http.StatusInternalServerError
 	}
-	detail := errorDetail{Code: code, Message: e.message, Fields: e.fields, RequestID: requestID}
+	detail := errorDetail{Code: code, Message: e.message, Fields: e.fields, Limit: e.limit, RequestID: requestID}
 	if status >= http.StatusInternalServerError {
 		detail.Message, detail.Fields = serverMessages[code], nil
 	}
 	r := reply{status: status, body: errorBody{Error: detail}}
-	if code == rental.CodeThrottled || code == rental.CodeUnavailable {
-		r.header = map[string]string{"Retry-After": retryAfterSeconds}
+	switch code {
+	case rental.CodeThrottled:
+		r.header = map[string]string{"Retry-After": strconv.Itoa(throttledWait)}
+	case rental.CodeUnavailable:
+		r.header = map[string]string{"Retry-After": a.outage.wait()}
 	}
 	return r
 }

@@ -17,16 +17,20 @@ import (
 const maxKeys = 10
 
 // accountItem is one user's account: the idempotency keys of their recent
-// creates. Each key is "expiresAt|key digest|request digest|booking id"
-// (epoch seconds; the digests are 16 characters of SHA-256 each), oldest
-// first. One item a user, rather than one a key, so that a create writes
-// three items (car, booking, account) whatever it carries, and the limits
-// of issue 15 live beside the keys. Writes are conditioned on Version.
+// creates and the ids of the bookings that hold a place under the booking
+// limit (rental.Tx.Held). Each key is "expiresAt|key digest|request
+// digest|booking id" (epoch seconds; the digests are 16 characters of
+// SHA-256 each), oldest first. One item a user, rather than one a key, so
+// that a create writes three items (car, booking, account) whatever it
+// carries. Writes are conditioned on Version. At rental.MaxBookingLimit
+// held ids (27 bytes each) and maxKeys keys (about 72 bytes each) the item
+// is about 1 KB.
 type accountItem struct {
 	PK      string   `dynamodbav:"PK"`
 	SK      string   `dynamodbav:"SK"`
 	Kind    string   `dynamodbav:"kind"`
 	Keys    []string `dynamodbav:"keys"`
+	Held    []string `dynamodbav:"held,omitempty"`
 	Version int64    `dynamodbav:"version"`
 }
 
@@ -65,10 +69,11 @@ type account struct {
 	found   bool
 	version int64
 	keys    []idemKey
+	held    []string
 }
 
 func accountFrom(i accountItem) (account, error) {
-	a := account{found: true, version: i.Version}
+	a := account{found: true, version: i.Version, held: i.Held}
 	for _, s := range i.Keys {
 		k, err := parseIdemKey(s)
 		if err != nil {
@@ -91,17 +96,21 @@ func (a account) live(idem *rental.Idempotency) (idemKey, bool) {
 	return idemKey{}, false
 }
 
-// with is the account's item after a create under idem made bookingID:
-// expired keys dropped, the new one last, at most maxKeys, one version on.
-func (a account) with(userID string, idem *rental.Idempotency, bookingID string) accountItem {
-	now := idem.Now.Unix()
-	keys := slices.DeleteFunc(slices.Clone(a.keys), func(k idemKey) bool { return k.expires <= now })
-	keys = append(keys, idemKey{expires: idem.ExpiresAt.Unix(), key: digest(idem.Key),
-		hash: digest(idem.RequestHash), bookingID: bookingID})
-	if len(keys) > maxKeys {
-		keys = keys[len(keys)-maxKeys:]
+// with is the account's item one version on, holding held, after a
+// create that made bookingID: under idem (when set) with expired keys
+// dropped and the new one last, at most maxKeys.
+func (a account) with(userID string, idem *rental.Idempotency, bookingID string, held []string) accountItem {
+	keys := a.keys
+	if idem != nil {
+		now := idem.Now.Unix()
+		keys = slices.DeleteFunc(slices.Clone(a.keys), func(k idemKey) bool { return k.expires <= now })
+		keys = append(keys, idemKey{expires: idem.ExpiresAt.Unix(), key: digest(idem.Key),
+			hash: digest(idem.RequestHash), bookingID: bookingID})
+		if len(keys) > maxKeys {
+			keys = keys[len(keys)-maxKeys:]
+		}
 	}
-	out := accountItem{PK: userPK(userID), SK: accountSK, Kind: "account", Version: a.version + 1}
+	out := accountItem{PK: userPK(userID), SK: accountSK, Kind: "account", Held: held, Version: a.version + 1}
 	for _, k := range keys {
 		out.Keys = append(out.Keys, k.String())
 	}

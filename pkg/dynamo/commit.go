@@ -29,8 +29,9 @@ const (
 )
 
 // transaction builds the TransactWriteItems input of t's saves, in the
-// order saved, then the account when idem is set; kinds says what each
-// item is. A car save that changes nothing is left out.
+// order saved, then the account when idem is set or t saved its held
+// bookings; kinds says what each item is. A car save that changes nothing
+// is left out.
 func (s *Store) transaction(t *tx, idem *rental.Idempotency, bookingID string) (*dynamodb.TransactWriteItemsInput, []itemKind, error) {
 	var items []types.TransactWriteItem
 	var kinds []itemKind
@@ -43,8 +44,15 @@ func (s *Store) transaction(t *tx, idem *rental.Idempotency, bookingID string) (
 			items, kinds = append(items, *item), append(kinds, kind)
 		}
 	}
-	if idem != nil && len(items) > 0 {
-		av, err := attributevalue.MarshalMap(t.account.with(t.userID, idem, bookingID))
+	if (idem != nil || t.held != nil) && len(items) > 0 {
+		if t.account == nil {
+			return nil, nil, errors.New("dynamo: SaveHeld without Held")
+		}
+		held := t.account.held
+		if t.held != nil {
+			held = *t.held
+		}
+		av, err := attributevalue.MarshalMap(t.account.with(t.userID, idem, bookingID, held))
 		if err != nil {
 			return nil, nil, internal(err)
 		}

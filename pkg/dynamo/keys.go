@@ -39,6 +39,20 @@ func carGSI1PK(locationID string, t rental.CarType) string {
 // minor units.
 func carGSI1SK(rate int64, id string) string { return fmt.Sprintf("%012d#%s", rate, id) }
 
+// isCarGSI1SK reports whether sk has carGSI1SK's shape: 12 digits, "#",
+// an id.
+func isCarGSI1SK(sk string) bool {
+	if len(sk) < 14 || sk[12] != '#' {
+		return false
+	}
+	for _, r := range sk[:12] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // monthAttr names the car attribute holding month m's availability mask:
 // "m202703" for March 2027.
 func monthAttr(m rental.Month) string {

@@ -182,52 +182,6 @@ func (s *Store) GetBooking(ctx context.Context, userID, id string) (rental.Booki
 	return b, internal(err)
 }
 
-// ListBookings is one Query on the user's partition, newest first (booking
-// ids are ULIDs). A status filter applies after the page is read (as a
-// FilterExpression would, at the same cost), so a page may come back short
-// while NextCursor leads on.
-func (s *Store) ListBookings(ctx context.Context, userID string, f rental.BookingFilter) (rental.Page[rental.Booking], error) {
-	var after keyCursor
-	if _, err := s.cursors.decode(f.Scope, f.Cursor, &after); err != nil {
-		return rental.Page[rental.Booking]{}, err
-	}
-	in := &dynamodb.QueryInput{
-		KeyConditionExpression: aws.String("PK = :pk AND begins_with(SK, :sk)"),
-		ExpressionAttributeValues: map[string]types.AttributeValue{
-			":pk": str(userPK(userID)), ":sk": str(bookingPrefix)},
-		ScanIndexForward: aws.Bool(false),
-		ConsistentRead:   aws.Bool(true),
-	}
-	var start map[string]types.AttributeValue
-	if after != nil {
-		start = after.attrs()
-	}
-	items, more, err := s.query(ctx, in, f.Limit, start)
-	if err != nil {
-		return rental.Page[rental.Booking]{}, err
-	}
-	out := rental.Page[rental.Booking]{Items: make([]rental.Booking, 0, len(items))}
-	for _, it := range items {
-		b, err := bookingFrom(it)
-		if err != nil {
-			return rental.Page[rental.Booking]{}, internal(err)
-		}
-		if f.Status == "" || b.Status == f.Status {
-			out.Items = append(out.Items, b)
-		}
-	}
-	if more && len(items) > 0 {
-		last, err := keyOf(items[len(items)-1], attrPK, attrSK)
-		if err != nil {
-			return rental.Page[rental.Booking]{}, internal(err)
-		}
-		if out.NextCursor, err = s.cursors.encode(f.Scope, last); err != nil {
-			return rental.Page[rental.Booking]{}, internal(err)
-		}
-	}
-	return out, nil
-}
-
 // PutLocation stores l (seed data, tests, staff).
 func (s *Store) PutLocation(ctx context.Context, l rental.Location) error {
 	av, err := attributevalue.MarshalMap(toLocationItem(l))

@@ -76,7 +76,7 @@ func (s *Store) partitions(f rental.CarFilter, cur searchCursor, resumed bool) (
 	if f.Type != "" {
 		types = []rental.CarType{f.Type}
 	}
-	if resumed && (cur.Type < 0 || cur.Type >= len(types)) {
+	if resumed && (cur.Type < 0 || cur.Type >= len(types) || (cur.After != "" && !isCarGSI1SK(cur.After))) {
 		return nil, rental.ErrForeignCursor()
 	}
 	readers := make([]*partition, len(types))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,6 +29,8 @@ import (
 //	booking      carId, pickupDate, returnDate             bookedCar, pickupDay, returnDay
 //	idempotency  USER#<sub> / IDEM#<key>: requestHash,     an entry of the account USER#<sub> /
 //	             bookingId, expiresAt                      ACCOUNT (expired keys are left to TTL)
+//	(none)                                                 a confirmed booking's id in its user's
+//	                                                       account's held list (the booking limit)
 
 // Upgraded says what Upgrade did with an item.
 type Upgraded int
@@ -106,9 +109,19 @@ func legacyPeriod(e string) (rental.Period, error) {
 	return rental.Period{Pickup: p, Return: r}, nil
 }
 
-// upgradeBooking renames the booking's three attributes, under the
-// condition that it still has the old names.
+// upgradeBooking lists a confirmed booking in its user's account as
+// holding a place under the booking limit (the first format had no
+// limit: its bookings were in no list), then renames the booking's three
+// attributes, under the condition that it still has the old names. Listed
+// first, so that a run stopped between the two steps lists it on the next
+// (a booking that has ended since is dropped from the list by the next
+// create that finds the list full).
 func (s *Store) upgradeBooking(ctx context.Context, item map[string]types.AttributeValue) error {
+	if stringAttr(item["status"]) == string(rental.Confirmed) {
+		if err := s.listHeld(ctx, stringAttr(item[attrPK]), strings.TrimPrefix(stringAttr(item[attrSK]), bookingPrefix)); err != nil {
+			return err
+		}
+	}
 	u, ok := s.db.(updater)
 	if !ok {
 		return errors.New("dynamo: the store's client cannot UpdateItem, which upgrading a booking needs")
@@ -122,6 +135,38 @@ func (s *Store) upgradeBooking(ctx context.Context, item map[string]types.Attrib
 		ConditionExpression: aws.String("attribute_exists(carId)"),
 	})
 	return ignoreDone(err)
+}
+
+// listHeld adds bookingID to the held list of the account of partition
+// pk, unless it is there, under the condition that the account is at the
+// version read.
+func (s *Store) listHeld(ctx context.Context, pk, bookingID string) error {
+	t := &tx{}
+	acct, err := s.getItem(ctx, pk, accountSK, true)
+	if err != nil {
+		return err
+	}
+	if err := t.noteAccount(acct); err != nil {
+		return err
+	}
+	if slices.Contains(t.account.held, bookingID) {
+		return nil
+	}
+	av, err := attributevalue.MarshalMap(t.account.with(strings.TrimPrefix(pk, "USER#"), nil, "", append(slices.Clone(t.account.held), bookingID)))
+	if err != nil {
+		return err
+	}
+	return s.putAccount(ctx, t.account, av)
+}
+
+// putAccount puts av, the account a one version on, under the condition
+// that a is still the account in the table.
+func (s *Store) putAccount(ctx context.Context, a *account, av map[string]types.AttributeValue) error {
+	cond, vals := "attribute_not_exists(PK)", map[string]types.AttributeValue(nil)
+	if a.found {
+		cond, vals = "version = :v", map[string]types.AttributeValue{":v": num(a.version)}
+	}
+	return s.putIf(ctx, av, cond, vals)
 }
 
 // upgradeIdempotency adds a live record to its user's account (the newest
@@ -153,15 +198,11 @@ func (s *Store) upgradeIdempotency(ctx context.Context, item map[string]types.At
 	if _, ok := t.account.live(idem); ok {
 		return Current, nil
 	}
-	av, err := attributevalue.MarshalMap(t.account.with(user, idem, rec.BookingID))
+	av, err := attributevalue.MarshalMap(t.account.with(user, idem, rec.BookingID, t.account.held))
 	if err != nil {
 		return Current, err
 	}
-	cond, vals := "attribute_not_exists(PK)", map[string]types.AttributeValue(nil)
-	if t.account.found {
-		cond, vals = "version = :v", map[string]types.AttributeValue{":v": num(t.account.version)}
-	}
-	return Rewritten, s.putIf(ctx, av, cond, vals)
+	return Rewritten, s.putAccount(ctx, t.account, av)
 }
 
 // putIf puts av under condition cond; a failed condition means another

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -23,9 +24,10 @@ type tx struct {
 
 	cars     map[string]readCar // by id; absent from the table: found false
 	bookings map[string]readBooking
-	account  *account // read when the write is idempotent
+	account  *account // read when the write is idempotent or reads Held
 
 	saved []saved
+	held  *[]string // SaveHeld's, when called
 }
 
 type readCar struct {
@@ -53,8 +55,9 @@ type release struct {
 }
 
 // newTx starts an attempt with the items of reads, and the account when
-// idempotent, read in one strongly consistent BatchGetItem.
+// idempotent or reads.Held, read in one strongly consistent BatchGetItem.
 func (s *Store) newTx(ctx context.Context, userID string, reads rental.Reads, idempotent bool) (*tx, error) {
+	withAccount := idempotent || reads.Held
 	t := &tx{s: s, userID: userID, cars: map[string]readCar{}, bookings: map[string]readBooking{}}
 	var keys []map[string]types.AttributeValue
 	seen := map[string]bool{}
@@ -70,7 +73,7 @@ func (s *Store) newTx(ctx context.Context, userID string, reads rental.Reads, id
 	for _, id := range reads.Bookings {
 		want(userPK(userID), bookingSK(id))
 	}
-	if idempotent {
+	if withAccount {
 		want(userPK(userID), accountSK)
 	}
 	if len(keys) == 0 {
@@ -90,7 +93,7 @@ func (s *Store) newTx(ctx context.Context, userID string, reads rental.Reads, id
 			return nil, err
 		}
 	}
-	if idempotent {
+	if withAccount {
 		if err := t.noteAccount(items[userPK(userID)+"|"+accountSK]); err != nil {
 			return nil, err
 		}
@@ -140,14 +143,16 @@ func (t *tx) noteAccount(item map[string]types.AttributeValue) error {
 	return nil
 }
 
+// Car is the car read ahead, or read now (readMore: in one snapshot with
+// what the attempt read before).
 func (t *tx) Car(ctx context.Context, id string) (rental.Car, error) {
 	r, ok := t.cars[id]
 	if !ok {
-		item, err := t.s.getItem(ctx, carPK(id), carSK, true)
+		items, err := t.readMore(ctx, []map[string]types.AttributeValue{key(carPK(id), carSK)})
 		if err != nil {
 			return rental.Car{}, err
 		}
-		if err := t.noteCar(id, item); err != nil {
+		if err := t.noteCar(id, items[carPK(id)+"|"+carSK]); err != nil {
 			return rental.Car{}, err
 		}
 		r = t.cars[id]
@@ -158,14 +163,11 @@ func (t *tx) Car(ctx context.Context, id string) (rental.Car, error) {
 	return r.car, nil
 }
 
+// Booking is the booking read ahead, or read now as Car reads.
 func (t *tx) Booking(ctx context.Context, id string) (rental.Booking, error) {
 	r, ok := t.bookings[id]
 	if !ok {
-		item, err := t.s.getItem(ctx, userPK(t.userID), bookingSK(id), true)
-		if err != nil {
-			return rental.Booking{}, err
-		}
-		if err := t.noteBooking(id, item); err != nil {
+		if _, err := t.Bookings(ctx, []string{id}); err != nil {
 			return rental.Booking{}, err
 		}
 		r = t.bookings[id]
@@ -174,6 +176,56 @@ func (t *tx) Booking(ctx context.Context, id string) (rental.Booking, error) {
 		return rental.Booking{}, rental.NotFound("booking")
 	}
 	return r.booking, nil
+}
+
+// Bookings reads the ids this Tx has not read yet in one round trip
+// (readMore).
+func (t *tx) Bookings(ctx context.Context, ids []string) ([]rental.Booking, error) {
+	var keys []map[string]types.AttributeValue
+	for _, id := range ids {
+		if _, ok := t.bookings[id]; !ok {
+			keys = append(keys, key(userPK(t.userID), bookingSK(id)))
+		}
+	}
+	if len(keys) > 0 {
+		items, err := t.readMore(ctx, keys)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if _, ok := t.bookings[id]; !ok {
+				if err := t.noteBooking(id, items[userPK(t.userID)+"|"+bookingSK(id)]); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	var out []rental.Booking
+	for _, id := range ids {
+		if r := t.bookings[id]; r.found {
+			out = append(out, r.booking)
+		}
+	}
+	return out, nil
+}
+
+// Held is the account's list, read now (readMore) unless newTx read it.
+func (t *tx) Held(ctx context.Context) ([]string, error) {
+	if t.account == nil {
+		items, err := t.readMore(ctx, []map[string]types.AttributeValue{key(userPK(t.userID), accountSK)})
+		if err != nil {
+			return nil, err
+		}
+		if err := t.noteAccount(items[userPK(t.userID)+"|"+accountSK]); err != nil {
+			return nil, err
+		}
+	}
+	return slices.Clone(t.account.held), nil
+}
+
+func (t *tx) SaveHeld(ids []string) {
+	ids = slices.Clone(ids)
+	t.held = &ids
 }
 
 func (t *tx) SaveCar(c rental.Car) { t.saved = append(t.saved, saved{car: &c}) }

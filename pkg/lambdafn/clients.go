@@ -68,11 +68,13 @@ func Store(client dynamo.Client, cfg Config) *dynamo.Store {
 	return dynamo.New(client, cfg.TableName, cfg.CursorSecret, dynamo.WithTracer(tracing.Span))
 }
 
-// Service builds the rental Service of cfg on DynamoDB.
+// NewService builds the rental Service of cfg on DynamoDB, with cfg's
+// booking limit; opts come after it.
 func NewService(ctx context.Context, cfg Config, opts ...rental.Option) (*rental.Service, error) {
 	awsCfg, err := AWSConfig(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
+	opts = append([]rental.Option{rental.WithBookingLimit(cfg.BookingLimit)}, opts...)
 	return rental.NewService(Store(DynamoClient(awsCfg, cfg), cfg), opts...), nil
 }

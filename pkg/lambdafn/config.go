@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+
+	"github.com/carrental/backend/pkg/rental"
 )
 
 // Config is every setting that two or more functions share.
@@ -33,6 +36,10 @@ type Config struct {
 	// FunctionName names the function in logs
 	// (AWS_LAMBDA_FUNCTION_NAME, set by Lambda).
 	FunctionName string
+	// BookingLimit is the most active bookings one customer may hold
+	// (BOOKING_LIMIT, 1 to rental.MaxBookingLimit; empty:
+	// rental.DefaultBookingLimit). The template sets it per stage.
+	BookingLimit int
 }
 
 // MinCursorSecret is the shortest CURSOR_SECRET accepted.
@@ -60,6 +67,17 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.Region = "us-east-1"
 	}
 	var errs []error
+	c.BookingLimit = rental.DefaultBookingLimit
+	if v := getenv("BOOKING_LIMIT"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err == nil {
+			err = rental.CheckBookingLimit(n)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("BOOKING_LIMIT=%q: a whole number from 1 to %d", v, rental.MaxBookingLimit))
+		}
+		c.BookingLimit = n
+	}
 	if c.TableName == "" {
 		errs = append(errs, errors.New("TABLE_NAME is not set"))
 	}

@@ -140,11 +140,15 @@ func (b *Bot) dispatch(ctx context.Context, t *turn) (Response, error) {
 	}
 }
 
-// identify verifies the session's ID token before anything personal is
+// identify verifies the session's ID token (AttrIDToken, else
+// AttrIDTokenJWT) before anything personal is
 // read or written, and sets t.user to its sub. Without a valid token the
 // intent closes with a request to sign in (ok false).
 func (b *Bot) identify(ctx context.Context, t *turn) (Response, bool) {
 	raw := strings.TrimSpace(t.attrs[AttrIDToken])
+	if raw == "" {
+		raw = strings.TrimSpace(t.attrs[AttrIDTokenJWT])
+	}
 	if raw == "" {
 		lambdalog.Add(ctx, slog.String("token", "missing"))
 		return t.close(Failed, msgSignIn), false

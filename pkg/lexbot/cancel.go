@@ -197,7 +197,7 @@ func (b *Bot) cancelDialog(ctx context.Context, t *turn) (Response, error) {
 	return t.confirm(fmt.Sprintf("Shall I cancel booking %s: %s at %s, %s to %s (%s, %s)? This can't be undone.",
 		ch.target.ID, carName(ch.target.Car.Make, ch.target.Car.Model), placeName(*ch.target),
 		longDate(ch.target.Period.Pickup), longDate(ch.target.Period.Return), days(ch.target.Days()),
-		money(ch.target.Total))), nil
+		money(ch.target.Total)), "Cancel this booking?"), nil
 }
 
 // fulfillCancel is CancelBooking's fulfillment code hook: cancel the

@@ -74,7 +74,7 @@ func (b *Bot) quote(ctx context.Context, t *turn, f booking) (Response, error) {
 		"Pick-up %s, return %s: %s, %s in total. Shall I book it?",
 		article(typeName(f.typ)), typeName(f.typ), f.loc.Name, article(o.Car.Make), carName(o.Car.Make, o.Car.Model), o.Car.Seats,
 		o.Car.Transmission, longDate(f.period.Pickup), longDate(f.period.Return), days(o.Quote.Days),
-		money(o.Quote.Total))), nil
+		money(o.Quote.Total)), "Shall I book it?"), nil
 }
 
 // alternatives asks the Service what is free for f (one reading of the
@@ -110,7 +110,14 @@ func (b *Bot) nothingFree(t *turn, f booking, alt rental.Alternatives) Response 
 	forgetQuote(t)
 	if len(alt.OtherTypes) > 0 {
 		clearSlot(&t.intent, SlotCarType)
-		return t.elicitSlot(SlotCarType, msg.String()+" Which type would you like?")
+		// A button per free type: its value is the type, which the slot
+		// type CarTypes knows.
+		card := ResponseCard{Title: "Free for your dates"}
+		for _, o := range alt.OtherTypes {
+			card.Buttons = append(card.Buttons, Button{Text: fmt.Sprintf("%s from %s", capitalized(typeName(o.Car.Type)), money(o.Quote.Total)),
+				Value: string(o.Car.Type)})
+		}
+		return withCard(t.elicitSlot(SlotCarType, msg.String()+" Which type would you like?"), card)
 	}
 	clearSlot(&t.intent, SlotPickupDate)
 	clearSlot(&t.intent, SlotReturnDate)
@@ -140,6 +147,14 @@ func newRef() string {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b) // never fails (crypto/rand)
 	return hex.EncodeToString(b)
+}
+
+// capitalized is s with its first letter upper-case: "Compact", "SUV".
+func capitalized(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // article completes "a" to "an" before a vowel sound: "an economy car",

@@ -45,7 +45,8 @@
 // # Identity
 //
 // Lex gives the code hook no verified identity. The web app passes the
-// user's Cognito ID token as the session attribute "idToken"; every turn of
+// user's Cognito ID token as the session attribute "idToken" (aws-lex-web-ui
+// sends it as "idtokenjwt", which is taken too); every turn of
 // BookCar, MyBookings and CancelBooking verifies it (TokenVerifier, which
 // pkg/auth implements) before anything personal is read or written, and the
 // token's sub is the user id, as claims.sub is for the REST API. A missing,

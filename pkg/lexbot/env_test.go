@@ -179,13 +179,30 @@ func readEvent(t *testing.T, name, token string) Event {
 	return ev
 }
 
-// content is the text of the response's messages.
+// content is the text of the response's messages (cards: see cards).
 func content(r Response) string {
 	var parts []string
 	for _, m := range r.Messages {
-		parts = append(parts, m.Content)
+		if m.ContentType != ImageResponseCard {
+			parts = append(parts, m.Content)
+		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// cards are the response's cards, each as "title: text=value, ...".
+func cards(r Response) []string {
+	var out []string
+	for _, m := range r.Messages {
+		if c := m.ImageResponseCard; m.ContentType == ImageResponseCard && c != nil {
+			var buttons []string
+			for _, b := range c.Buttons {
+				buttons = append(buttons, b.Text+"="+b.Value)
+			}
+			out = append(out, c.Title+": "+strings.Join(buttons, ", "))
+		}
+	}
+	return out
 }
 
 // action is the response's dialog action type and, for ElicitSlot, the slot.

@@ -1,6 +1,7 @@
 package lexbot
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -113,6 +114,10 @@ func TestNothingFree(t *testing.T) {
 	if resp.SessionState.Intent.Slots[SlotCarType] != nil {
 		t.Error("CarType is not emptied")
 	}
+	// The free types are buttons too; their values are CarTypes values.
+	if got, want := cards(resp), []string{"Free for your dates: Economy from €117.00=economy, Luxury from €597.00=luxury"}; !slices.Equal(got, want) {
+		t.Errorf("cards %q, want %q", got, want)
+	}
 
 	resp = e.handle(bookCar(e, "s2", DialogCodeHook, ConfirmationNone, "Los Angeles", "van", "2027-03-05", "2027-03-08", nil))
 	if action(resp) != "ElicitSlot PickupDate" ||
@@ -201,6 +206,11 @@ func TestConfirmationFlow(t *testing.T) {
 	e := newEnv(t, fixture)
 	quote := e.handle(bookCar(e, "c", DialogCodeHook, ConfirmationNone, "Berlin", "economy", "2027-03-05", "2027-03-08", nil))
 	attrs := quote.SessionState.SessionAttributes
+
+	// The question comes with a card whose buttons answer it.
+	if got, want := cards(quote), []string{"Shall I book it?: Yes=yes, No=no"}; !slices.Equal(got, want) {
+		t.Errorf("quote's cards %q, want %q", got, want)
+	}
 
 	yes := e.handle(bookCar(e, "c", DialogCodeHook, Confirmed, "Berlin Hauptbahnhof", "economy", "2027-03-05", "2027-03-08", attrs))
 	if action(yes) != "Delegate" || state(yes) != ReadyForFulfillment {
@@ -378,5 +388,25 @@ func TestCancelBooking(t *testing.T) {
 	resp = e.handle(cancelEvent(e, FulfillmentCodeHook, Confirmed, first.ID, ""))
 	if state(resp) != Failed || !strings.Contains(content(resp), "started on Friday 5 March 2027, so it can no longer be cancelled") {
 		t.Fatalf("started: %s %q", state(resp), content(resp))
+	}
+}
+
+// TestBookingLimitInWords: a customer who holds the most active bookings
+// allowed hears so, with the numbers and how to free a place, and nothing
+// is booked.
+func TestBookingLimitInWords(t *testing.T) {
+	e := newEnv(t, fixture)
+	for i := range rental.DefaultBookingLimit {
+		p := storetest.Period(3*i+1, 3*i+3)
+		e.book(alice, "ber-eco-1", p.Pickup.String(), p.Return.String())
+	}
+	resp := e.handle(bookCar(e, "hoard", FulfillmentCodeHook, Confirmed, "Berlin", "economy", "2027-03-05", "2027-03-08", nil))
+	want := "you already hold 5 active bookings, and one customer may hold at most 5 at once"
+	if action(resp) != "Close" || state(resp) != Failed || !strings.Contains(content(resp), want) ||
+		!strings.Contains(content(resp), "cancel a booking") {
+		t.Fatalf("%s %s %q, want it to say %q", action(resp), state(resp), content(resp), want)
+	}
+	if n := len(e.bookings(alice)); n != rental.DefaultBookingLimit {
+		t.Fatalf("alice has %d bookings, want %d", n, rental.DefaultBookingLimit)
 	}
 }

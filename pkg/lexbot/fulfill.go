@@ -74,6 +74,9 @@ func (b *Bot) fulfillBooking(ctx context.Context, t *turn) (Response, error) {
 			forgetQuote(t)
 			return t.close(Failed, "Sorry, I couldn't book that: "+refusal(err, f.loc)+
 				" Nothing was booked; ask me again with other details."), nil
+		case code == rental.CodeBookingLimitReached:
+			forgetQuote(t)
+			return t.close(Failed, limitReached(rental.AsError(err).Limit)), nil
 		default:
 			return Response{}, err
 		}
@@ -155,4 +158,16 @@ func booked(t *turn, bk rental.Booking, loc rental.Location) Response {
 		"Your booking number is %s; you'll also find it under My bookings on our website.",
 		typeName(bk.Car.Type), carName(bk.Car.Make, bk.Car.Model), loc.Name, longDate(bk.Period.Pickup),
 		longDate(bk.Period.Return), days(bk.Days()), money(bk.Total), bk.ID))
+}
+
+// limitReached says booking_limit_reached in words: how many bookings the
+// customer holds, the most allowed, and how to free a place.
+func limitReached(l *rental.BookingLimit) string {
+	if l == nil {
+		return "Sorry, you already hold as many bookings as one customer may, so I haven't booked anything. " +
+			"Cancel one (say \"cancel a booking\"), or book again once one has ended."
+	}
+	return fmt.Sprintf("Sorry, you already hold %d active bookings, and one customer may hold at most %d at once, "+
+		"so I haven't booked anything. Cancel one (say \"cancel a booking\"), or book again once one has ended.",
+		l.Held, l.Max)
 }

@@ -83,3 +83,25 @@ func TestFallbackNeedsNoToken(t *testing.T) {
 		t.Errorf("%s %q", action(resp), content(resp))
 	}
 }
+
+// TestWebUIAttributeName: aws-lex-web-ui sends the ID token as the session
+// attribute idtokenjwt; the bot takes it as it takes idToken (and books for
+// it), and idToken wins when both are there.
+func TestWebUIAttributeName(t *testing.T) {
+	e := newEnv(t, sampleFleet)
+	ev := readEvent(t, "lex-book-fulfill.json", "")
+	delete(ev.SessionState.SessionAttributes, AttrIDToken)
+	ev.SessionState.SessionAttributes[AttrIDTokenJWT] = e.token(alice)
+	if resp := e.handle(ev); state(resp) != Fulfilled {
+		t.Fatalf("with idtokenjwt: %s %q", state(resp), content(resp))
+	}
+	if len(e.bookings(alice)) != 1 {
+		t.Fatalf("alice has %d bookings, want the one booked with idtokenjwt", len(e.bookings(alice)))
+	}
+
+	ev = readEvent(t, "lex-my-bookings.json", e.token(bob))
+	ev.SessionState.SessionAttributes[AttrIDTokenJWT] = e.token(alice)
+	if resp := e.handle(ev); !strings.Contains(content(resp), "no upcoming bookings") {
+		t.Errorf("idToken (bob) and idtokenjwt (alice): the bot answered %q, want bob's empty list", content(resp))
+	}
+}

@@ -82,10 +82,26 @@ func (t *turn) elicitSlot(slot, msg string) Response {
 	return t.respond(DialogAction{Type: ElicitSlot, SlotToElicit: slot}, InProgress, msg)
 }
 
-// confirm asks the yes/no question msg.
-func (t *turn) confirm(msg string) Response {
+// confirm asks the yes/no question msg, followed by a card titled title
+// whose buttons answer it: a client shows them, and a click sends "yes" or
+// "no", which Lex reads as the confirmation.
+func (t *turn) confirm(msg, title string) Response {
 	t.intent.ConfirmationState = ConfirmationNone
-	return t.respond(DialogAction{Type: ConfirmIntent}, InProgress, msg)
+	r := t.respond(DialogAction{Type: ConfirmIntent}, InProgress, msg)
+	return withCard(r, ResponseCard{Title: title, Buttons: []Button{{Text: "Yes", Value: "yes"}, {Text: "No", Value: "no"}}})
+}
+
+// withCard adds card to r's messages, after the text that asks the
+// question; a card without buttons is left out.
+func withCard(r Response, card ResponseCard) Response {
+	if len(card.Buttons) == 0 {
+		return r
+	}
+	if len(card.Buttons) > MaxButtons {
+		card.Buttons = card.Buttons[:MaxButtons]
+	}
+	r.Messages = append(r.Messages, Message{ContentType: ImageResponseCard, ImageResponseCard: &card})
+	return r
 }
 
 // delegate lets Lex take the next step: elicit the next empty slot with its

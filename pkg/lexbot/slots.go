@@ -30,6 +30,11 @@ const (
 const (
 	// AttrIDToken holds the user's Cognito ID token.
 	AttrIDToken = "idToken"
+	// AttrIDTokenJWT holds it too, under the name that aws-lex-web-ui
+	// (github.com/aws-samples/aws-lex-web-ui) gives it when its login is
+	// on, so that widget works with this bot unchanged. AttrIDToken wins
+	// when a session carries both.
+	AttrIDTokenJWT = "idtokenjwt"
 	// attrQuoteCar is the car quoted at confirmation; attrQuoteFor the slots
 	// it was quoted for (booking.key); attrQuoteRef a random reference of
 	// that quote, part of the idempotency key.

@@ -207,9 +207,35 @@ const (
 	ImageResponseCard = "ImageResponseCard"
 )
 
-// Message is one message for the user. This bot sends PlainText only.
+// Message is one message for the user: PlainText with its content, or an
+// ImageResponseCard with its card. This bot sends PlainText, and a card of
+// buttons after a question whose answers can be listed (yes or no, the car
+// types that are free).
 type Message struct {
-	ContentType       string          `json:"contentType"`
-	Content           string          `json:"content,omitempty"`
-	ImageResponseCard json.RawMessage `json:"imageResponseCard,omitempty"`
+	ContentType       string        `json:"contentType"`
+	Content           string        `json:"content,omitempty"`
+	ImageResponseCard *ResponseCard `json:"imageResponseCard,omitempty"`
+}
+
+// ResponseCard is the runtime API's ImageResponseCard: a title, an
+// optional subtitle and image, and up to five buttons, each a text to show
+// and the value that the client sends as the user's next utterance when it
+// is chosen:
+//
+//	{"title":"Shall I book it?","buttons":[{"text":"Yes","value":"yes"},
+//	 {"text":"No","value":"no"}]}
+//
+// https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_ImageResponseCard.html
+type ResponseCard struct {
+	Title    string   `json:"title"`
+	Subtitle string   `json:"subtitle,omitempty"`
+	ImageURL string   `json:"imageUrl,omitempty"`
+	Buttons  []Button `json:"buttons,omitempty"`
+}
+
+// Button is one choice of a ResponseCard.
+// https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_Button.html
+type Button struct {
+	Text  string `json:"text"`
+	Value string `json:"value"`
 }

@@ -13,6 +13,11 @@ import (
 // https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_Message.html
 const MaxMessageLength = 1024
 
+// MaxButtons is the most buttons a response card may carry: the runtime
+// API's ImageResponseCard.buttons has "Maximum number of 5 items."
+// https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_ImageResponseCard.html
+const MaxButtons = 5
+
 // Validate checks r against the rules of "AWS Lambda response format for Lex
 // V2" and "Common structures" in the Lex V2 developer guide. Lex rejects a
 // response that breaks them at run time, and the user sees only a generic
@@ -37,7 +42,10 @@ const MaxMessageLength = 1024
 //   - session attribute names are not empty;
 //   - every message has a known contentType; PlainText, SSML and
 //     CustomPayload content is 1 to MaxMessageLength characters, and an
-//     ImageResponseCard message carries its card.
+//     ImageResponseCard message carries its card: a title of 1 to 250
+//     characters, a subtitle and image URL of at most 250, at most
+//     MaxButtons buttons, each with a text and a value of 1 to 50
+//     characters (the runtime API's ImageResponseCard and Button).
 //
 // The error joins one error per broken rule.
 func Validate(r Response) error {
@@ -183,11 +191,31 @@ func validateMessage(m Message) error {
 			return fmt.Errorf("content has %d characters, more than %d", n, MaxMessageLength)
 		}
 	case ImageResponseCard:
-		if len(m.ImageResponseCard) == 0 {
+		if m.ImageResponseCard == nil {
 			return errors.New("ImageResponseCard message without imageResponseCard")
 		}
+		return validateCard(*m.ImageResponseCard)
 	default:
 		return fmt.Errorf("contentType %q is not PlainText, SSML, CustomPayload or ImageResponseCard", m.ContentType)
 	}
 	return nil
+}
+
+// validateCard holds a response card to the runtime API's ImageResponseCard
+// and Button constraints.
+func validateCard(c ResponseCard) error {
+	between := func(what, s string, lo, hi int) error {
+		if n := utf8.RuneCountInString(s); n < lo || n > hi {
+			return fmt.Errorf("card %s has %d characters, want %d to %d", what, n, lo, hi)
+		}
+		return nil
+	}
+	errs := []error{between("title", c.Title, 1, 250), between("subtitle", c.Subtitle, 0, 250), between("imageUrl", c.ImageURL, 0, 250)}
+	if len(c.Buttons) > MaxButtons {
+		errs = append(errs, fmt.Errorf("card has %d buttons, more than %d", len(c.Buttons), MaxButtons))
+	}
+	for i, b := range c.Buttons {
+		errs = append(errs, between(fmt.Sprintf("buttons[%d].text", i), b.Text, 1, 50), between(fmt.Sprintf("buttons[%d].value", i), b.Value, 1, 50))
+	}
+	return errors.Join(errs...)
 }

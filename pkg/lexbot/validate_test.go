@@ -18,6 +18,9 @@ func TestValidate(t *testing.T) {
 		{SessionState: SessionState{DialogAction: &DialogAction{Type: ConfirmIntent}, Intent: intent(InProgress)}, Messages: msg},
 		{SessionState: SessionState{DialogAction: &DialogAction{Type: Delegate}, Intent: intent(ReadyForFulfillment)}},
 		{SessionState: SessionState{DialogAction: &DialogAction{Type: ElicitIntent}}, Messages: msg},
+		{SessionState: SessionState{DialogAction: &DialogAction{Type: ConfirmIntent}, Intent: intent(InProgress)},
+			Messages: append(msg, Message{ContentType: ImageResponseCard, ImageResponseCard: &ResponseCard{Title: "Book it?",
+				Buttons: []Button{{Text: "Yes", Value: "yes"}, {Text: "No", Value: "no"}}}})},
 	}
 	for i, r := range ok {
 		if err := Validate(r); err != nil {
@@ -55,6 +58,14 @@ func TestValidate(t *testing.T) {
 			Messages: []Message{{ContentType: "Markdown", Content: "x"}}}, `contentType "Markdown"`},
 		{Response{SessionState: SessionState{DialogAction: &DialogAction{Type: Close}, Intent: intent(Failed)},
 			Messages: []Message{{ContentType: ImageResponseCard}}}, "without imageResponseCard"},
+		{Response{SessionState: SessionState{DialogAction: &DialogAction{Type: Close}, Intent: intent(Failed)},
+			Messages: []Message{{ContentType: ImageResponseCard, ImageResponseCard: &ResponseCard{}}}}, "card title has 0 characters"},
+		{Response{SessionState: SessionState{DialogAction: &DialogAction{Type: Close}, Intent: intent(Failed)},
+			Messages: []Message{{ContentType: ImageResponseCard, ImageResponseCard: &ResponseCard{Title: "t",
+				Buttons: make([]Button, 6)}}}}, "6 buttons, more than 5"},
+		{Response{SessionState: SessionState{DialogAction: &DialogAction{Type: Close}, Intent: intent(Failed)},
+			Messages: []Message{{ContentType: ImageResponseCard, ImageResponseCard: &ResponseCard{Title: "t",
+				Buttons: []Button{{Text: strings.Repeat("x", 51), Value: "x"}}}}}}, "buttons[0].text has 51 characters"},
 	}
 	for i, tc := range bad {
 		err := Validate(tc.r)

@@ -13,27 +13,30 @@ type Code string
 // The codes that the domain produces. The transport adds its own
 // (payload_too_large, unsupported_media_type).
 const (
-	CodeValidation          Code = "validation_failed"    // 400: a field is wrong; Fields says which
-	CodeUnauthorized        Code = "unauthorized"         // 401: no caller
-	CodeNotFound            Code = "not_found"            // 404
-	CodeCarUnavailable      Code = "car_unavailable"      // 409: the car is booked for some of the days
-	CodeBookingCancelled    Code = "booking_cancelled"    // 409: a cancelled booking cannot change
-	CodeBookingStarted      Code = "booking_started"      // 409: pick-up day has come
-	CodeVersionMismatch     Code = "version_mismatch"     // 412: If-Match names another version
-	CodeIdempotencyConflict Code = "idempotency_conflict" // 422: key reused with another body
-	CodeThrottled           Code = "throttled"            // 503: too much at once (DynamoDB's throttling, lost races); try again later
-	CodeUnavailable         Code = "unavailable"          // 503: the store did not answer in time or at all; a write's outcome may be unknown
-	CodeInternal            Code = "internal"             // 500: anything unexpected; no detail shown
+	CodeValidation          Code = "validation_failed"     // 400: a field is wrong; Fields says which
+	CodeUnauthorized        Code = "unauthorized"          // 401: no caller
+	CodeNotFound            Code = "not_found"             // 404
+	CodeCarUnavailable      Code = "car_unavailable"       // 409: the car is booked for some of the days
+	CodeBookingCancelled    Code = "booking_cancelled"     // 409: a cancelled booking cannot change
+	CodeBookingStarted      Code = "booking_started"       // 409: pick-up day has come
+	CodeBookingLimitReached Code = "booking_limit_reached" // 409: the customer holds the most active bookings allowed; Limit says how many
+	CodeVersionMismatch     Code = "version_mismatch"      // 412: If-Match names another version
+	CodeIdempotencyConflict Code = "idempotency_conflict"  // 422: key reused with another body
+	CodeThrottled           Code = "throttled"             // 503: too much at once (DynamoDB's throttling, lost races); try again later
+	CodeUnavailable         Code = "unavailable"           // 503: the store did not answer in time or at all; a write's outcome may be unknown
+	CodeInternal            Code = "internal"              // 500: anything unexpected; no detail shown
 )
 
 // Error is a failure that a user may be told about. Message is safe to show
 // (a default in English; adapters may say it in their own words, by Code);
-// Violations, for CodeValidation, are the broken rules. Err, when set, is
-// the cause, for logs only.
+// Violations, for CodeValidation, are the broken rules; Limit, for
+// CodeBookingLimitReached, the limit and what the customer holds. Err,
+// when set, is the cause, for logs only.
 type Error struct {
 	Code       Code
 	Message    string
 	Violations []Violation
+	Limit      *BookingLimit
 	Err        error
 }
 

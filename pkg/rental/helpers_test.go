@@ -160,7 +160,7 @@ type env struct {
 
 // newEnv is a Service on a seeded memstore whose clock reads now and whose
 // booking ids are bk-0001, bk-0002, ... (sortable: newest is greatest).
-func newEnv(t testing.TB, now time.Time) *env {
+func newEnv(t testing.TB, now time.Time, opts ...rental.Option) *env {
 	t.Helper()
 	ctx := context.Background()
 	st := memstore.New()
@@ -174,9 +174,10 @@ func newEnv(t testing.TB, now time.Time) *env {
 		noErr(t, st.PutCar(ctx, bigCar(i)))
 	}
 	e := &env{store: st, clock: &clock{now: now}, ids: &atomic.Int64{}}
-	e.svc = rental.NewService(st, rental.WithClock(e.clock.Now), rental.WithIDs(func() string {
+	opts = append([]rental.Option{rental.WithClock(e.clock.Now), rental.WithIDs(func() string {
 		return fmt.Sprintf("bk-%04d", e.ids.Add(1))
-	}))
+	})}, opts...)
+	e.svc = rental.NewService(st, opts...)
 	return e
 }
 

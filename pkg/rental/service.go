@@ -3,6 +3,7 @@ package rental
 import (
 	"context"
 	"crypto/rand"
+	"fmt"
 	"strconv"
 	"sync"
 	"time"
@@ -30,6 +31,7 @@ type Service struct {
 	store Store
 	now   func() time.Time
 	newID func() string
+	limit int // active bookings per customer
 
 	mu        sync.Mutex
 	locations map[string]Location
@@ -49,9 +51,12 @@ func WithIDs(newID func() string) Option { return func(s *Service) { s.newID = n
 // NewService is a Service on store. By default it reads the system clock
 // and names bookings with ULIDs (sortable by creation time).
 func NewService(store Store, opts ...Option) *Service {
-	s := &Service{store: store, now: time.Now, newID: newULID}
+	s := &Service{store: store, now: time.Now, newID: newULID, limit: DefaultBookingLimit}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.limit < 1 {
+		panic(fmt.Sprintf("rental.NewService: booking limit %d, want 1 or more", s.limit))
 	}
 	return s
 }

@@ -86,9 +86,13 @@ func needCaller(userID string) error {
 // idempotencyKey, a retry of the same request returns the first booking and
 // the same key with another request fails.
 //
+// The customer may hold at most the Service's booking limit of active
+// bookings (limit.go): the new one takes a place in the same transaction.
+//
 // Errors: unauthorized (no userID), validation_failed (FieldCar required or
 // RuleNotAtLocation; the period's rules), not_found (car), car_unavailable,
-// idempotency_conflict, throttled (too many lost races), internal.
+// booking_limit_reached, idempotency_conflict, throttled (too many lost
+// races), unavailable, internal.
 func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingRequest, idempotencyKey string) (Booking, error) {
 	if err := needCaller(userID); err != nil {
 		return Booking{}, err
@@ -101,7 +105,7 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 		now := s.now()
 		idem = &Idempotency{Key: idempotencyKey, RequestHash: r.hash(), Now: now, ExpiresAt: now.Add(IdempotencyTTL)}
 	}
-	w := WriteRequest{Idem: idem, Reads: Reads{Cars: []string{r.CarID}}}
+	w := WriteRequest{Idem: idem, Reads: Reads{Cars: []string{r.CarID}, Held: true}}
 	return s.store.Write(ctx, userID, w, func(ctx context.Context, tx Tx) (Booking, error) {
 		car, err := tx.Car(ctx, r.CarID)
 		if err != nil {
@@ -117,6 +121,13 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 		if err := CheckPeriod(r.Period, today); err != nil {
 			return Booking{}, err
 		}
+		held, err := s.holding(ctx, tx)
+		if err != nil {
+			return Booking{}, err
+		}
+		if len(held) >= s.limit {
+			return Booking{}, errBookingLimit(s.limit, len(held))
+		}
 		if !car.Availability.Free(r.Period) {
 			return Booking{}, errCarUnavailable()
 		}
@@ -129,6 +140,7 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 		car.Availability = car.Availability.Pruned(today).Reserve(b.Period)
 		tx.SaveCar(car)
 		tx.SaveBooking(b)
+		tx.SaveHeld(append(held, b.ID))
 		return b, nil
 	})
 }

@@ -486,7 +486,7 @@ func TestListBookings(t *testing.T) {
 
 func TestListBookingsDefaultLimit(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, t0)
+	e := newEnv(t, t0, rental.WithBookingLimit(100))
 	for i := range 21 {
 		e.book(t, "u1", bigCar(i).ID, per("2026-12-01", "2026-12-02"))
 	}

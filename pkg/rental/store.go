@@ -62,6 +62,8 @@ type WriteRequest struct {
 type Reads struct {
 	Cars     []string
 	Bookings []string
+	// Held reads the writing user's held bookings (Tx.Held) too.
+	Held bool
 }
 
 // Tx is one attempt of Store.Write. Reads are strongly consistent and
@@ -86,6 +88,19 @@ type Tx interface {
 	// (conditioned on its absence), otherwise an update conditioned on the
 	// version read.
 	SaveBooking(b Booking)
+
+	// Bookings reads several of the writing user's bookings in one round
+	// trip, in the order of ids; an id the user has no booking by is
+	// left out.
+	Bookings(ctx context.Context, ids []string) ([]Booking, error)
+	// Held reads the ids of the writing user's bookings that hold a place
+	// under the booking limit, as the last SaveHeld stored them (none for
+	// a new customer).
+	Held(ctx context.Context) ([]string, error)
+	// SaveHeld stores ids as the user's held bookings, conditioned on the
+	// list being as Held read it: two creates of one customer cannot both
+	// take the last place. Call Held first.
+	SaveHeld(ids []string)
 }
 
 // Idempotency identifies a create request that a client may retry: Key is

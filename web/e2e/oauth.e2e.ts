@@ -1,22 +1,19 @@
 // "Continue with Google / Facebook" shows only when config.json lists the
 // providers, and leaves for Cognito's hosted sign-in with the OAuth 2.0 code
 // flow and PKCE. No real hosted domain is needed: the config is extended in
-// the browser and the redirect is caught before it leaves.
+// the browser (in the page and at /config.json) and the redirect is caught
+// before it leaves.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, VIEWPORTS, launch, newContext, shot, type ViewportName } from './support';
+import { BASE, VIEWPORTS, launch, newContext, shot, withPageConfig, type ViewportName } from './support';
 
 const DOMAIN = 'car-rental-e2e.auth.us-east-1.amazoncognito.com';
 
 async function withOAuth(page: Page, providers: string[]) {
-  await page.route('**/config.json', async (route) => {
-    const res = await route.fetch();
-    const config = await res.json();
-    await route.fulfill({
-      response: res,
-      json: { ...config, oauth: { domain: DOMAIN, redirectSignIn: `${BASE}/`, redirectSignOut: `${BASE}/`, providers } },
-    });
-  });
+  await withPageConfig(page, (config) => ({
+    ...config,
+    oauth: { domain: DOMAIN, redirectSignIn: `${BASE}/`, redirectSignOut: `${BASE}/`, providers },
+  }));
 }
 
 describe('social sign-in', () => {

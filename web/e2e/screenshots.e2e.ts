@@ -22,6 +22,7 @@ import {
   signInUi,
   todayIn,
   uniqueEmail,
+  withPageConfig,
   type ViewportName,
 } from './support';
 
@@ -92,9 +93,10 @@ describe(`screenshots into ${SCREENSHOT_DIR}`, () => {
       await page.locator('[data-field-error="email"]').waitFor();
       await snap('sign-in-error');
 
-      // The error screen for a missing /config.json.
+      // The error screen for a missing config: none in the page, and
+      // /config.json missing.
       const broken = await ctx.newPage();
-      await broken.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await withPageConfig(broken, () => null);
       await broken.goto('/');
       await broken.getByRole('heading', { name: 'This site is not set up correctly' }).waitFor();
       await check(broken, 'config-error');

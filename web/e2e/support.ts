@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../scripts/chromium-flags.mjs';
 
 export const BASE = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,15 +25,7 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // Playwright gives every launch a fresh, empty profile (user data dir).
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
@@ -60,6 +53,31 @@ export async function newContext(browser: Browser, viewport: ViewportName = 'des
     }
   });
   return ctx;
+}
+
+/**
+ * Serves page the site's config changed by edit, wherever the app reads it:
+ * in the page (index.html's app-config element, which the stack fills) and
+ * at /config.json. edit gets the stack's config; null from it takes the config
+ * away (an empty element, and a 404 for /config.json).
+ */
+export async function withPageConfig(page: Page, edit: (config: Record<string, unknown>) => Record<string, unknown> | null): Promise<void> {
+  const element = /(<script id="app-config" type="application\/json">)([\s\S]*?)(<\/script>)/;
+  await page.route('**/*', async (route) => {
+    const req = route.request();
+    const isConfig = new URL(req.url()).pathname === '/config.json';
+    if (req.resourceType() !== 'document' && !isConfig) return route.fallback();
+    const res = await route.fetch();
+    if (isConfig) {
+      const edited = edit((await res.json()) as Record<string, unknown>);
+      return edited ? route.fulfill({ response: res, json: edited }) : route.fulfill({ status: 404, body: 'not found' });
+    }
+    const html = await res.text();
+    const m = element.exec(html);
+    if (!m) throw new Error(`${req.url()}: no app-config element in the page`);
+    const edited = edit(JSON.parse(m[2]!) as Record<string, unknown>);
+    await route.fulfill({ response: res, body: html.replace(element, `$1${edited ? JSON.stringify(edited).replace(/</g, '\\u003c') : ''}$3`) });
+  });
 }
 
 /** A full-page PNG in SCREENSHOT_DIR: "<name>-<viewport>.png". */

@@ -30,6 +30,13 @@ describe('config.json from make deploy-web', () => {
       providers: ['Google', 'Facebook'],
       scopes: ['openid', 'email', 'profile'],
     });
+    // The chat panel calls Lex on the live alias with the identity pool's credentials.
+    expect(r.config.chatbot).toEqual({
+      botId: 'ABCDEFGHIJ',
+      botAliasId: 'KLMNOPQRST',
+      localeId: 'en_US',
+      identityPoolId: 'eu-central-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d',
+    });
   });
 
   it('is valid without social sign-in, and shows no "Continue with" buttons', async () => {

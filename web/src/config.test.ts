@@ -69,6 +69,25 @@ describe('parseConfig', () => {
     expect(r.ok && r.config.oauth).toBeUndefined();
   });
 
+  it('reads the chatbot: the local runtime, or the identity pool in the cloud', () => {
+    const bot = { botId: 'LEXBOT0000', botAliasId: 'LIVE000000', localeId: 'en_US' };
+    expect(parseConfig({ ...local, chatbot: { ...bot, endpoint: '/' } })).toMatchObject({ ok: true, config: { chatbot: { ...bot, endpoint: '/' } } });
+    const cloud = { ...bot, botAliasId: 'TSTALIASID', identityPoolId: 'eu-central-1:1a2b3c4d-5e6f' };
+    expect(parseConfig({ ...local, chatbot: cloud })).toMatchObject({ ok: true, config: { chatbot: cloud } });
+    const none = parseConfig(local);
+    expect(none.ok && 'chatbot' in none.config).toBe(false); // no panel
+  });
+
+  it('says what is wrong with the chatbot', () => {
+    const r = parseConfig({ ...local, chatbot: { botId: 'short', botAliasId: 'LIVE000000', localeId: 'en_US' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual(
+      expect.arrayContaining([expect.stringContaining('"chatbot.botId"'), expect.stringContaining('identityPoolId (in the cloud) or endpoint')]),
+    );
+    expect(parseConfig({ ...local, chatbot: 'LEXBOT0000' })).toMatchObject({ ok: false });
+  });
+
   it('resolves a path against the page origin', () => {
     expect(resolveAgainst('/_cognito', 'http://localhost:3000')).toBe('http://localhost:3000/_cognito');
     expect(resolveAgainst('http://localhost:9229/', 'http://localhost:3000')).toBe('http://localhost:9229/');
@@ -81,6 +100,12 @@ describe('loadConfig', () => {
   it('loads and resolves the endpoint', async () => {
     const c = await loadConfig(respond(200, JSON.stringify(local)) as unknown as typeof fetch, 'http://localhost:3000');
     expect(c.userPoolEndpoint).toBe('http://localhost:3000/_cognito');
+  });
+
+  it('resolves the chatbot endpoint, without a trailing slash', async () => {
+    const withBot = { ...local, chatbot: { botId: 'LEXBOT0000', botAliasId: 'LIVE000000', localeId: 'en_US', endpoint: '/' } };
+    const c = await loadConfig(respond(200, JSON.stringify(withBot)) as unknown as typeof fetch, 'http://localhost:3000');
+    expect(c.chatbot?.endpoint).toBe('http://localhost:3000');
   });
 
   it('says when the file is missing', async () => {
@@ -96,6 +121,35 @@ describe('loadConfig', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
     await expect(loadConfig(fail, 'http://x')).rejects.toThrow(/did not answer/);
+  });
+
+  it('takes the config written into the page, without a request', async () => {
+    const never = (async () => {
+      throw new Error('fetched /config.json although the page holds the config');
+    }) as unknown as typeof fetch;
+    const c = await loadConfig(never, 'http://localhost:3000', JSON.stringify(local));
+    expect(c.userPoolId).toBe('local_5AbCdEf');
+    expect(c.userPoolEndpoint).toBe('http://localhost:3000/_cognito');
+  });
+
+  it('fetches /config.json when the page holds none', async () => {
+    let fetched = '';
+    const fetchFn = (async (url: string) => {
+      fetched = url;
+      return new Response(JSON.stringify(local), { status: 200 });
+    }) as unknown as typeof fetch;
+    await loadConfig(fetchFn, 'http://x', '');
+    expect(fetched).toBe('/config.json');
+  });
+
+  it('says when the config in the page is not JSON, or not whole', async () => {
+    await expect(loadConfig(respond(200, JSON.stringify(local)) as unknown as typeof fetch, 'http://x', '{"region":')).rejects.toThrow(
+      /written into the page are not valid JSON/,
+    );
+    const err = await loadConfig(respond(200, JSON.stringify(local)) as unknown as typeof fetch, 'http://x', '{"region":"us-east-1"}').catch(
+      (e: unknown) => e,
+    );
+    expect((err as ConfigError).problems.length).toBeGreaterThanOrEqual(2);
   });
 
   it('carries the problems of a wrong file', async () => {

@@ -1,6 +1,10 @@
-// Runtime configuration: the app fetches /config.json at start, so one build
-// runs everywhere (the local stack writes the file; `make deploy-web` uploads
-// one made from the stack outputs). public/config.example.json shows the shape.
+// Runtime configuration, so that one build runs everywhere. Whoever serves
+// index.html writes it into the page's <script id="app-config"
+// type="application/json"> (the local stack on every request, `make
+// deploy-web` at deployment: dev/webhost), so the app has it without a round
+// trip before its first render; an empty element (Vite's dev server, an
+// older host) makes the app fetch /config.json instead, which both hosts
+// still serve. public/config.example.json shows the shape.
 
 export type AuthFlowType = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 export type OAuthProvider = 'Google' | 'Facebook';
@@ -24,6 +28,23 @@ export interface AppConfig {
   emailVerification: 'code' | 'link';
   /** Cognito hosted sign-in for social providers; absent: no "Continue with …" buttons. */
   oauth?: OAuthConfig;
+  /** The chatbot of the chat panel; absent: no chat panel. */
+  chatbot?: ChatbotConfig;
+}
+
+/**
+ * The Lex V2 bot that the chat panel sends RecognizeText to. In the cloud,
+ * identityPoolId names the Cognito identity pool whose credentials may call
+ * the live alias; locally, endpoint is the local runtime (on the site's
+ * origin, "/"), which takes any credentials.
+ */
+export interface ChatbotConfig {
+  botId: string;
+  botAliasId: string;
+  localeId: string;
+  /** Absolute, or a path on the site's origin; resolved to an absolute URL by loadConfig. */
+  endpoint?: string;
+  identityPoolId?: string;
 }
 
 export interface OAuthConfig {
@@ -121,11 +142,38 @@ export function parseConfig(raw: unknown): ConfigResult {
     }
   }
 
+  const chatbot = raw.chatbot === undefined || raw.chatbot === null ? undefined : parseChatbot(raw.chatbot, problems);
+
   if (problems.length > 0 || !region || !userPoolId || !userPoolClientId) return { ok: false, problems };
   const config: AppConfig = { apiBaseUrl, region, userPoolId, userPoolClientId, authFlowType, emailVerification };
   if (userPoolEndpoint) config.userPoolEndpoint = userPoolEndpoint;
   if (oauth && oauth.providers.length > 0) config.oauth = oauth;
+  if (chatbot) config.chatbot = chatbot;
   return { ok: true, config };
+}
+
+/** Checks config.json's chatbot: the runtime API's id patterns, and where credentials come from. */
+function parseChatbot(c: unknown, problems: string[]): ChatbotConfig | undefined {
+  if (!isRecord(c)) {
+    problems.push('"chatbot" must be an object with botId, botAliasId, localeId and identityPoolId or endpoint');
+    return undefined;
+  }
+  const before = problems.length;
+  const field = (key: string, ok: (s: string) => boolean, what: string): string | undefined => {
+    const v = c[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string' || !ok(v)) problems.push(`"chatbot.${key}" must be ${what}`);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const botId = field('botId', (s) => /^[0-9a-zA-Z]{10}$/.test(s), 'a Lex V2 bot id (10 letters and digits)');
+  const botAliasId = field('botAliasId', (s) => /^(TSTALIASID|[0-9a-zA-Z]{10})$/.test(s), 'a bot alias id (10 letters and digits)');
+  const localeId = field('localeId', (s) => s.length > 0, 'a locale such as "en_US"');
+  const endpoint = field('endpoint', isUrlOrPath, 'a URL or a path such as "/"');
+  const identityPoolId = field('identityPoolId', (s) => /^[a-z]{2}(-[a-z]+)+-\d+:[0-9a-f-]+$/.test(s), 'an identity pool id such as "eu-central-1:1a2b…"');
+  if (!botId || !botAliasId || !localeId) problems.push('"chatbot" needs botId, botAliasId and localeId');
+  if (!endpoint && !identityPoolId) problems.push('"chatbot" needs identityPoolId (in the cloud) or endpoint (the local runtime)');
+  if (problems.length > before || !botId || !botAliasId || !localeId) return undefined;
+  return { botId, botAliasId, localeId, ...(endpoint ? { endpoint } : {}), ...(identityPoolId ? { identityPoolId } : {}) };
 }
 
 /** Makes a path-only URL ("/_cognito") absolute against the page's origin. */
@@ -143,8 +191,40 @@ export class ConfigError extends Error {
   }
 }
 
-/** Fetches, parses and checks /config.json. Throws ConfigError, worded for a person. */
-export async function loadConfig(fetchFn: typeof fetch = fetch, origin = window.location.origin): Promise<AppConfig> {
+/** The id of index.html's element that holds the config (dev/webhost's ConfigElementID). */
+export const CONFIG_ELEMENT_ID = 'app-config';
+
+/** The text of the page's config element, trimmed; "" when it is empty or missing, or there is no page. */
+export function inlineConfigText(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): string {
+  return doc?.getElementById(CONFIG_ELEMENT_ID)?.textContent?.trim() ?? '';
+}
+
+/**
+ * The config: the one written into the page (inline, the text of its config
+ * element) when there is one, else /config.json fetched. Parsed and checked;
+ * throws ConfigError, worded for a person.
+ */
+export async function loadConfig(fetchFn: typeof fetch = fetch, origin = window.location.origin, inline = inlineConfigText()): Promise<AppConfig> {
+  let raw: unknown;
+  if (inline) {
+    try {
+      raw = JSON.parse(inline);
+    } catch {
+      throw new ConfigError('The site settings written into the page are not valid JSON.', ['index.html\'s app-config element must hold a JSON object']);
+    }
+  } else {
+    raw = await fetchConfig(fetchFn);
+  }
+  const result = parseConfig(raw);
+  if (!result.ok) throw new ConfigError('The site settings in /config.json are incomplete or wrong.', result.problems);
+  const config = result.config;
+  if (config.userPoolEndpoint) config.userPoolEndpoint = resolveAgainst(config.userPoolEndpoint, origin);
+  if (config.chatbot?.endpoint) config.chatbot.endpoint = resolveAgainst(config.chatbot.endpoint, origin).replace(/\/+$/, '');
+  return config;
+}
+
+/** /config.json, parsed but not checked. */
+async function fetchConfig(fetchFn: typeof fetch): Promise<unknown> {
   let res: Response;
   try {
     res = await fetchFn('/config.json', { cache: 'no-store', headers: { Accept: 'application/json' } });
@@ -156,15 +236,9 @@ export async function loadConfig(fetchFn: typeof fetch = fetch, origin = window.
       res.status === 404 ? 'config.json is missing next to index.html' : `HTTP ${res.status}`,
     ]);
   }
-  let raw: unknown;
   try {
-    raw = await res.json();
+    return await res.json();
   } catch {
     throw new ConfigError('The site settings in /config.json are not valid JSON.', ['config.json must hold a JSON object']);
   }
-  const result = parseConfig(raw);
-  if (!result.ok) throw new ConfigError('The site settings in /config.json are incomplete or wrong.', result.problems);
-  const config = result.config;
-  if (config.userPoolEndpoint) config.userPoolEndpoint = resolveAgainst(config.userPoolEndpoint, origin);
-  return config;
 }

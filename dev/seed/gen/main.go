@@ -1,7 +1,7 @@
 // Command gen draws the picture of every car of the sample fleet into
-// seed/images/cars/<id>.svg and removes pictures of cars that are no longer
-// in it. Run it from anywhere in the repository after editing
-// seed/fleet.json:
+// seed/images/cars/<id>.<hash>.svg (seed.ImageKey) and removes pictures of
+// cars that are no longer in it, or that changed. Run it from anywhere in
+// the repository after editing seed/fleet.json:
 //
 //	go generate ./dev/seed
 //

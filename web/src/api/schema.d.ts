@@ -41,9 +41,15 @@ export interface paths {
          *     at most 365 days ahead); only cars free for the whole period are listed, and
          *     each carries a `quote` for it.
          *
-         *     Results are paged: a page may hold fewer than `limit` cars, even none,
-         *     while `nextCursor` is present (cars that are not free are filtered out of
-         *     a page); keep following `nextCursor` until it is absent.
+         *     `seats` (at least that many) and `transmission` filter on the server, and
+         *     `sort=price` orders the cars by daily rate, so by total for the dates,
+         *     lowest first, over every type; the default order is by type (economy,
+         *     compact, midsize, suv, luxury, van), each by daily rate.
+         *
+         *     Results are paged, and pages are full: a page holds `limit` cars whenever
+         *     that many pass the filters (the server reads on for them). Only when a
+         *     page had to read 1,000 cars without filling itself may it come back
+         *     short with a `nextCursor`; follow `nextCursor` until it is absent.
          */
         get: operations["listCars"];
         put?: never;
@@ -141,6 +147,12 @@ export interface paths {
          *
          *     A car that is not free for the whole period is a 409 `car_unavailable`.
          *     Two concurrent requests for overlapping periods never both succeed.
+         *
+         *     A customer may hold a stage's booking limit of active bookings at once
+         *     (5 unless the stage says otherwise): confirmed ones whose return day has
+         *     not passed. One more is a 409 `booking_limit_reached`, whose `limit`
+         *     says the limit and how many the customer holds; a cancelled or ended
+         *     booking frees its place. Concurrent requests never pass the limit.
          */
         post: operations["createBooking"];
         delete?: never;
@@ -396,7 +408,7 @@ export interface components {
             returnDate?: components["schemas"]["Date"];
         };
         /** @enum {string} */
-        ErrorCode: "validation_failed" | "unauthorized" | "not_found" | "car_unavailable" | "booking_cancelled" | "booking_started" | "version_mismatch" | "idempotency_conflict" | "payload_too_large" | "unsupported_media_type" | "throttled" | "internal";
+        ErrorCode: "validation_failed" | "unauthorized" | "not_found" | "car_unavailable" | "booking_cancelled" | "booking_started" | "booking_limit_reached" | "version_mismatch" | "idempotency_conflict" | "payload_too_large" | "unsupported_media_type" | "throttled" | "unavailable" | "internal";
         Error: {
             error: components["schemas"]["ErrorDetail"];
         };
@@ -408,8 +420,16 @@ export interface components {
             fields?: {
                 [key: string]: string;
             };
+            limit?: components["schemas"]["BookingLimit"];
             /** @description Identifies the request in the logs. */
             requestId: string;
+        };
+        /** @description On `booking_limit_reached` only. */
+        BookingLimit: {
+            /** @description The most active bookings one customer may hold at once. */
+            max: number;
+            /** @description How many active bookings the customer holds. */
+            held: number;
         };
         /** @description A response made by API Gateway itself, such as the authorizer's 401. */
         GatewayMessage: {
@@ -471,7 +491,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request conflicts with the current state: `car_unavailable` (the car is not free for the whole period), `booking_cancelled` (the booking is cancelled), `booking_started` (the booking has started). */
+        /** @description The request conflicts with the current state: `car_unavailable` (the car is not free for the whole period), `booking_cancelled` (the booking is cancelled), `booking_started` (the booking has started), `booking_limit_reached` (the customer holds the most active bookings allowed; `limit` says how many). */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -534,7 +554,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `throttled`: too busy right now; retry after `Retry-After` seconds. On a write (POST, PATCH, DELETE) the outcome may be unknown: the store could not confirm whether the change was saved. Retry a create with the same `Idempotency-Key` (it answers the booking if it was made), and read the booking before retrying a change or a cancellation. */
+        /** @description `throttled`: too busy right now (the database's throttling, or too many changes of one car at once); `unavailable`: the database did not answer in time or at all. Either way, retry after `Retry-After` seconds. On a write (POST, PATCH, DELETE) the outcome of `unavailable` may be unknown: the store could not confirm whether the change was saved before the function's time ran out. Retry a create with the same `Idempotency-Key` (it answers the booking if it was made), and read the booking before retrying a change or a cancellation. */
         Throttled: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -692,6 +712,15 @@ export interface operations {
                  * @example 2030-06-04
                  */
                 returnDate?: components["parameters"]["ReturnDate"];
+                /**
+                 * @description Only cars with at least this many seats.
+                 * @example 5
+                 */
+                seats?: number;
+                /** @description Only cars with this transmission. */
+                transmission?: components["schemas"]["Transmission"];
+                /** @description `price`: by daily rate (so by total for the dates), lowest first, over every type. Without it, by type, then daily rate. */
+                sort?: "price";
                 /** @description The most items a page holds. */
                 limit?: components["parameters"]["Limit"];
                 /** @description The `nextCursor` of the previous page, unchanged, with the same other parameters. Opaque; a cursor of another caller or query is a 400. */

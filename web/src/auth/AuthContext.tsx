@@ -1,10 +1,20 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import type { SessionUser } from './amplify';
-import { currentUser, onAuthEvent, signOut as amplifySignOut } from './amplify';
+import { useConfig } from '../configContext';
 import { describeAuthError } from './authErrors';
+import { loadAuth, signOut as amplifySignOut, whenAuthLoaded } from './lazy';
+import type { SessionUser } from './session';
+import { storedSession } from './session';
+
+export type { SessionUser } from './session';
 
 export interface AuthState {
+  /**
+   * signedIn/signedOut from the first render when the browser's storage says
+   * (a stored session is shown at once and checked by Amplify in the
+   * background); loading only while Amplify must look first (the hosted
+   * sign-in coming back).
+   */
   status: 'loading' | 'signedIn' | 'signedOut';
   user: SessionUser | null;
   /** A failed "Continue with Google/Facebook", to show on the sign-in page. */
@@ -40,29 +50,49 @@ function takeOAuthNext(): string | null {
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
+  const config = useConfig();
   const navigate = useNavigate();
-  const [user, setUser] = useState<SessionUser | null>(null);
-  const [status, setStatus] = useState<AuthState['status']>('loading');
+  // What storage holds, read once, without Amplify.
+  const [stored] = useState(() => storedSession(config.userPoolClientId));
+  const [user, setUser] = useState<SessionUser | null>(stored.kind === 'user' ? stored.user : null);
+  const [status, setStatus] = useState<AuthState['status']>(
+    stored.kind === 'user' ? 'signedIn' : stored.kind === 'none' ? 'signedOut' : 'loading',
+  );
   const [redirectError, setRedirectError] = useState<string>();
 
   const refresh = useCallback(async () => {
-    const u = await currentUser();
-    setUser(u);
-    setStatus(u ? 'signedIn' : 'signedOut');
+    try {
+      const u = await (await loadAuth()).currentUser();
+      setUser(u);
+      setStatus(u ? 'signedIn' : 'signedOut');
+    } catch {
+      // The library did not load (offline): nothing more is known.
+      setStatus((s) => (s === 'loading' ? 'signedOut' : s));
+    }
   }, []);
 
+  // Amplify's events, once it is loaded, whoever loaded it.
+  useEffect(
+    () =>
+      whenAuthLoaded((a) =>
+        a.onAuthEvent((event, error) => {
+          if (event === 'redirectFailed') setRedirectError(describeAuthError(error).message);
+          if (event === 'signedIn' || event === 'signedOut' || event === 'tokenRefresh_failure') void refresh();
+          if (event === 'redirectSignedIn') {
+            void refresh();
+            const next = takeOAuthNext();
+            if (next && next.startsWith('/') && !next.startsWith('//')) navigate(next, { replace: true });
+          }
+        }),
+      ),
+    [refresh, navigate],
+  );
+
+  // A stored session is checked (and its tokens refreshed) by Amplify; a
+  // visitor with none loads no sign-in library.
   useEffect(() => {
-    void refresh();
-    return onAuthEvent((event, error) => {
-      if (event === 'redirectFailed') setRedirectError(describeAuthError(error).message);
-      if (event === 'signedIn' || event === 'signedOut' || event === 'tokenRefresh_failure') void refresh();
-      if (event === 'redirectSignedIn') {
-        void refresh();
-        const next = takeOAuthNext();
-        if (next && next.startsWith('/') && !next.startsWith('//')) navigate(next, { replace: true });
-      }
-    });
-  }, [refresh, navigate]);
+    if (stored.kind !== 'none') void refresh();
+  }, [stored, refresh]);
 
   const signOut = useCallback(async () => {
     try {

@@ -1,6 +1,10 @@
 // The only module that touches aws-amplify. Nothing of the sign-in protocol is
 // written here: Amplify speaks to the Cognito user pool (or cognito-local,
-// through userPoolEndpoint) and keeps and refreshes the tokens.
+// through userPoolEndpoint) and keeps and refreshes the tokens. The rest of
+// the app reaches it through ./lazy, which imports it only when a sign-in is
+// needed; importing it statically from anything the first page loads would
+// put aws-amplify back on every visitor's critical path (a unit test and the
+// size check say so).
 import { Amplify } from 'aws-amplify';
 import {
   confirmResetPassword as amplifyConfirmResetPassword,
@@ -15,6 +19,8 @@ import {
 } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import type { AppConfig, OAuthProvider } from '../config';
+import type { SessionUser } from './session';
+import { userFromClaims } from './session';
 
 let flow: AppConfig['authFlowType'] = 'USER_SRP_AUTH';
 
@@ -47,18 +53,13 @@ export function configureAuth(config: AppConfig): void {
   });
 }
 
-export interface SessionUser {
-  email: string;
-  sub: string;
-}
-
 /** The signed-in user from the ID token (refreshed when needed), or null. */
 export async function currentUser(): Promise<SessionUser | null> {
   try {
     const { tokens } = await fetchAuthSession();
     const payload = tokens?.idToken?.payload;
     if (!payload) return null;
-    return { email: String(payload.email ?? payload['cognito:username'] ?? ''), sub: String(payload.sub ?? '') };
+    return userFromClaims(payload);
   } catch {
     return null;
   }

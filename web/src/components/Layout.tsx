@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { ChatWidget } from '../chat/ChatWidget';
 import { Loading } from './ui';
 
 /**
@@ -50,6 +51,7 @@ export function Layout() {
       <footer className="site-footer">
         <p>Prices include all days of the rental; the car is due back on the return date.</p>
       </footer>
+      <ChatWidget />
     </>
   );
 }
@@ -94,8 +96,10 @@ function Header() {
             <li>
               <NavLink to="/my-bookings">My bookings</NavLink>
             </li>
+            {/* The sign-in slot has the same size in every state, so the
+                header never moves (on a phone the links share its row). */}
             {auth.status === 'signedIn' ? (
-              <li className="nav__user">
+              <li className="nav__user nav__auth">
                 <span className="nav__email" title={auth.user?.email}>
                   {auth.user?.email}
                 </span>
@@ -104,12 +108,16 @@ function Header() {
                 </button>
               </li>
             ) : auth.status === 'signedOut' ? (
-              <li>
+              <li className="nav__auth">
                 <Link className="button button--small" to={`/sign-in?next=${next}`}>
                   Sign in
                 </Link>
               </li>
-            ) : null}
+            ) : (
+              <li className="nav__auth" aria-hidden="true">
+                <span className="button button--small nav__placeholder">Sign in</span>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

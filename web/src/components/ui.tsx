@@ -78,8 +78,22 @@ export function CarSpecs({ car }: { car: Pick<Car, 'type' | 'seats' | 'transmiss
   );
 }
 
-/** The car's photo, or a neutral placeholder when it cannot load. */
-export function CarImage({ car, className, eager }: { car: Pick<Car, 'make' | 'model' | 'imageUrl'>; className?: string; eager?: boolean }) {
+/**
+ * The car's photo, or a neutral placeholder when it cannot load. Its box is
+ * reserved (width and height, 16:9) before it arrives. eager: in the first
+ * screen, not lazily loaded; priority: the page's largest paint, fetched first.
+ */
+export function CarImage({
+  car,
+  className,
+  eager,
+  priority,
+}: {
+  car: Pick<Car, 'make' | 'model' | 'imageUrl'>;
+  className?: string;
+  eager?: boolean;
+  priority?: boolean;
+}) {
   const [failed, setFailed] = useState(false);
   if (failed || !car.imageUrl) {
     return (
@@ -95,8 +109,9 @@ export function CarImage({ car, className, eager }: { car: Pick<Car, 'make' | 'm
       className={`car-image ${className ?? ''}`}
       src={car.imageUrl}
       alt={`${carName(car)}`}
-      loading={eager ? 'eager' : 'lazy'}
+      loading={eager || priority ? 'eager' : 'lazy'}
       decoding="async"
+      {...(priority ? { fetchPriority: 'high' as const } : {})}
       width={640}
       height={360}
       onError={() => setFailed(true)}

@@ -2,6 +2,8 @@
 // time zone. We keep them as strings and do day arithmetic in UTC, where every
 // day has 24 hours, so no local-time or DST surprise can shift a day.
 
+import { dateTimeFormat } from './intl';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar day in YYYY-MM-DD form. */
@@ -22,10 +24,10 @@ function toUtc(date: string): Date {
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+    parts = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   } catch {
     // An unknown zone: fall back to the browser's own.
-    parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+    parts = dateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   }
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
@@ -60,13 +62,13 @@ export function formatDate(date: string, locale?: string, style: 'long' | 'short
     style === 'long'
       ? { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
       : { month: 'short', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, opts).format(toUtc(date));
+  return dateTimeFormat(locale, opts).format(toUtc(date));
 }
 
 /** "Jun 1 – Jun 4, 2030" for a rental period. */
 export function formatPeriod(p: Period, locale?: string): string {
   if (!isIsoDate(p.pickupDate) || !isIsoDate(p.returnDate)) return `${p.pickupDate} – ${p.returnDate}`;
-  const fmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const fmt = dateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   return fmt.formatRange(toUtc(p.pickupDate), toUtc(p.returnDate));
 }
 

@@ -1,6 +1,8 @@
 // Money is an integer amount in the currency's minor units plus an ISO 4217
 // code (api/openapi.yaml, Money). Never do arithmetic on formatted strings.
 
+import { numberFormat } from './intl';
+
 export interface Money {
   amount: number;
   currency: string;
@@ -13,7 +15,7 @@ export function minorUnitDigits(currency: string): number {
   let d = digitsCache.get(currency);
   if (d === undefined) {
     try {
-      d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+      d = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     } catch {
       d = 2; // an unknown code: show it as a plain two-decimal amount
     }
@@ -27,7 +29,7 @@ export function formatMoney(m: Money, locale?: string): string {
   const digits = minorUnitDigits(m.currency);
   const value = m.amount / 10 ** digits;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+    return numberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   } catch {
     return `${value.toFixed(digits)} ${m.currency}`;
   }

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { Alert, CarImage, CarSpecs, ConfirmDialog, Empty, Loading, Money, StatusBadge, carName, typeLabel } from '../components/ui';
 import { bookingPhase, canChange } from '../lib/bookings';
 import { formatDate, formatDays, formatPeriod, isIsoDate, todayIn } from '../lib/dates';
+import { useReloadOnBookingsChanged } from '../lib/bookingEvents';
 import { latest, useAsync, useTitle } from '../lib/hooks';
 import { useLocations } from '../lib/locations';
 import { formatDifference, formatMoney } from '../lib/money';
@@ -26,6 +27,7 @@ export default function BookingPage() {
   const routerLocation = useLocation();
   const [locs] = useLocations();
   const [load, reload] = useAsync(bookingId, (signal) => api().getBooking(bookingId, signal));
+  useReloadOnBookingsChanged(reload); // cancelled in the chat
   const [current, setCurrent] = useState<Current | null>(null);
   const [flash, setFlash] = useState<string | undefined>((routerLocation.state as { flash?: string } | null)?.flash);
   const [mode, setMode] = useState<'view' | 'change'>('view');
@@ -87,7 +89,9 @@ export default function BookingPage() {
     );
   }
 
-  if (!b || !current) {
+  // Shown once the locations are in too (or failed): the place's name and
+  // address arriving later would push the rest of the page down.
+  if (!b || !current || locs.status === 'loading') {
     return (
       <div>
         <h1>Booking</h1>

@@ -5,6 +5,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { CarImage, Empty, Loading, Money, StatusBadge, carName } from '../components/ui';
 import { bookingPhase, groupBookings } from '../lib/bookings';
 import { formatDays, formatPeriod, todayIn } from '../lib/dates';
+import { useReloadOnBookingsChanged } from '../lib/bookingEvents';
 import { useAsync, useTitle } from '../lib/hooks';
 import { useLocations } from '../lib/locations';
 import { fillPages } from '../lib/search';
@@ -23,6 +24,7 @@ export default function BookingsPage() {
     });
     return all.items;
   });
+  useReloadOnBookingsChanged(reload); // booked or cancelled in the chat
 
   const byId = locs.status === 'done' ? locs.byId : new Map();
   const zoneOf = (id: string) => byId.get(id)?.timeZone;
@@ -30,9 +32,12 @@ export default function BookingsPage() {
   return (
     <div className="bookings-page">
       <h1>My bookings</h1>
-      {state.status === 'loading' && <Loading label="Loading your bookings…" />}
+      {/* The list waits for the locations too (or their failure): they name
+          the places and decide what is past, and would move the rows. */}
+      {(state.status === 'loading' || (state.status === 'done' && locs.status === 'loading')) && <Loading label="Loading your bookings…" />}
       {state.status === 'error' && <ProblemAlert problem={state.problem} onRetry={reload} />}
       {state.status === 'done' &&
+        locs.status !== 'loading' &&
         (state.data.length === 0 ? (
           <Empty title="You have no bookings yet.">
             <p>Find a car for your next trip.</p>

@@ -8,6 +8,7 @@ import { Alert, CarImage, CarSpecs, Empty, Loading, Money, carName } from '../co
 import { defaultPeriod, formatDate, formatDays, isIsoDate, todayIn, type Period } from '../lib/dates';
 import { latest, useAsync, useTitle } from '../lib/hooks';
 import { useLocations } from '../lib/locations';
+import { carKey, takePrefetchedCar } from '../lib/prefetch';
 import { searchToParams } from '../lib/search';
 
 const DATE_FIELDS = ['pickupDate', 'returnDate'] as const;
@@ -23,9 +24,11 @@ export default function CarPage() {
 
   // With dates the car comes with its quote. Dates the API rejects are shown
   // beside the date fields, and the car is loaded again without them.
-  const [car, reload] = useAsync(`${carId}|${period?.pickupDate}|${period?.returnDate}`, async (signal) => {
+  // The first load takes what main.tsx asked for at start (lib/prefetch).
+  const key = carKey(carId, period);
+  const [car, reload] = useAsync(key, async (signal) => {
     try {
-      return { car: await api().getCar(carId, period ?? undefined, signal), periodProblem: null };
+      return { car: await (takePrefetchedCar(key) ?? api().getCar(carId, period ?? undefined, signal)), periodProblem: null };
     } catch (err) {
       const problem = toProblem(err);
       if (!period || problem.code !== 'validation_failed') throw err;
@@ -33,7 +36,9 @@ export default function CarPage() {
     }
   });
   const loaded = latest(car);
-  const data = loaded?.car ?? null;
+  // The car is shown once the locations are in too (or failed): its place
+  // arriving later would push the price and the form down.
+  const data = locs.status !== 'loading' ? (loaded?.car ?? null) : null;
   const place = data && locs.status === 'done' ? locs.byId.get(data.locationId) : undefined;
   useTitle(data ? carName(data) : 'Car');
 
@@ -79,12 +84,12 @@ export default function CarPage() {
         <Link to={backTo}>← Back to the search</Link>
       </p>
       <h1>{data ? carName(data) : 'Car'}</h1>
-      {car.status === 'loading' && !data && <Loading label="Loading the car…" />}
+      {!data && car.status !== 'error' && <Loading label="Loading the car…" />}
       {car.status === 'error' && <ProblemAlert problem={car.problem} onRetry={reload} />}
       {errors && errors.other.length > 0 && <ProblemAlert problem={periodProblem!} extra={errors.other} />}
       {data && (
         <div className="car-detail">
-          <CarImage car={data} className="car-detail__image" eager />
+          <CarImage car={data} className="car-detail__image" eager priority />
           <div className="car-detail__info">
             <CarSpecs car={data} />
             {place && (

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { Alert, CarImage, CarSpecs, Empty, Loading, Money, carName, typeLabel } from '../components/ui';
 import { daysBetween, defaultPeriod, formatDays, formatPeriod, isIsoDate, todayIn } from '../lib/dates';
 import { useTitle } from '../lib/hooks';
+import { displayNames } from '../lib/intl';
 import { useLocations } from '../lib/locations';
 import type { CarFilters, SearchCriteria, SortOrder } from '../lib/search';
 import { SEAT_CHOICES, isCompleteCriteria, parseSearch, searchToParams } from '../lib/search';
@@ -170,8 +171,16 @@ export function SearchPage() {
         )}
       </section>
 
+      {/* The results wait for the locations too (their heading names the
+          place): a heading that grew afterwards would push the cars down. */}
       {criteria ? (
-        <Results criteria={criteria} place={place} filters={search.filters} onFilters={setFilters} results={results} />
+        locs.status === 'loading' ? (
+          <section className="results" aria-busy="true" aria-label="Free cars">
+            <Loading label="Finding free cars…" />
+          </section>
+        ) : (
+          <Results criteria={criteria} place={place} filters={search.filters} onFilters={setFilters} results={results} />
+        )
       ) : (
         locs.status === 'done' && <LocationList locations={locations} />
       )}
@@ -363,7 +372,7 @@ function LocationList({ locations }: { locations: Location[] }) {
 
 function regionName(code: string): string {
   try {
-    return new Intl.DisplayNames(undefined, { type: 'region' }).of(code) ?? code;
+    return displayNames(undefined, { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }

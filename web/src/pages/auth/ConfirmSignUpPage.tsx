@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { confirmSignUp, resendCode, signIn } from '../../auth/amplify';
+import { confirmSignUp, resendCode, signIn } from '../../auth/lazy';
 import { takeSignUpPassword, useAuth } from '../../auth/AuthContext';
 import type { AuthProblem } from '../../auth/authErrors';
 import { checkEmail, describeAuthError } from '../../auth/authErrors';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { startPasswordReset } from '../../auth/amplify';
+import { startPasswordReset } from '../../auth/lazy';
 import type { AuthProblem } from '../../auth/authErrors';
 import { checkEmail, describeAuthError } from '../../auth/authErrors';
 import { Field } from '../../components/Field';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { finishPasswordReset } from '../../auth/amplify';
+import { finishPasswordReset } from '../../auth/lazy';
 import type { AuthProblem } from '../../auth/authErrors';
 import { PASSWORD_HINT, checkEmail, describeAuthError } from '../../auth/authErrors';
 import { Field } from '../../components/Field';

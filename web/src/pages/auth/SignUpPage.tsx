@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { signUp } from '../../auth/amplify';
+import { signUp } from '../../auth/lazy';
 import { rememberSignUp } from '../../auth/AuthContext';
 import type { AuthProblem } from '../../auth/authErrors';
 import { PASSWORD_HINT, checkEmail, describeAuthError } from '../../auth/authErrors';
