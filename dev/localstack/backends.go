@@ -16,8 +16,10 @@ import (
 
 	"github.com/carrental/backend/dev/cognitolocal"
 	"github.com/carrental/backend/dev/localdynamo"
+	"github.com/carrental/backend/dev/localesm"
 	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/dev/seed"
+	"github.com/carrental/backend/dev/seslocal"
 	"github.com/carrental/backend/pkg/dynamo"
 )
 
@@ -40,6 +42,9 @@ type BackendOptions struct {
 	// Cognito starts cognito-local with the template's pool and the demo
 	// users (Node.js 20 and `make tools` needed).
 	Cognito bool
+	// SES starts aws-ses-v2-local, the local SES of the booking emails
+	// (Node.js 20 and `make tools` needed).
+	SES bool
 	// ChildOutput receives the output of DynamoDB Local and cognito-local;
 	// nil discards it (its last lines are quoted when a start fails).
 	ChildOutput io.Writer
@@ -56,6 +61,8 @@ type Backends struct {
 	// it, with the demo users; nil and zero without Options.Cognito.
 	Cognito *cognitolocal.Server
 	Pool    cognitolocal.Pool
+	// SES is aws-ses-v2-local; nil without Options.SES.
+	SES *seslocal.Server
 	// Took says how long each part took, for the start-up report.
 	Took map[string]time.Duration
 
@@ -100,6 +107,13 @@ func StartBackends(ctx context.Context, o BackendOptions) (*Backends, error) {
 	run("dynamodb", func() error { return b.startDynamo(ctx, o) })
 	if o.Cognito {
 		run("cognito", func() error { return b.startCognito(ctx, o) })
+	}
+	if o.SES {
+		run("ses", func() error {
+			var err error
+			b.SES, err = seslocal.Start(ctx, seslocal.Options{Dir: filepath.Join(o.Root, ".cache", "ses-local"), Stdout: o.ChildOutput})
+			return err
+		})
 	}
 	wg.Wait()
 	if firstErr != nil {
@@ -172,6 +186,9 @@ func (b *Backends) Died() <-chan error {
 	if b.Cognito != nil {
 		children = append(children, child{"cognito-local", b.Cognito.Done(), b.Cognito.Ended})
 	}
+	if b.SES != nil {
+		children = append(children, child{"aws-ses-v2-local", b.SES.Done(), b.SES.Ended})
+	}
 	return watch(children, &b.stopping)
 }
 
@@ -190,7 +207,12 @@ func watch(children []child, stopping *atomic.Bool) <-chan error {
 	return died
 }
 
-// Stop stops cognito-local and DynamoDB Local, or deletes the table from a
+// StreamARN is the ARN of the table's stream.
+func (b *Backends) StreamARN(ctx context.Context) (string, error) {
+	return localesm.StreamARN(ctx, b.client, b.TableName)
+}
+
+// Stop stops cognito-local, aws-ses-v2-local and DynamoDB Local, or deletes the table from a
 // DynamoDB Local that was given, and waits until the child processes are
 // gone. It is safe to call more than once.
 func (b *Backends) Stop() error {
@@ -199,6 +221,9 @@ func (b *Backends) Stop() error {
 		var errs []error
 		if b.Cognito != nil {
 			errs = append(errs, b.Cognito.Stop())
+		}
+		if b.SES != nil {
+			errs = append(errs, b.SES.Stop())
 		}
 		if b.dropTable && b.client != nil {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
