@@ -44,8 +44,8 @@ func TestReadTestTemplate(t *testing.T) {
 }
 
 // TestReadProjectTemplate: the routes of template.yaml, with Cognito on
-// exactly the /bookings routes and the Api's CORS and gateway responses
-// as pkg/apigw sends them.
+// exactly the /bookings and /admin routes and the Api's CORS and gateway
+// responses as pkg/apigw sends them.
 func TestReadProjectTemplate(t *testing.T) {
 	root, err := samtemplate.FindRoot()
 	if err != nil {
@@ -64,11 +64,12 @@ func TestReadProjectTemplate(t *testing.T) {
 		got[r.String()] = r.Function + " " + r.Authorizer
 	}
 	// What the generated routes (pkg/lambdafn, from template.yaml and the
-	// contract) say; the Cognito authorizer guards exactly /bookings.
+	// contract) say; the Cognito authorizer guards exactly /bookings and
+	// the staff's /admin.
 	want := map[string]string{}
 	for _, r := range lambdafn.RESTRoutes() {
 		want[r.Method+" "+r.Path] = lambdafn.LogicalID(r.Function) + " " + r.Authorizer
-		if guarded := r.Authorizer == "CognitoAuthorizer"; guarded != strings.HasPrefix(r.Path, "/bookings") {
+		if guarded := r.Authorizer == "CognitoAuthorizer"; guarded != (strings.HasPrefix(r.Path, "/bookings") || strings.HasPrefix(r.Path, "/admin/")) {
 			t.Errorf("%s %s: authorizer %q", r.Method, r.Path, r.Authorizer)
 		}
 	}

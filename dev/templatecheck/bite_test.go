@@ -101,6 +101,10 @@ func TestRulesBite(t *testing.T) {
 			st := get(props(doc, "TableReadPolicy"), "PolicyDocument", "Statement").([]any)[0].(map[string]any)
 			st["Resource"] = "*"
 		}, []string{"least privilege: ListBookingsFunction: TableReadPolicy grants on the wildcard resource *"}},
+		{"photos of the whole bucket", func(doc map[string]any) {
+			st := get(props(doc, "PhotoUploadPolicy"), "PolicyDocument", "Statement").([]any)[0].(map[string]any)
+			st["Resource"] = map[string]any{"Fn::Sub": "${ImageBucket.Arn}/*"}
+		}, []string{"least privilege: CreatePhotoUploadFunction: PhotoUploadPolicy grants on the wildcard resource ${ImageBucket.Arn}/*"}},
 		{"wildcard resource for the public", func(doc map[string]any) {
 			st := get(props(doc, "CatalogReadPolicy"), "PolicyDocument", "Statement").([]any)[1].(map[string]any)
 			st["Resource"] = "*"

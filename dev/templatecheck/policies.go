@@ -125,7 +125,9 @@ func readOnly(fn map[string]any) bool {
 }
 
 // checkPolicies: no function may Scan, delete a table, or use a wildcard
-// action or resource; a read-only function has no write action.
+// action or resource (but the objects under a folder of one of the
+// template's buckets, ${Bucket.Arn}/folder/*, or the schedules of one of
+// its schedule groups); a read-only function has no write action.
 func (t *Template) checkPolicies() []error {
 	var errs []error
 	fns := t.resources(functionType)
@@ -148,11 +150,28 @@ func (t *Template) checkPolicies() []error {
 				errs = append(errs, breach(rulePolicy, id, "%s has a statement without a Resource", st.policy))
 			}
 			for _, r := range st.resources {
-				if strings.Contains(r, "*") && !t.inScheduleGroup(r) {
+				if strings.Contains(r, "*") && !t.inScheduleGroup(r) && !t.underBucketPrefix(r) {
 					errs = append(errs, breach(rulePolicy, id, "%s grants on the wildcard resource %s", st.policy, r))
 				}
 			}
 		}
 	}
 	return errs
+}
+
+// underBucketPrefix reports whether r is the objects under a folder of a
+// bucket of the template: "${Bucket.Arn}/folder/*", folder without a
+// wildcard.
+func (t *Template) underBucketPrefix(r string) bool {
+	rest, ok := strings.CutPrefix(r, "${")
+	if !ok {
+		return false
+	}
+	bucket, rest, ok := strings.Cut(rest, ".Arn}/")
+	if !ok {
+		return false
+	}
+	folder, ok := strings.CutSuffix(rest, "/*")
+	_, isBucket := t.resources("AWS::S3::Bucket")[bucket]
+	return ok && isBucket && folder != "" && !strings.ContainsAny(folder, "*?")
 }

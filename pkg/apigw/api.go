@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"github.com/carrental/backend/pkg/photos"
 	"github.com/carrental/backend/pkg/rental"
 )
 
@@ -36,6 +37,15 @@ type Options struct {
 	// nil means slog.Default(). Wrap the handlers with lambdalog.Wrap and
 	// Outcome for the one line per request.
 	Logger *slog.Logger
+	// Uploads presigns the staff's photo uploads (pkg/photos on the
+	// images bucket); nil answers POST /admin/cars/{carId}/photo with 503
+	// unavailable.
+	Uploads Uploads
+}
+
+// Uploads presigns a photo upload for car carID of contentType.
+type Uploads interface {
+	PresignUpload(ctx context.Context, carID, contentType string) (photos.Upload, error)
 }
 
 // API serves the REST routes of api/openapi.yaml on a rental Service. It is
@@ -46,6 +56,7 @@ type API struct {
 	images  string
 	maxBody int
 	log     *slog.Logger
+	uploads Uploads
 	cors    corsPolicy
 	outage  outage // unavailable answers in a row, for Retry-After
 }
@@ -53,7 +64,7 @@ type API struct {
 // New is an API on svc.
 func New(svc *rental.Service, opts Options) *API {
 	a := &API{svc: svc, images: strings.TrimRight(opts.ImageBaseURL, "/"), maxBody: opts.MaxBodyBytes,
-		log: opts.Logger, cors: newCORSPolicy(opts.AllowedOrigins)}
+		log: opts.Logger, uploads: opts.Uploads, cors: newCORSPolicy(opts.AllowedOrigins)}
 	if a.maxBody <= 0 {
 		a.maxBody = DefaultMaxBodyBytes
 	}

@@ -161,3 +161,30 @@ func jsonType(t reflect.Type) string {
 	}
 	return "an object"
 }
+
+// jsonInt is an optional JSON integer of a request body: set tells a
+// property that was there from one that was left out; null is refused as
+// jsonString refuses it, and so is a number with a fraction.
+type jsonInt struct {
+	value int64
+	set   bool
+}
+
+func (n *jsonInt) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return &json.UnmarshalTypeError{Value: "null", Type: reflect.TypeFor[int64]()}
+	}
+	if err := json.Unmarshal(b, &n.value); err != nil {
+		return err
+	}
+	n.set = true
+	return nil
+}
+
+// ptr is the value, nil when absent.
+func (n jsonInt) ptr() *int64 {
+	if !n.set {
+		return nil
+	}
+	return &n.value
+}

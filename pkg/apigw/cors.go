@@ -15,7 +15,7 @@ const (
 	// CORSAllowHeaders are the request headers a browser may send.
 	CORSAllowHeaders = "Authorization,Content-Type,Idempotency-Key,If-Match"
 	// CORSAllowMethods are the methods of our routes, and the preflight's.
-	CORSAllowMethods = "GET,POST,PATCH,DELETE,OPTIONS"
+	CORSAllowMethods = "GET,POST,PUT,PATCH,DELETE,OPTIONS"
 	// CORSExposeHeaders are the response headers a script may read.
 	CORSExposeHeaders = "ETag,Location,Retry-After"
 	// CORSMaxAge is how long, in seconds, a browser may cache a preflight.

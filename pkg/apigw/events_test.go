@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -152,6 +153,7 @@ func TestEvents(t *testing.T) {
 			}
 		}},
 	}
+	steps = append(steps, staffSteps(t, e)...)
 	handlers := handlersOf(e.api)
 	if len(steps) != len(handlers) {
 		t.Fatalf("%d steps for %d handlers: every function needs its event", len(steps), len(handlers))
@@ -170,5 +172,87 @@ func TestEvents(t *testing.T) {
 			t.Fatalf("events/%s.json: %d %s, want %d", s.name, x.resp.StatusCode, x.resp.Body, s.status)
 		}
 		s.check(t, x)
+	}
+}
+
+// staffSteps are the staff's events, after the customer's: a location
+// and a car there, changed, its photo's upload, retired; then alice's
+// second booking (made here, ten days ahead) on the desk of its day, and
+// picked up on it.
+func staffSteps(t *testing.T, e *env) []struct {
+	name   string
+	status int
+	check  func(t *testing.T, x exchange)
+} {
+	type step = struct {
+		name   string
+		status int
+		check  func(t *testing.T, x exchange)
+	}
+	var car struct {
+		ID        string
+		DailyRate struct {
+			Amount   int64
+			Currency string
+		}
+	}
+	return []step{
+		{"create-location", http.StatusCreated, func(t *testing.T, x exchange) {
+			var l struct{ ID, Currency string }
+			x.wantOK(t, http.StatusCreated, &l)
+			if l.ID != "osl" || l.Currency != "EUR" {
+				t.Errorf("location = %+v", l)
+			}
+		}},
+		{"update-location", http.StatusOK, func(t *testing.T, x exchange) {
+			var l struct{ Address string }
+			x.wantOK(t, http.StatusOK, &l)
+			if !strings.HasSuffix(l.Address, "Norway") {
+				t.Errorf("location = %+v", l)
+			}
+		}},
+		{"create-car", http.StatusCreated, func(t *testing.T, x exchange) {
+			x.wantOK(t, http.StatusCreated, &car)
+			if car.ID != "osl-001" || car.DailyRate.Amount != 8900 || car.DailyRate.Currency != "EUR" {
+				t.Errorf("car = %+v", car)
+			}
+		}},
+		{"update-car", http.StatusOK, func(t *testing.T, x exchange) {
+			x.wantOK(t, http.StatusOK, &car)
+			if car.DailyRate.Amount != 9500 {
+				t.Errorf("car = %+v", car)
+			}
+		}},
+		{"create-photo-upload", http.StatusCreated, func(t *testing.T, x exchange) {
+			var u struct{ Key string }
+			x.wantOK(t, http.StatusCreated, &u)
+			if !strings.HasPrefix(u.Key, "cars/osl-001/") {
+				t.Errorf("upload = %+v", u)
+			}
+		}},
+		{"retire-car", http.StatusOK, func(t *testing.T, x exchange) {
+			x.wantOK(t, http.StatusOK, nil)
+			// The desk's booking: alice's second, ten days ahead.
+			e.book(t, alice, "ber-001", storetest.Today.AddDays(10).String(), storetest.Today.AddDays(12).String())
+		}},
+		{"get-desk", http.StatusOK, func(t *testing.T, x exchange) {
+			var d struct {
+				Pickups []struct {
+					ID, CustomerID, Email string
+				}
+			}
+			x.wantOK(t, http.StatusOK, &d)
+			if len(d.Pickups) != 1 || d.Pickups[0].ID != secondBookingID || d.Pickups[0].CustomerID != alice {
+				t.Errorf("desk = %+v", d)
+			}
+			e.clock.Set(storetest.Start.Add(10 * 24 * time.Hour)) // the pick-up day
+		}},
+		{"set-booking-status", http.StatusOK, func(t *testing.T, x exchange) {
+			var b bookingJSON
+			x.wantOK(t, http.StatusOK, &b)
+			if b.ID != secondBookingID || b.Status != "PICKED_UP" || b.Version != 2 {
+				t.Errorf("booking = %+v", b)
+			}
+		}},
 	}
 }

@@ -81,6 +81,7 @@ var errorCodes = map[string]bool{
 	"validation_failed": true, "unauthorized": true, "not_found": true, "car_unavailable": true,
 	"booking_cancelled": true, "booking_started": true, "version_mismatch": true, "idempotency_conflict": true,
 	"payload_too_large": true, "unsupported_media_type": true, "throttled": true, "unavailable": true, "internal": true,
+	"booking_limit_reached": true, "forbidden": true, "invalid_transition": true, "car_has_bookings": true, "already_exists": true,
 }
 
 // checkAnyResponse fails t unless resp, the answer of function name to ev
@@ -133,7 +134,7 @@ func checkAnyCORS(t *testing.T, ev events.APIGatewayProxyRequest, resp events.AP
 	t.Helper()
 	fixed := map[string]string{
 		"Access-Control-Allow-Headers":  "Authorization,Content-Type,Idempotency-Key,If-Match",
-		"Access-Control-Allow-Methods":  "GET,POST,PATCH,DELETE,OPTIONS",
+		"Access-Control-Allow-Methods":  "GET,POST,PUT,PATCH,DELETE,OPTIONS",
 		"Access-Control-Expose-Headers": "ETag,Location,Retry-After",
 		"Vary":                          "Origin",
 	}

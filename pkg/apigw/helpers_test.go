@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -23,6 +24,7 @@ import (
 	"github.com/carrental/backend/pkg/dynamo"
 	"github.com/carrental/backend/pkg/lambdafn"
 	"github.com/carrental/backend/pkg/lambdalog"
+	"github.com/carrental/backend/pkg/photos"
 	"github.com/carrental/backend/pkg/rental"
 )
 
@@ -35,6 +37,10 @@ const (
 // firstBookingID is the id the Service gives the first booking of a test
 // env: the one events/*.json address.
 const firstBookingID = "01KB2X7Q9M4N6P8R0S2T4V6W8Y"
+
+// secondBookingID is the id of the second booking an env makes, which
+// events/set-booking-status.json addresses.
+const secondBookingID = "01KB2XA0C4N7Q2R5T8V1W3Y6Z9"
 
 // webOrigin is the allowed origin of the test APIs; every test request
 // comes from it unless it says otherwise.
@@ -110,15 +116,19 @@ func newEnvFilled(t *testing.T, store rental.Store) *env {
 		mu.Lock()
 		defer mu.Unlock()
 		n++
-		if n == 1 {
+		switch n {
+		case 1:
 			return firstBookingID
+		case 2:
+			return secondBookingID
 		}
 		return fmt.Sprintf("bk-%04d", n)
 	}
 	e := &env{clock: clock, logs: &bytes.Buffer{}}
 	e.svc = rental.NewService(store, rental.WithClock(clock.Now), rental.WithIDs(ids))
 	log := slog.New(slog.NewJSONHandler(e.logs, nil))
-	e.api = apigw.New(e.svc, apigw.Options{AllowedOrigins: []string{webOrigin}, ImageBaseURL: imageBase, Logger: log})
+	e.api = apigw.New(e.svc, apigw.Options{AllowedOrigins: []string{webOrigin}, ImageBaseURL: imageBase, Logger: log,
+		Uploads: fakeUploads{}})
 	// As in Lambda (pkg/lambdafn): each route's handler wrapped once,
 	// writing one line per request.
 	e.handlers = map[string]apigw.Handler{}
@@ -206,7 +216,7 @@ func checkCORS(t testing.TB, resp events.APIGatewayProxyResponse, wantOrigin str
 	t.Helper()
 	want := map[string]string{
 		"Access-Control-Allow-Headers":  "Authorization,Content-Type,Idempotency-Key,If-Match",
-		"Access-Control-Allow-Methods":  "GET,POST,PATCH,DELETE,OPTIONS",
+		"Access-Control-Allow-Methods":  "GET,POST,PUT,PATCH,DELETE,OPTIONS",
 		"Access-Control-Expose-Headers": "ETag,Location,Retry-After",
 		"Vary":                          "Origin",
 	}
@@ -244,6 +254,8 @@ type errorJSON struct {
 		Code      string            `json:"code"`
 		Message   string            `json:"message"`
 		Fields    map[string]string `json:"fields"`
+		Limit     json.RawMessage   `json:"limit"`    // booking_limit_reached only
+		Bookings  json.RawMessage   `json:"bookings"` // car_has_bookings only
 		RequestID string            `json:"requestId"`
 	} `json:"error"`
 }
@@ -341,6 +353,24 @@ func (e *event) noHeader(name string) *event {
 func (e *event) json(body string) *event {
 	e.ev.Body = body
 	return e.header("Content-Type", "application/json")
+}
+
+// staff makes the request come from user as a member of the staff's
+// group: cognito:groups as a REST authorizer passes a list.
+func (e *event) staff(user string) *event {
+	e.as(user)
+	e.ev.RequestContext.Authorizer["claims"].(map[string]any)["cognito:groups"] = "[" + apigw.StaffGroup + " drivers]"
+	return e
+}
+
+// fakeUploads presigns nothing: the handler's part of an upload. The
+// real presign and upload run on the local stack's S3 (cmd/local).
+type fakeUploads struct{}
+
+func (fakeUploads) PresignUpload(_ context.Context, carID, contentType string) (photos.Upload, error) {
+	return photos.Upload{URL: "http://127.0.0.1:1/images", Fields: map[string]string{"key": "cars/" + carID + "/0.jpg",
+		"Content-Type": contentType, "policy": "e30="}, Key: "cars/" + carID + "/0.jpg", MaxBytes: photos.MaxBytes,
+		ExpiresAt: time.Date(2026, 11, 30, 12, 10, 0, 0, time.UTC)}, nil
 }
 
 // as makes the request come from user through the Cognito authorizer, with

@@ -6,14 +6,22 @@ package apigw
 // routes to a function to its handler, the API method of the same name.
 func (a *API) operations() map[string]Handler {
 	return map[string]Handler{
-		"cancelBooking":   a.CancelBooking,   // DELETE /bookings/{bookingId}
-		"createBooking":   a.CreateBooking,   // POST /bookings
-		"getAlternatives": a.GetAlternatives, // GET /alternatives
-		"getBooking":      a.GetBooking,      // GET /bookings/{bookingId}
-		"getCar":          a.GetCar,          // GET /cars/{carId}
-		"listBookings":    a.ListBookings,    // GET /bookings
-		"listCars":        a.ListCars,        // GET /cars
-		"listLocations":   a.ListLocations,   // GET /locations
-		"updateBooking":   a.UpdateBooking,   // PATCH /bookings/{bookingId}
+		"cancelBooking":     a.CancelBooking,     // DELETE /bookings/{bookingId}
+		"createBooking":     a.CreateBooking,     // POST /bookings
+		"createCar":         a.CreateCar,         // POST /admin/cars
+		"createLocation":    a.CreateLocation,    // POST /admin/locations
+		"createPhotoUpload": a.CreatePhotoUpload, // POST /admin/cars/{carId}/photo
+		"getAlternatives":   a.GetAlternatives,   // GET /alternatives
+		"getBooking":        a.GetBooking,        // GET /bookings/{bookingId}
+		"getCar":            a.GetCar,            // GET /cars/{carId}
+		"getDesk":           a.GetDesk,           // GET /admin/desk
+		"listBookings":      a.ListBookings,      // GET /bookings
+		"listCars":          a.ListCars,          // GET /cars
+		"listLocations":     a.ListLocations,     // GET /locations
+		"retireCar":         a.RetireCar,         // DELETE /admin/cars/{carId}
+		"setBookingStatus":  a.SetBookingStatus,  // PUT /admin/customers/{customerId}/bookings/{bookingId}/status
+		"updateBooking":     a.UpdateBooking,     // PATCH /bookings/{bookingId}
+		"updateCar":         a.UpdateCar,         // PATCH /admin/cars/{carId}
+		"updateLocation":    a.UpdateLocation,    // PATCH /admin/locations/{locationId}
 	}
 }

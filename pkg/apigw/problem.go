@@ -10,11 +10,12 @@ import (
 // reached, and the cause, for the log only.
 // Every failure of a route becomes one (toProblem) before it is answered.
 type problem struct {
-	code    rental.Code
-	message string
-	fields  map[string]string
-	limit   *limitDetail
-	err     error
+	code     rental.Code
+	message  string
+	fields   map[string]string
+	limit    *limitDetail
+	bookings []heldBookingJSON
+	err      error
 }
 
 func (p *problem) Error() string {
@@ -71,6 +72,10 @@ func toProblem(err error) *problem {
 	p := &problem{code: e.Code, message: e.Message, err: e.Err}
 	if e.Limit != nil {
 		p.limit = &limitDetail{Max: e.Limit.Max, Held: e.Limit.Held}
+	}
+	for _, b := range e.Bookings {
+		p.bookings = append(p.bookings, heldBookingJSON{ID: b.ID, CustomerID: b.UserID, PickupDate: b.Period.Pickup.String(),
+			ReturnDate: b.Period.Return.String(), Status: string(b.Status)})
 	}
 	if m, ok := messages[e.Code]; ok {
 		p.message = m

@@ -17,6 +17,7 @@ type locationJSON struct {
 	Country  string `json:"country"`
 	TimeZone string `json:"timeZone"`
 	Address  string `json:"address"`
+	Currency string `json:"currency"`
 }
 
 type locationList struct {
@@ -69,6 +70,7 @@ type bookingJSON struct {
 	Days       int            `json:"days"`
 	Total      moneyJSON      `json:"total"`
 	Status     string         `json:"status"`
+	ReturnedOn string         `json:"returnedOn,omitempty"`
 	Version    int64          `json:"version"`
 	CreatedAt  string         `json:"createdAt"`
 	UpdatedAt  string         `json:"updatedAt"`
@@ -81,7 +83,8 @@ type bookingList struct {
 }
 
 func toLocationJSON(l rental.Location) locationJSON {
-	return locationJSON{ID: l.ID, Name: l.Name, City: l.City, Country: l.Country, TimeZone: l.TimeZone, Address: l.Address}
+	return locationJSON{ID: l.ID, Name: l.Name, City: l.City, Country: l.Country, TimeZone: l.TimeZone, Address: l.Address,
+		Currency: l.Currency}
 }
 
 func toMoneyJSON(m rental.Money) moneyJSON { return moneyJSON{Amount: m.Amount, Currency: m.Currency} }
@@ -105,10 +108,14 @@ func (a *API) toCarJSON(o rental.CarOffer) carJSON {
 }
 
 func (a *API) toBookingJSON(b rental.Booking) bookingJSON {
-	return bookingJSON{ID: b.ID, CarID: b.CarID, LocationID: b.LocationID,
+	out := bookingJSON{ID: b.ID, CarID: b.CarID, LocationID: b.LocationID,
 		PickupDate: b.Period.Pickup.String(), ReturnDate: b.Period.Return.String(), Days: b.Days(),
 		Total: toMoneyJSON(b.Total), Status: string(b.Status), Version: b.Version,
 		CreatedAt: timestamp(b.CreatedAt), UpdatedAt: timestamp(b.UpdatedAt), Car: a.toCarSummaryJSON(b.Car)}
+	if !b.ReturnedOn.IsZero() {
+		out.ReturnedOn = b.ReturnedOn.String()
+	}
+	return out
 }
 
 func timestamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }

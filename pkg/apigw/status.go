@@ -17,6 +17,10 @@ var statusOf = map[rental.Code]int{
 	rental.CodeBookingCancelled:    http.StatusConflict,
 	rental.CodeBookingStarted:      http.StatusConflict,
 	rental.CodeBookingLimitReached: http.StatusConflict,
+	rental.CodeInvalidTransition:   http.StatusConflict,
+	rental.CodeCarHasBookings:      http.StatusConflict,
+	rental.CodeAlreadyExists:       http.StatusConflict,
+	rental.CodeForbidden:           http.StatusForbidden,
 	rental.CodeVersionMismatch:     http.StatusPreconditionFailed,
 	rental.CodeIdempotencyConflict: http.StatusUnprocessableEntity,
 	codePayloadTooLarge:            http.StatusRequestEntityTooLarge,
@@ -45,7 +49,17 @@ type errorDetail struct {
 	Message   string            `json:"message"`
 	Fields    map[string]string `json:"fields,omitempty"`
 	Limit     *limitDetail      `json:"limit,omitempty"`
+	Bookings  []heldBookingJSON `json:"bookings,omitempty"`
 	RequestID string            `json:"requestId"`
+}
+
+// heldBookingJSON is the contract's HeldBooking, on car_has_bookings.
+type heldBookingJSON struct {
+	ID         string `json:"id"`
+	CustomerID string `json:"customerId"`
+	PickupDate string `json:"pickupDate"`
+	ReturnDate string `json:"returnDate"`
+	Status     string `json:"status"`
 }
 
 // limitDetail is the contract's BookingLimit, on booking_limit_reached.
@@ -63,7 +77,7 @@ func (a *API) errorReply(e *problem, requestID string) reply {
 	if !known {
 		code, status = rental.CodeInternal, http.StatusInternalServerError
 	}
-	detail := errorDetail{Code: code, Message: e.message, Fields: e.fields, Limit: e.limit, RequestID: requestID}
+	detail := errorDetail{Code: code, Message: e.message, Fields: e.fields, Limit: e.limit, Bookings: e.bookings, RequestID: requestID}
 	if status >= http.StatusInternalServerError {
 		detail.Message, detail.Fields = serverMessages[code], nil
 	}

@@ -25,7 +25,7 @@ import (
 //	pagesize        a decimal integer from 1 to rental.MaxPageSize
 //	seats           a decimal integer from 1 to maxSeats
 //	cartype         one of rental.CarTypes
-//	bookingstatus   CONFIRMED or CANCELLED
+//	bookingstatus   one of rental.BookingStatuses
 //	idempotencykey  1 to 128 of [A-Za-z0-9_.:-]
 //	etag            an If-Match value that parseIfMatch accepts
 //
@@ -49,6 +49,7 @@ func newValidator() *validator.Validate {
 	})
 	// A jsonString validates as its *string: nil when the body lacked it.
 	v.RegisterCustomTypeFunc(func(f reflect.Value) any { return f.Interface().(jsonString).ptr() }, jsonString{})
+	v.RegisterCustomTypeFunc(func(f reflect.Value) any { return f.Interface().(jsonInt).ptr() }, jsonInt{})
 
 	idempotencyKey := regexp.MustCompile(`^[A-Za-z0-9_.:-]{1,128}$`)
 	rules := map[string]func(string) bool{

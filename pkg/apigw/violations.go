@@ -20,6 +20,22 @@ var fieldNames = map[rental.Field]string{
 	rental.FieldLimit:    "limit",
 	rental.FieldCursor:   "cursor",
 	rental.FieldChange:   "body",
+
+	rental.FieldReturnedOn:   "returnedOn",
+	rental.FieldDay:          "date",
+	rental.FieldID:           "id",
+	rental.FieldMake:         "make",
+	rental.FieldModel:        "model",
+	rental.FieldSeats:        "seats",
+	rental.FieldTransmission: "transmission",
+	rental.FieldRate:         "dailyRate",
+	rental.FieldPhoto:        "photoKey",
+	rental.FieldName:         "name",
+	rental.FieldCity:         "city",
+	rental.FieldCountry:      "country",
+	rental.FieldTimeZone:     "timeZone",
+	rental.FieldAddress:      "address",
+	rental.FieldCurrency:     "currency",
 }
 
 // fieldName is f in the contract's words; a field the map lacks keeps the
@@ -62,14 +78,36 @@ func describe(v rental.Violation) string {
 	case rental.RuleNothingToChange:
 		return nothingToChange(v.Allowed)
 	}
+	return describeStaff(v)
+}
+
+// describeStaff says the rules of the staff's requests.
+func describeStaff(v rental.Violation) string {
+	switch v.Rule {
+	case rental.RuleTooLong:
+		return fmt.Sprintf("must be at most %d characters", v.Max)
+	case rental.RuleFormat:
+		if len(v.Allowed) > 0 {
+			return "must be " + v.Allowed[0]
+		}
+	case rental.RuleBeforePickup:
+		return fmt.Sprintf("must not be before the pick-up day (%s)", v.Pickup)
+	case rental.RuleInFuture:
+		return fmt.Sprintf("must not be after today at the location (%s)", v.Today)
+	case rental.RuleCurrencyFixed:
+		return fmt.Sprintf("cannot change while cars stand at the location: their rates are in %s", strings.Join(v.Allowed, ""))
+	}
 	return "is invalid"
 }
 
 // unknown says that the id in field names nothing of ours: a location's
-// field names a location, any other a car.
+// field names a location, a photo's an upload, any other a car.
 func unknown(field rental.Field) string {
-	if field == rental.FieldLocation {
+	switch field {
+	case rental.FieldLocation:
 		return "is not a location of ours"
+	case rental.FieldPhoto:
+		return "is not a photo uploaded for this car"
 	}
 	return "is not a car of ours"
 }

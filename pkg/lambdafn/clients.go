@@ -9,8 +9,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/carrental/backend/pkg/dynamo"
+	"github.com/carrental/backend/pkg/photos"
 	"github.com/carrental/backend/pkg/rental"
 	"github.com/carrental/backend/pkg/tracing"
 )
@@ -69,12 +71,34 @@ func Store(client dynamo.Client, cfg Config) *dynamo.Store {
 }
 
 // NewService builds the rental Service of cfg on DynamoDB, with cfg's
-// booking limit; opts come after it.
+// booking limit and, with an image bucket, its photos; opts come after.
 func NewService(ctx context.Context, cfg Config, opts ...rental.Option) (*rental.Service, error) {
 	awsCfg, err := AWSConfig(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	opts = append([]rental.Option{rental.WithBookingLimit(cfg.BookingLimit)}, opts...)
-	return rental.NewService(Store(DynamoClient(awsCfg, cfg), cfg), opts...), nil
+	return newService(awsCfg, cfg, Photos(awsCfg, cfg), opts...), nil
+}
+
+// newService is NewService on awsCfg with photos p (nil: none).
+func newService(awsCfg aws.Config, cfg Config, p *photos.Store, opts ...rental.Option) *rental.Service {
+	base := []rental.Option{rental.WithBookingLimit(cfg.BookingLimit)}
+	if p != nil {
+		base = append(base, rental.WithPhotos(p))
+	}
+	return rental.NewService(Store(DynamoClient(awsCfg, cfg), cfg), append(base, opts...)...)
+}
+
+// Photos is the image bucket of cfg (pkg/photos); nil without one. No
+// network I/O happens here.
+func Photos(awsCfg aws.Config, cfg Config) *photos.Store {
+	if cfg.ImageBucket == "" {
+		return nil
+	}
+	client := s3.NewFromConfig(awsCfg, func(o *s3.Options) {
+		if cfg.S3Endpoint != "" {
+			o.BaseEndpoint, o.UsePathStyle = aws.String(cfg.S3Endpoint), true
+		}
+	})
+	return photos.New(client, cfg.ImageBucket)
 }

@@ -36,6 +36,12 @@ type Config struct {
 	// FunctionName names the function in logs
 	// (AWS_LAMBDA_FUNCTION_NAME, set by Lambda).
 	FunctionName string
+	// ImageBucket is the bucket of the car photos (IMAGE_BUCKET); staff
+	// upload into it. Empty: no uploads (the functions that need none).
+	ImageBucket string
+	// S3Endpoint overrides the S3 endpoint (S3_ENDPOINT), for the local
+	// stack's S3; path-style then. Empty in the cloud.
+	S3Endpoint string
 	// BookingLimit is the most active bookings one customer may hold
 	// (BOOKING_LIMIT, 1 to rental.MaxBookingLimit; empty:
 	// rental.DefaultBookingLimit). The template sets it per stage.
@@ -57,6 +63,8 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		UserPoolIssuer:   getenv("COGNITO_ISSUER"),
 		UserPoolClientID: getenv("COGNITO_CLIENT_ID"),
 		FunctionName:     getenv("AWS_LAMBDA_FUNCTION_NAME"),
+		ImageBucket:      getenv("IMAGE_BUCKET"),
+		S3Endpoint:       getenv("S3_ENDPOINT"),
 	}
 	for _, o := range strings.Split(getenv("ALLOWED_ORIGINS"), ",") {
 		if o = strings.TrimSpace(o); o != "" {

@@ -65,12 +65,21 @@ func RESTHandler(ctx context.Context, getenv func(string) string, log *slog.Logg
 // one per function, as Lambda runs one container per function, and serves
 // its handler from API.Handlers.
 func API(ctx context.Context, getenv func(string) string, log *slog.Logger) (*apigw.API, error) {
-	cfg, svc, err := Service(ctx, getenv)
+	cfg, err := FromEnv(getenv)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("configuration: %w", err)
 	}
-	return apigw.New(svc, apigw.Options{AllowedOrigins: cfg.AllowedOrigins, ImageBaseURL: cfg.ImageBaseURL,
-		Logger: log.With("function", cfg.FunctionName)}), nil
+	awsCfg, err := AWSConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("wiring: %w", err)
+	}
+	p := Photos(awsCfg, cfg)
+	opts := apigw.Options{AllowedOrigins: cfg.AllowedOrigins, ImageBaseURL: cfg.ImageBaseURL,
+		Logger: log.With("function", cfg.FunctionName)}
+	if p != nil {
+		opts.Uploads = p
+	}
+	return apigw.New(newService(awsCfg, cfg, p), opts), nil
 }
 
 // Service is what every function starts from: the configuration read with

@@ -28,10 +28,11 @@ const locationTTL = 5 * time.Minute
 // Service applies the booking rules. It is safe for concurrent use. Build it
 // once per Lambda container and reuse it across invocations.
 type Service struct {
-	store Store
-	now   func() time.Time
-	newID func() string
-	limit int // active bookings per customer
+	store  Store
+	now    func() time.Time
+	newID  func() string
+	limit  int    // active bookings per customer
+	photos Photos // nil: photo keys are not checked
 
 	mu        sync.Mutex
 	locations map[string]Location

@@ -6,6 +6,38 @@ import (
 	"strings"
 )
 
+// Photos is where the cars' photos are kept (pkg/photos, on S3): the
+// Service checks that a photo staff give a car was uploaded.
+type Photos interface {
+	// Exists reports whether a photo is at key.
+	Exists(ctx context.Context, key string) (bool, error)
+}
+
+// WithPhotos makes the Service check a car's new photo in p. Without it a
+// well-formed key of the car is taken as it is (tests of the domain).
+func WithPhotos(p Photos) Option { return func(s *Service) { s.photos = p } }
+
+// checkPhoto: a new photo of car id is under cars/<id>/ and was uploaded.
+func (s *Service) checkPhoto(ctx context.Context, id string, key *string) error {
+	if key == nil {
+		return nil
+	}
+	if !strings.HasPrefix(*key, "cars/"+id+"/") {
+		return Invalid(Violation{Field: FieldPhoto, Rule: RuleFormat, Value: *key, Allowed: []string{"the key of a photo uploaded for this car"}})
+	}
+	if s.photos == nil {
+		return nil
+	}
+	ok, err := s.photos.Exists(ctx, *key)
+	if err != nil {
+		return &Error{Code: CodeUnavailable, Message: "the photo store did not answer; try again shortly", Err: err}
+	}
+	if !ok {
+		return Invalid(Violation{Field: FieldPhoto, Rule: RuleUnknown, Value: *key})
+	}
+	return nil
+}
+
 // FleetGuard holds a fleet write to the car's availability as read: each
 // month from From on equal to Masks (a month absent there: nothing
 // booked). A car that staff move or retire must have no booked day from
@@ -102,8 +134,8 @@ func (s *Service) CreateCar(ctx context.Context, spec CarSpec) (Car, error) {
 // currency must give the rate in it.
 //
 // Errors: validation_failed (RuleNothingToChange; every field's rule;
-// FieldLocation unknown; FieldRate required), not_found,
-// car_has_bookings, unavailable, internal.
+// FieldLocation unknown; FieldRate required; FieldPhoto not this car's or
+// not uploaded), not_found, car_has_bookings, unavailable, internal.
 func (s *Service) UpdateCar(ctx context.Context, id string, ch CarChange) (Car, error) {
 	if ch.empty() {
 		return Car{}, Invalid(Violation{Field: FieldChange, Rule: RuleNothingToChange, Allowed: names(carChangeFields)})
@@ -113,6 +145,9 @@ func (s *Service) UpdateCar(ctx context.Context, id string, ch CarChange) (Car, 
 	}
 	car, err := s.fleetCar(ctx, id)
 	if err != nil {
+		return Car{}, err
+	}
+	if err := s.checkPhoto(ctx, id, ch.ImageKey); err != nil {
 		return Car{}, err
 	}
 	to := car.LocationID

@@ -46,7 +46,4 @@ export async function answerTotpChallenge(code: string): Promise<boolean> {
   return isSignedIn || nextStep.signInStep === 'DONE';
 }
 
-/** A code as the apps show it: six digits. */
-export function checkTotpCode(code: string): string | undefined {
-  return /^\d{6}$/.test(code.replace(/\s+/g, '')) ? undefined : 'Enter the 6-digit code from your authenticator app.';
-}
+export { checkTotpCode } from './totpCode';

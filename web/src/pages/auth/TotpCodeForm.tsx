@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AuthProblem } from '../../auth/authErrors';
 import { describeAuthError } from '../../auth/authErrors';
-import { checkTotpCode } from '../../auth/mfa';
+import { checkTotpCode } from '../../auth/totpCode';
 import { Field } from '../../components/Field';
 import { Alert } from '../../components/ui';
 import { focusFirstInvalid } from './AuthCard';
