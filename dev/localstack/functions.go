@@ -27,6 +27,8 @@ type FunctionEnv struct {
 	CognitoIssuer    string // COGNITO_ISSUER
 	CognitoClientID  string // COGNITO_CLIENT_ID
 	BookingLimit     string // BOOKING_LIMIT, the template's BookingLimit parameter's default
+	ImageBucket      string // IMAGE_BUCKET: ImageBucketName in the local S3
+	S3Endpoint       string // S3_ENDPOINT: the local S3 (path-style)
 }
 
 // getenv is the environment of function folder: the variables above, the
@@ -42,6 +44,8 @@ func (e FunctionEnv) getenv(folder string) func(string) string {
 		"COGNITO_ISSUER":           e.CognitoIssuer,
 		"COGNITO_CLIENT_ID":        e.CognitoClientID,
 		"BOOKING_LIMIT":            e.BookingLimit,
+		"IMAGE_BUCKET":             e.ImageBucket,
+		"S3_ENDPOINT":              e.S3Endpoint,
 		"AWS_REGION":               "us-east-1",
 		"AWS_LAMBDA_FUNCTION_NAME": folder,
 	}

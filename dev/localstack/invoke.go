@@ -274,8 +274,9 @@ func invokeBackends(ctx context.Context, o InvokeOptions, withCognito bool) (Fun
 	if err == nil {
 		fmt.Fprintf(o.Stderr, "invoke: on the running stack (pid %d, %s)\n", s.PID, s.URL)
 		return FunctionEnv{TableName: s.TableName, DynamoDBEndpoint: s.DynamoDBEndpoint, CursorSecret: s.CursorSecret,
-			AllowedOrigins: s.AllowedOrigins, BookingLimit: s.BookingLimit, ImageBaseURL: s.ImageBaseURL,
-			CognitoIssuer: s.Cognito.Issuer, CognitoClientID: s.Cognito.ClientID}, s.Cognito.Pool(), func() {}, nil
+				AllowedOrigins: s.AllowedOrigins, BookingLimit: s.BookingLimit, ImageBaseURL: s.ImageBaseURL,
+				CognitoIssuer: s.Cognito.Issuer, CognitoClientID: s.Cognito.ClientID, ImageBucket: s.ImageBucket, S3Endpoint: s.S3Endpoint},
+			s.Cognito.Pool(), func() {}, nil
 	}
 	if !errors.Is(err, ErrNotRunning) {
 		return FunctionEnv{}, cognitolocal.Pool{}, nil, err
@@ -302,8 +303,9 @@ func invokeBackends(ctx context.Context, o InvokeOptions, withCognito bool) (Fun
 		}
 	}
 	return FunctionEnv{TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
-		AllowedOrigins: allowedOrigins(tpl), BookingLimit: bookingLimit(tpl), ImageBaseURL: "http://localhost:3000/static",
-		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID}, b.Pool, stop, nil
+			AllowedOrigins: allowedOrigins(tpl), BookingLimit: bookingLimit(tpl), ImageBaseURL: "http://localhost:3000/static",
+			CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, ImageBucket: ImageBucketName, S3Endpoint: b.S3.Endpoint()},
+		b.Pool, stop, nil
 }
 
 // run builds the function's handler and runs it on the event.

@@ -33,6 +33,12 @@ type State struct {
 	BookingLimit     string       `json:"bookingLimit,omitempty"`
 	ImageBaseURL     string       `json:"imageBaseUrl"`
 	Cognito          CognitoState `json:"cognito"`
+	// S3Endpoint and ImageBucket are the local S3 and the photos' bucket
+	// in it (S3_ENDPOINT, IMAGE_BUCKET).
+	S3Endpoint  string `json:"s3Endpoint"`
+	ImageBucket string `json:"imageBucket"`
+	// DataDir is where the stack keeps its data ("" in memory).
+	DataDir string `json:"dataDir,omitempty"`
 	// Lex is the chatbot on the stack's origin (dev/lexlocal).
 	Lex LexState `json:"lex"`
 }
