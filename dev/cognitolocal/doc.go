@@ -39,6 +39,14 @@
 //     reaches it (CORS, DNS rebinding). The local stack's /_cognito proxy
 //     drops the browser's Origin after its own checks.
 //
+// Authenticator apps (TOTP) work: AssociateSoftwareToken and
+// VerifySoftwareToken with the access token, SetUserMFAPreference, and the
+// SOFTWARE_TOKEN_MFA challenge at sign-in when the pool's MfaConfiguration
+// is not OFF (TestTOTP). Laxer than Cognito there: the challenge's Session
+// and code reuse are not checked, access tokens are read without their
+// signature, a wrong set-up code is CodeMismatchException (Cognito:
+// EnableSoftwareTokenMFAException), and MFA_SETUP by Session is refused.
+//
 // Not supported by cognito-local, so neither here: USER_SRP_AUTH (the
 // Amplify default; use USER_PASSWORD_AUTH), ResendConfirmationCode, hosted
 // UI federation (Google, Facebook). It stores but does not enforce the

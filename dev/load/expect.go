@@ -4,8 +4,9 @@ import "slices"
 
 // expected are the outcomes that the load's requests may get from a sound
 // API: they are well formed, by signed-in owners, for cars that exist and
-// days weeks ahead, so the only refusal is a car taken by someone else
-// (409 car_unavailable). A 412 cannot come either: each user changes a
+// days weeks ahead, so the only refusals are a car taken by someone else
+// (409 car_unavailable) and, for a user who books faster than they cancel,
+// the booking limit (409 booking_limit_reached). A 412 cannot come either: each user changes a
 // booking right after reading it, and nobody else can. Beyond these, a 503
 // throttled may come from any route; the audit counts it among the 5xx.
 var expected = map[string][]string{
@@ -13,7 +14,7 @@ var expected = map[string][]string{
 	"GET /cars/{carId}":            {"200"},
 	"GET /bookings":                {"200"},
 	"GET /bookings/{bookingId}":    {"200"},
-	"POST /bookings":               {"201", "409 car_unavailable"},
+	"POST /bookings":               {"201", "409 car_unavailable", "409 booking_limit_reached"},
 	"PATCH /bookings/{bookingId}":  {"200", "409 car_unavailable"},
 	"DELETE /bookings/{bookingId}": {"200"},
 }

@@ -21,8 +21,9 @@ const targetPrefix = "AWSCognitoIdentityProviderService."
 // userPoolOperations are the operations that /_cognito forwards: those the
 // web app's Amplify Auth (v6, USER_PASSWORD_AUTH; web/src/auth/amplify.ts)
 // calls — sign-in and its challenges, sign-up, its confirmation and a new
-// code, the forgotten password, the token refresh, sign-out — and the
-// user's own GetUser and ChangePassword. In the cloud each of them is
+// code, the forgotten password, the token refresh, sign-out — the user's
+// own GetUser and ChangePassword, and the setting up of a second factor
+// (an authenticator app: web/src/auth/mfa.ts). In the cloud each of them is
 // public or needs the user's own access token. Everything else, above all
 // the Admin* operations, ListUsers and the pool's configuration, needs
 // IAM credentials in the cloud, which cognito-local does not check: a web
@@ -35,6 +36,7 @@ var userPoolOperations = []string{
 	"ForgotPassword", "ConfirmForgotPassword",
 	"GetTokensFromRefreshToken", "RevokeToken", "GlobalSignOut",
 	"GetUser", "ChangePassword",
+	"AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference",
 }
 
 // codeOperations are the forwarded operations that "email" a code.
@@ -59,8 +61,12 @@ const codeWait = 2 * time.Second
 // code is read from cognito-local's console, which arrives a moment after
 // its answer, so that a GET /_local/last-code right after the answer
 // gets the new code, not the one before.
-func cognitoHandler(endpoint string, codes codeSource, log *slog.Logger) http.Handler {
-	proxy := cognitoProxy(endpoint, codes)
+//
+// An exchange with cognito-local that takes longer than timeout (0:
+// DefaultCognitoTimeout) is a 504, one that cannot reach it a 502, each in
+// the same error shape (cognitoUnavailable).
+func cognitoHandler(endpoint string, codes codeSource, timeout time.Duration, log *slog.Logger) http.Handler {
+	proxy := cognitoProxy(endpoint, codes, timeout)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if p := r.URL.EscapedPath(); p != "/_cognito" && p != "/_cognito/" {
 			cognitoError(w, http.StatusNotFound, "ResourceNotFoundException",
@@ -106,15 +112,18 @@ func cognitoError(w http.ResponseWriter, status int, typ, message string) {
 
 // cognitoProxy forwards to cognito-local's endpoint at its root, without
 // CORS headers in the answer, waiting for a pending code (withPendingCode)
-// before it answers.
-func cognitoProxy(endpoint string, codes codeSource) http.Handler {
+// before it answers, and giving up after timeout (see cognitoUnavailable).
+func cognitoProxy(endpoint string, codes codeSource, timeout time.Duration) http.Handler {
 	target, err := url.Parse(endpoint)
 	if err != nil || target.Scheme == "" || target.Host == "" {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			http.Error(w, "cognito-local is not running", http.StatusBadGateway)
+			cognitoError(w, http.StatusBadGateway, internalErrorType, "cognito-local is not running")
 		})
 	}
-	return &httputil.ReverseProxy{
+	if timeout <= 0 {
+		timeout = DefaultCognitoTimeout
+	}
+	proxy := &httputil.ReverseProxy{
 		Rewrite: func(pr *httputil.ProxyRequest) {
 			pr.SetURL(target)
 			pr.Out.URL.Path, pr.Out.URL.RawPath = "/", ""
@@ -137,7 +146,13 @@ func cognitoProxy(endpoint string, codes codeSource) http.Handler {
 			}
 			return nil
 		},
+		ErrorHandler: cognitoUnavailable(timeout),
 	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		proxy.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // codeSource is where the codes that cognito-local "emailed" are read

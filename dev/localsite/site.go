@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/carrental/backend/dev/httpcompress"
 	"github.com/carrental/backend/dev/webhost"
@@ -47,6 +48,9 @@ type Options struct {
 	Config AppConfig
 	// CognitoEndpoint is cognito-local's URL, served under /_cognito.
 	CognitoEndpoint string
+	// CognitoTimeout bounds one exchange with cognito-local through
+	// /_cognito (then a 504); 0 is DefaultCognitoTimeout.
+	CognitoTimeout time.Duration
 	// LastCode returns the last code cognito-local sent to an address
 	// (cognitolocal.Server.LastCode).
 	LastCode func(email string) (code string, ok bool)
@@ -101,7 +105,7 @@ func New(o Options) http.Handler {
 	static := httpcompress.Handler(http.StripPrefix("/static", images(o)), httpcompress.CloudFront)
 	configJSON := o.Config.JSON()
 	config := configHandler(configJSON)
-	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.Log)
+	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.CognitoTimeout, o.Log)
 	lastCode := lastCodeHandler(o.LastCode)
 	// As the site's distribution does (template.yaml, ApiPrefixFunction):
 	// /api/cars is the API's /cars, and a path the API lacks is its 403.

@@ -267,7 +267,8 @@ func TestCognitoProxy(t *testing.T) {
 	const prefix = "AWSCognitoIdentityProviderService."
 	for _, target := range []string{"/_cognito", "/_cognito/"} {
 		for _, op := range []string{"InitiateAuth", "RespondToAuthChallenge", "SignUp", "ConfirmSignUp", "ResendConfirmationCode",
-			"ForgotPassword", "ConfirmForgotPassword", "GetTokensFromRefreshToken", "RevokeToken", "GlobalSignOut", "GetUser", "ChangePassword"} {
+			"ForgotPassword", "ConfirmForgotPassword", "GetTokensFromRefreshToken", "RevokeToken", "GlobalSignOut", "GetUser", "ChangePassword",
+			"AssociateSoftwareToken", "VerifySoftwareToken", "SetUserMFAPreference"} {
 			w := s.send("POST", target, `{}`, "X-Amz-Target", prefix+op, "Content-Type", "application/x-amz-json-1.1",
 				"Origin", "http://localhost:3000")
 			if w.Code != 200 || w.Body.String() != `{"ok":true}` {
@@ -277,7 +278,7 @@ func TestCognitoProxy(t *testing.T) {
 		}
 	}
 	got := s.cognitoGot()
-	if len(got) != 24 || got[0] != "POST / "+prefix+"InitiateAuth" || got[23] != "POST / "+prefix+"ChangePassword" {
+	if len(got) != 30 || got[0] != "POST / "+prefix+"InitiateAuth" || got[29] != "POST / "+prefix+"SetUserMFAPreference" {
 		t.Errorf("cognito-local got %q, want each operation at its root, twice", got)
 	}
 
@@ -289,6 +290,8 @@ func TestCognitoProxy(t *testing.T) {
 		{"AdminSetUserPassword", []string{prefix + "AdminSetUserPassword"}},
 		{"AdminCreateUser", []string{prefix + "AdminCreateUser"}},
 		{"AdminInitiateAuth", []string{prefix + "AdminInitiateAuth"}},
+		{"AdminSetUserMFAPreference", []string{prefix + "AdminSetUserMFAPreference"}},
+		{"SetUserPoolMfaConfig", []string{prefix + "SetUserPoolMfaConfig"}},
 		{"CreateUserPoolClient", []string{prefix + "CreateUserPoolClient"}},
 		{"DescribeUserPoolClient", []string{prefix + "DescribeUserPoolClient"}},
 		{"no target", nil},
@@ -331,8 +334,8 @@ func TestCognitoProxy(t *testing.T) {
 		}
 		noCORS(t, tt.method+" "+tt.target, w)
 	}
-	if got := s.cognitoGot(); len(got) != 24 {
-		t.Errorf("cognito-local got %d requests, want only the 24 allowed ones: %q", len(got), got[24:])
+	if got := s.cognitoGot(); len(got) != 30 {
+		t.Errorf("cognito-local got %d requests, want only the 30 allowed ones: %q", len(got), got[30:])
 	}
 }
 

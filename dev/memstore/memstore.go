@@ -122,7 +122,7 @@ func (s *Store) ListCars(_ context.Context, f rental.CarFilter) (rental.Page[ren
 	s.mu.Lock()
 	var all []rental.Car
 	for _, c := range s.cars {
-		if c.LocationID == f.LocationID && (f.Type == "" || c.Type == f.Type) {
+		if c.LocationID == f.LocationID && (f.Type == "" || c.Type == f.Type) && !c.Retired {
 			all = append(all, copyCar(c))
 		}
 	}

@@ -243,6 +243,9 @@ func (s *Store) checkCars(t *tx) error {
 		if !ok {
 			return errors.New("memstore: SaveCar of a car the Tx did not read")
 		}
+		if s.cars[c.ID].Retired { // retired meanwhile: a fresh read says so
+			return errLostRace
+		}
 		now := s.cars[c.ID].Availability.Masks()
 		for m := range monthsOf(read, c.Availability.Masks()) {
 			if c.Availability.Mask(m) != read[m] && now[m] != read[m] {

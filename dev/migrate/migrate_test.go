@@ -83,6 +83,7 @@ func TestMigrateTheSampleFleetWithBookings(t *testing.T) {
 	}
 	store := dynamo.New(db, table, []byte("migrate-test-cursor-secret-0123456789"))
 	for _, l := range fleet.Locations {
+		l.Currency = "" // the first format kept none
 		if err := store.PutLocation(ctx, l); err != nil {
 			t.Fatal(err)
 		}
@@ -153,6 +154,16 @@ func TestMigrateTheSampleFleetWithBookings(t *testing.T) {
 	again, err := svc.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-002", Period: p1}, "web-key-1")
 	if err != nil || again.ID != "B1" {
 		t.Errorf("a retry with the live key answered %+v, %v; want B1", again, err)
+	}
+	for _, want := range fleet.Locations {
+		if l, err := store.GetLocation(ctx, want.ID); err != nil || l.Currency != want.Currency {
+			t.Errorf("location %s after the migration: currency %q, %v; want %s", want.ID, l.Currency, err, want.Currency)
+		}
+	}
+	// The desk sees the confirmed bookings (GSI2), not the cancelled one.
+	desk, err := store.BookingsByPickup(ctx, "ber", p1.Pickup, p2.Pickup)
+	if err != nil || len(desk) != 2 || desk[0].ID != "B1" || desk[1].ID != "B2" {
+		t.Errorf("the desk after the migration: %+v, %v; want B1 and B2", desk, err)
 	}
 	// Alice's confirmed booking holds a place: at a limit of one, she may
 	// book no more; bob's too, until he cancels it.

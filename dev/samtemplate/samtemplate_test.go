@@ -35,26 +35,34 @@ func TestProjectTable(t *testing.T) {
 	for _, a := range in.AttributeDefinitions {
 		attrs[aws.ToString(a.AttributeName)] = a.AttributeType
 	}
-	for _, name := range []string{"PK", "SK", "GSI1PK", "GSI1SK"} {
+	for _, name := range []string{"PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK"} {
 		if attrs[name] != types.ScalarAttributeTypeS {
 			t.Errorf("attribute %s: type %q, want S", name, attrs[name])
 		}
 	}
-	if len(attrs) != 4 {
-		t.Errorf("attribute definitions = %v, want exactly the 4 key attributes", attrs)
+	if len(attrs) != 6 {
+		t.Errorf("attribute definitions = %v, want exactly the 6 key attributes", attrs)
 	}
 	if got := keyString(in.KeySchema); got != "PK HASH, SK RANGE" {
 		t.Errorf("table keys = %s", got)
 	}
-	if len(in.GlobalSecondaryIndexes) != 1 {
-		t.Fatalf("GSIs = %d, want 1", len(in.GlobalSecondaryIndexes))
+	if len(in.GlobalSecondaryIndexes) != 2 {
+		t.Fatalf("GSIs = %d, want 2", len(in.GlobalSecondaryIndexes))
 	}
-	gsi := in.GlobalSecondaryIndexes[0]
-	if aws.ToString(gsi.IndexName) != "GSI1" || keyString(gsi.KeySchema) != "GSI1PK HASH, GSI1SK RANGE" {
-		t.Errorf("GSI = %s (%s)", aws.ToString(gsi.IndexName), keyString(gsi.KeySchema))
-	}
-	if gsi.Projection == nil || gsi.Projection.ProjectionType != types.ProjectionTypeAll {
-		t.Errorf("GSI projection = %+v, want ALL", gsi.Projection)
+	for i, want := range []struct {
+		name, keys string
+		projection types.ProjectionType
+	}{
+		{"GSI1", "GSI1PK HASH, GSI1SK RANGE", types.ProjectionTypeAll},      // search: the cars with their masks
+		{"GSI2", "GSI2PK HASH, GSI2SK RANGE", types.ProjectionTypeKeysOnly}, // the desk: keys only
+	} {
+		gsi := in.GlobalSecondaryIndexes[i]
+		if aws.ToString(gsi.IndexName) != want.name || keyString(gsi.KeySchema) != want.keys {
+			t.Errorf("GSI %d = %s (%s), want %s (%s)", i, aws.ToString(gsi.IndexName), keyString(gsi.KeySchema), want.name, want.keys)
+		}
+		if gsi.Projection == nil || gsi.Projection.ProjectionType != want.projection {
+			t.Errorf("%s projection = %+v, want %s", want.name, gsi.Projection, want.projection)
+		}
 	}
 	if in.DeletionProtectionEnabled != nil {
 		t.Error("DeletionProtectionEnabled is copied: tests could not delete their tables")
@@ -212,5 +220,31 @@ func TestFindRoot(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if _, err := FindRoot(); err == nil {
 		t.Error("FindRoot outside a module: no error")
+	}
+}
+
+// TestTypedLeavesOutNewerProperties: a property newer than goformation's
+// types (UserPoolTier) is left out of the typed structs and named in
+// Newer, and the rest of the resource decodes.
+func TestTypedLeavesOutNewerProperties(t *testing.T) {
+	tpl, err := Parse([]byte(`
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties: {UserPoolName: p, DeletionProtection: ACTIVE, UserPoolTier: PLUS, Frobnicate: 1}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed, err := tpl.Typed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := typed.Newer["Pool"]; len(got) != 2 || got[0] != "Frobnicate" || got[1] != "UserPoolTier" {
+		t.Errorf("Newer = %v, want Pool: [Frobnicate UserPoolTier]", typed.Newer)
+	}
+	pool, err := typed.GetCognitoUserPoolWithName("Pool")
+	if err != nil || pool.DeletionProtection == nil || *pool.DeletionProtection != "ACTIVE" {
+		t.Errorf("pool = %+v, %v", pool, err)
 	}
 }

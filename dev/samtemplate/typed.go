@@ -3,8 +3,11 @@ package samtemplate
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/awslabs/goformation/v7"
 	"github.com/awslabs/goformation/v7/cloudformation"
@@ -18,6 +21,10 @@ type Typed struct {
 	// GatewayResponses is the Api resource's GatewayResponses by response
 	// type ("DEFAULT_4XX").
 	GatewayResponses map[string]GatewayResponse
+	// Newer are the properties that goformation's type of their resource
+	// lacks, by logical ID ("UserPool": ["UserPoolTier"]): left out of
+	// the typed structs (see Typed).
+	Newer map[string][]string
 }
 
 // GatewayResponse is one of SAM's Api GatewayResponses.
@@ -39,6 +46,9 @@ type GatewayResponse struct {
 //  2. The Api's GatewayResponses is taken out before goformation decodes
 //     the template, and returned separately: goformation v7 types it as
 //     map[string]string, while SAM's is a map of objects.
+//  3. A resource property that goformation's type lacks (newer than its
+//     2024 types, e.g. AWS::Cognito::UserPool's UserPoolTier) is left out,
+//     and named in Newer, rather than failing the whole decode.
 //
 // Unlike Properties, it fails when goformation cannot decode any resource
 // (see the package comment); newer Function properties (LoggingConfig) sit
@@ -67,6 +77,7 @@ func (t *Template) Typed() (*Typed, error) {
 			delete(api, "GatewayResponses")
 		}
 	}
+	out.Newer = dropNewer(doc)
 	b, err := json.Marshal(doc)
 	if err != nil {
 		return nil, err
@@ -132,4 +143,44 @@ func keepSub(name string, input, template any) any {
 		}
 		return m
 	})
+}
+
+// goformationFields are the property names of goformation's type of each
+// resource type, from its structs' JSON tags; built once.
+var goformationFields = sync.OnceValue(func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for typ, r := range cloudformation.AllResources() {
+		fields := map[string]bool{}
+		rt := reflect.TypeOf(r).Elem()
+		for i := range rt.NumField() {
+			if name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+				fields[name] = true
+			}
+		}
+		out[typ] = fields
+	}
+	return out
+})
+
+// dropNewer removes from doc's resources the properties that goformation's
+// type of the resource lacks and returns them by logical ID, sorted. A
+// type goformation does not know is left as it is (its decode fails).
+func dropNewer(doc map[string]any) map[string][]string {
+	out := map[string][]string{}
+	resources, _ := doc["Resources"].(map[string]any)
+	for id, r := range resources {
+		fields, ok := goformationFields()[fmt.Sprint(Get(r, "Type"))]
+		props, _ := Get(r, "Properties").(map[string]any)
+		if !ok {
+			continue
+		}
+		for name := range props {
+			if !fields[name] {
+				delete(props, name)
+				out[id] = append(out[id], name)
+			}
+		}
+		sort.Strings(out[id])
+	}
+	return out
 }

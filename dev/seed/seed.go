@@ -129,7 +129,7 @@ func parse(data []byte) (Fleet, error) {
 	var f Fleet
 	for _, l := range ff.Locations {
 		f.Locations = append(f.Locations, rental.Location{ID: l.ID, Name: l.Name, City: l.City,
-			Country: l.Country, TimeZone: l.TimeZone, Address: l.Address})
+			Country: l.Country, TimeZone: l.TimeZone, Address: l.Address, Currency: l.Currency})
 	}
 	for _, c := range ff.Cars {
 		car := Car{Color: c.Color, Car: rental.Car{

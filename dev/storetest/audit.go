@@ -11,9 +11,9 @@ import (
 
 // Findings is what Audit found wrong; all zero means the store is sound.
 type Findings struct {
-	Overlaps []string // two CONFIRMED bookings of one car share a day
-	Lost     []string // a CONFIRMED booking's day (today or later) not booked in its car's availability
-	Orphans  []string // a booked day (today or later) of a car that no CONFIRMED booking of the car holds
+	Overlaps []string // two bookings of one car hold a day
+	Lost     []string // a day (today or later) that a booking holds, not booked in its car's availability
+	Orphans  []string // a booked day (today or later) of a car that no booking of the car holds
 }
 
 // OK reports whether nothing was found.
@@ -25,14 +25,16 @@ func (f Findings) String() string {
 }
 
 // Audit reads every car in carIDs and every booking of users from store and
-// checks the store's invariants (rental.Availability): no two CONFIRMED
-// bookings of a car share a day; every day from today on of every CONFIRMED
-// booking is booked in its car's availability, and every day from today on
-// that a car's availability books is a day of one of its CONFIRMED
-// bookings. (Days before today may have been pruned.)
+// checks the store's invariants (rental.Availability): no two bookings of
+// a car hold a day; every day from today on that a booking holds is
+// booked in its car's availability, and every day from today on that a
+// car's availability books is held by one of its bookings. (Days before
+// today may have been pruned.) A booking holds its days while confirmed
+// or picked up; a returned one those before the day it came back; a
+// cancelled one or a no-show none from today on.
 func Audit(ctx context.Context, store rental.Store, users, carIDs []string, today rental.Date) (Findings, error) {
 	var f Findings
-	confirmed, err := confirmedBookings(ctx, store, users)
+	confirmed, err := holdingBookings(ctx, store, users)
 	if err != nil {
 		return f, err
 	}
@@ -135,9 +137,9 @@ func (e auditEntry) describe(id string) string {
 	return fmt.Sprintf("%s (%s %s)", id, e.car, e.period)
 }
 
-// confirmedBookings reads, page by page, every booking of users and returns
-// the CONFIRMED ones by id.
-func confirmedBookings(ctx context.Context, store rental.Store, users []string) (map[string]auditEntry, error) {
+// holdingBookings reads, page by page, every booking of users and returns
+// those that hold days, by id, with the days they hold.
+func holdingBookings(ctx context.Context, store rental.Store, users []string) (map[string]auditEntry, error) {
 	confirmed := map[string]auditEntry{}
 	for _, u := range users {
 		q := rental.PageRequest{Limit: 100, Scope: "audit|" + u}
@@ -147,8 +149,8 @@ func confirmedBookings(ctx context.Context, store rental.Store, users []string) 
 				return nil, err
 			}
 			for _, b := range page.Items {
-				if b.Status == rental.Confirmed {
-					confirmed[b.ID] = auditEntry{b.CarID, b.Period}
+				if p, ok := heldPeriod(b); ok {
+					confirmed[b.ID] = auditEntry{b.CarID, p}
 				}
 			}
 			if page.NextCursor == "" {
@@ -158,6 +160,22 @@ func confirmedBookings(ctx context.Context, store rental.Store, users []string) 
 		}
 	}
 	return confirmed, nil
+}
+
+// heldPeriod is the days b holds of its car: its period while confirmed
+// or picked up, up to the day it came back when returned early.
+func heldPeriod(b rental.Booking) (rental.Period, bool) {
+	switch b.Status {
+	case rental.Confirmed, rental.PickedUp:
+		return b.Period, true
+	case rental.Returned:
+		p := b.Period
+		if b.ReturnedOn.Before(p.Return) {
+			p.Return = b.ReturnedOn
+		}
+		return p, p.Pickup.Before(p.Return)
+	}
+	return rental.Period{}, false
 }
 
 func carIDs() []string {

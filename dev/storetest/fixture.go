@@ -50,9 +50,9 @@ var Today = rental.MustDate("2026-11-30")
 
 // Locations of the fixture, in three time zones.
 var Locations = []rental.Location{
-	{ID: "AKL", Name: "Auckland Airport", City: "Auckland", Country: "NZ", TimeZone: "Pacific/Auckland", Address: "Ray Emery Dr, Auckland 2022"},
-	{ID: "BER", Name: "Berlin Hauptbahnhof", City: "Berlin", Country: "DE", TimeZone: "Europe/Berlin", Address: "Europaplatz 1, 10557 Berlin"},
-	{ID: "LAX", Name: "Los Angeles Airport", City: "Los Angeles", Country: "US", TimeZone: "America/Los_Angeles", Address: "1 World Way, Los Angeles, CA 90045"},
+	{ID: "AKL", Name: "Auckland Airport", City: "Auckland", Country: "NZ", TimeZone: "Pacific/Auckland", Address: "Ray Emery Dr, Auckland 2022", Currency: "NZD"},
+	{ID: "BER", Name: "Berlin Hauptbahnhof", City: "Berlin", Country: "DE", TimeZone: "Europe/Berlin", Address: "Europaplatz 1, 10557 Berlin", Currency: "EUR"},
+	{ID: "LAX", Name: "Los Angeles Airport", City: "Los Angeles", Country: "US", TimeZone: "America/Los_Angeles", Address: "1 World Way, Los Angeles, CA 90045", Currency: "USD"},
 }
 
 // Car is a fixture car: id at location of type, at rate cents a day.

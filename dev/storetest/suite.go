@@ -34,6 +34,10 @@ func Run(t *testing.T, newBackend NewBackend) {
 		{"ConcurrentChangeAndCancel", testConcurrentChangeAndCancel},
 		{"ConcurrentIdempotentRetries", testConcurrentIdempotentRetries},
 		{"BookingLimit", testBookingLimit},
+		{"Lifecycle", testLifecycle},
+		{"Desk", testDesk},
+		{"Fleet", testFleet},
+		{"RetireRacesBooking", testRetireRacesBooking},
 		{"ConcurrentHoarding", testConcurrentHoarding},
 		{"RandomizedAgainstModel", testRandomizedAgainstModel},
 	}

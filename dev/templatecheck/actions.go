@@ -49,6 +49,9 @@ func (t *Template) Actions() ([]FunctionActions, error) {
 			if st.transactionsOnly {
 				g += ", inside TransactWriteItems only"
 			}
+			if st.partitions != nil {
+				g += ", partitions " + strings.Join(st.partitions, ", ") + " only"
+			}
 			row.Grants = append(row.Grants, g)
 		}
 		out = append(out, row)

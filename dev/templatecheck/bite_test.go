@@ -83,7 +83,11 @@ func TestRulesBite(t *testing.T) {
 		{"Scan granted", func(doc map[string]any) {
 			st := get(props(doc, "TableReadPolicy"), "PolicyDocument", "Statement").([]any)[0].(map[string]any)
 			st["Action"] = append(st["Action"].([]any), "dynamodb:Scan")
-		}, []string{"least privilege: GetCarFunction: TableReadPolicy grants dynamodb:Scan", "least privilege: LexFulfillmentFunction"}},
+		}, []string{"least privilege: GetBookingFunction: TableReadPolicy grants dynamodb:Scan", "least privilege: LexFulfillmentFunction"}},
+		{"Scan granted to the public", func(doc map[string]any) {
+			st := get(props(doc, "CatalogReadPolicy"), "PolicyDocument", "Statement").([]any)[0].(map[string]any)
+			st["Action"] = append(st["Action"].([]any), "dynamodb:Scan")
+		}, []string{"least privilege: GetCarFunction: CatalogReadPolicy grants dynamodb:Scan", "least privilege: ListLocationsFunction"}},
 		{"dynamodb:* granted", func(doc map[string]any) {
 			st := get(props(doc, "BookingWritePolicy"), "PolicyDocument", "Statement").([]any)[0].(map[string]any)
 			st["Action"] = "dynamodb:*"
@@ -96,7 +100,11 @@ func TestRulesBite(t *testing.T) {
 		{"wildcard resource", func(doc map[string]any) {
 			st := get(props(doc, "TableReadPolicy"), "PolicyDocument", "Statement").([]any)[0].(map[string]any)
 			st["Resource"] = "*"
-		}, []string{"least privilege: ListLocationsFunction: TableReadPolicy grants on the wildcard resource *"}},
+		}, []string{"least privilege: ListBookingsFunction: TableReadPolicy grants on the wildcard resource *"}},
+		{"wildcard resource for the public", func(doc map[string]any) {
+			st := get(props(doc, "CatalogReadPolicy"), "PolicyDocument", "Statement").([]any)[1].(map[string]any)
+			st["Resource"] = "*"
+		}, []string{"least privilege: ListLocationsFunction: CatalogReadPolicy grants on the wildcard resource *"}},
 		{"a reader that writes", func(doc map[string]any) {
 			p := props(doc, "GetCarFunction")
 			p["Policies"] = append(p["Policies"].([]any), map[string]any{"Ref": "BookingWritePolicy"})
@@ -104,6 +112,29 @@ func TestRulesBite(t *testing.T) {
 		{"SAM policy template", func(doc map[string]any) {
 			props(doc, "ListCarsFunction")["Policies"] = []any{map[string]any{"DynamoDBCrudPolicy": map[string]any{"TableName": "t"}}}
 		}, []string{"least privilege: ListCarsFunction: policy", "cannot be checked"}},
+		{"a public function reads the whole table", func(doc map[string]any) {
+			p := props(doc, "ListCarsFunction")
+			p["Policies"] = []any{map[string]any{"Ref": "TableReadPolicy"}}
+		}, []string{"partitions: ListCarsFunction: is public and TableReadPolicy grants dynamodb:GetItem, dynamodb:BatchGetItem, dynamodb:Query " +
+			"on Table.Arn, ${Table.Arn}/index/GSI1 without a ForAllValues:StringLike condition"}},
+		{"the public's condition dropped", func(doc map[string]any) {
+			delete(statementOf(doc, "CatalogReadPolicy", 1), "Condition")
+		}, []string{"partitions: GetAlternativesFunction: is public and CatalogReadPolicy grants dynamodb:Query on ${Table.Arn}/index/GSI1 without",
+			"partitions: ListLocationsFunction:"}},
+		{"any partition for the public", func(doc map[string]any) {
+			get(statementOf(doc, "CatalogReadPolicy", 0), "Condition", "ForAllValues:StringLike").(map[string]any)["dynamodb:LeadingKeys"] = []any{"LOCATIONS", "*"}
+		}, []string{`partitions: GetCarFunction: is public and CatalogReadPolicy grants dynamodb:GetItem, dynamodb:Query on Table.Arn in partition "*", which can be a customer's`}},
+		{"customers' partitions for the public", func(doc map[string]any) {
+			get(statementOf(doc, "CatalogReadPolicy", 0), "Condition", "ForAllValues:StringLike").(map[string]any)["dynamodb:LeadingKeys"] = []any{"LOCATIONS", "CAR#*", "US?R#*"}
+		}, []string{`partitions: ListCarsFunction: is public and CatalogReadPolicy grants dynamodb:GetItem, dynamodb:Query on Table.Arn in partition "US?R#*"`}},
+		{"a customer's partition, literally", func(doc map[string]any) {
+			st := statementOf(doc, "CatalogReadPolicy", 0)
+			st["Condition"] = map[string]any{"ForAllValues:StringEquals": map[string]any{"dynamodb:LeadingKeys": []any{"LOCATIONS", "USER#3f0b1a9e"}}}
+		}, []string{`partitions: ListLocationsFunction: is public and CatalogReadPolicy grants dynamodb:GetItem, dynamodb:Query on Table.Arn in partition "USER#3f0b1a9e"`}},
+		{"any value, not all", func(doc map[string]any) {
+			st := statementOf(doc, "CatalogReadPolicy", 0)
+			st["Condition"] = map[string]any{"ForAnyValue:StringLike": map[string]any{"dynamodb:LeadingKeys": []any{"LOCATIONS", "CAR#*"}}}
+		}, []string{"partitions: GetCarFunction: is public and CatalogReadPolicy grants dynamodb:GetItem, dynamodb:Query on Table.Arn without a ForAllValues:StringLike condition"}},
 		{"no 5xx alarm", func(doc map[string]any) {
 			delete(get(doc, "Resources").(map[string]any), "ApiServerErrorsAlarm")
 		}, []string{"alarm: API: no alarm on AWS/ApiGateway 5XXError"}},

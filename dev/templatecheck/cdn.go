@@ -117,40 +117,55 @@ func (t *Template) checkHeaders() []error {
 	var errs []error
 	policies := t.resources(headersType)
 	for _, id := range sortedIDs(policies) {
-		h := get(policies[id], "Properties", "ResponseHeadersPolicyConfig", "SecurityHeadersConfig")
-		missing := func(what string) { errs = append(errs, breach(ruleHeaders, id, "%s", what)) }
-		csp := text(get(h, "ContentSecurityPolicy", "ContentSecurityPolicy"))
-		switch {
-		case get(h, "ContentSecurityPolicy", "Override") != true:
-			missing("no Content-Security-Policy (with Override)")
-		case !strings.Contains(csp, "default-src"):
-			missing("the Content-Security-Policy has no default-src")
-		case !strings.Contains(csp, "frame-ancestors 'none'"):
-			missing("the Content-Security-Policy lacks frame-ancestors 'none'")
-		}
-		hsts := get(h, "StrictTransportSecurity")
-		if age := number(get(hsts, "AccessControlMaxAgeSec")); get(hsts, "Override") != true || age < hstsMinAge ||
-			get(hsts, "IncludeSubdomains") != true || get(hsts, "Preload") != true {
-			missing(fmt.Sprintf("Strict-Transport-Security is not max-age >= %d with includeSubDomains and preload (with Override)", hstsMinAge))
-		}
-		if get(h, "FrameOptions", "FrameOption") != "DENY" || get(h, "FrameOptions", "Override") != true {
-			missing("X-Frame-Options is not DENY (with Override)")
-		}
-		if get(h, "ContentTypeOptions", "Override") != true {
-			missing("no X-Content-Type-Options: nosniff (ContentTypeOptions with Override)")
-		}
-		if rp, _ := get(h, "ReferrerPolicy", "ReferrerPolicy").(string); !slices.Contains(referrerPolicies, rp) ||
-			get(h, "ReferrerPolicy", "Override") != true {
-			missing(fmt.Sprintf("Referrer-Policy is %q, want one of %s (with Override)", rp, strings.Join(referrerPolicies, ", ")))
-		}
-		if !slices.ContainsFunc(list(get(policies[id], "Properties", "ResponseHeadersPolicyConfig", "CustomHeadersConfig", "Items")), func(item any) bool {
-			name, _ := get(item, "Header").(string)
-			return strings.EqualFold(name, "Cross-Origin-Opener-Policy") && get(item, "Value") == "same-origin" && get(item, "Override") == true
-		}) {
-			missing("no Cross-Origin-Opener-Policy: same-origin (a custom header with Override)")
+		config := get(policies[id], "Properties", "ResponseHeadersPolicyConfig")
+		for _, what := range append(securityHeaderProblems(get(config, "SecurityHeadersConfig")), coopProblems(config)...) {
+			errs = append(errs, breach(ruleHeaders, id, "%s", what))
 		}
 	}
 	return errs
+}
+
+// securityHeaderProblems says what h, a SecurityHeadersConfig, lacks of
+// checkHeaders' rules.
+func securityHeaderProblems(h any) []string {
+	var out []string
+	csp := text(get(h, "ContentSecurityPolicy", "ContentSecurityPolicy"))
+	switch {
+	case get(h, "ContentSecurityPolicy", "Override") != true:
+		out = append(out, "no Content-Security-Policy (with Override)")
+	case !strings.Contains(csp, "default-src"):
+		out = append(out, "the Content-Security-Policy has no default-src")
+	case !strings.Contains(csp, "frame-ancestors 'none'"):
+		out = append(out, "the Content-Security-Policy lacks frame-ancestors 'none'")
+	}
+	hsts := get(h, "StrictTransportSecurity")
+	if age := number(get(hsts, "AccessControlMaxAgeSec")); get(hsts, "Override") != true || age < hstsMinAge ||
+		get(hsts, "IncludeSubdomains") != true || get(hsts, "Preload") != true {
+		out = append(out, fmt.Sprintf("Strict-Transport-Security is not max-age >= %d with includeSubDomains and preload (with Override)", hstsMinAge))
+	}
+	if get(h, "FrameOptions", "FrameOption") != "DENY" || get(h, "FrameOptions", "Override") != true {
+		out = append(out, "X-Frame-Options is not DENY (with Override)")
+	}
+	if get(h, "ContentTypeOptions", "Override") != true {
+		out = append(out, "no X-Content-Type-Options: nosniff (ContentTypeOptions with Override)")
+	}
+	if rp, _ := get(h, "ReferrerPolicy", "ReferrerPolicy").(string); !slices.Contains(referrerPolicies, rp) ||
+		get(h, "ReferrerPolicy", "Override") != true {
+		out = append(out, fmt.Sprintf("Referrer-Policy is %q, want one of %s (with Override)", rp, strings.Join(referrerPolicies, ", ")))
+	}
+	return out
+}
+
+// coopProblems says whether config, a ResponseHeadersPolicyConfig, lacks
+// Cross-Origin-Opener-Policy: same-origin as a custom header.
+func coopProblems(config any) []string {
+	if slices.ContainsFunc(list(get(config, "CustomHeadersConfig", "Items")), func(item any) bool {
+		name, _ := get(item, "Header").(string)
+		return strings.EqualFold(name, "Cross-Origin-Opener-Policy") && get(item, "Value") == "same-origin" && get(item, "Override") == true
+	}) {
+		return nil
+	}
+	return []string{"no Cross-Origin-Opener-Policy: same-origin (a custom header with Override)"}
 }
 
 // number is an integer as the YAML reader (int64), JSON (float64) or a

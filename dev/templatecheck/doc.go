@@ -29,7 +29,15 @@
 //     Authorization and the query), hashed assets and the photos (the
 //     distribution IMAGE_BASE_URL names) may be kept a year; the identity pool
 //     (identitypool.go): no signed-out identities, its role assumable by
-//     its signed-in identities only, with no wildcard.
+//     its signed-in identities only, with no wildcard; the public
+//     functions' reads kept to the catalogue's partitions by
+//     dynamodb:LeadingKeys (partitions.go); AWS WAF web ACLs on the API
+//     stage and the site's distribution, with AWS's managed rule groups
+//     and rate-based rules per address and per Authorization header
+//     (firewall.go, webacl.go); a throttle per route and a JSON access
+//     log (throttling.go); the user pool kept, deletion-protected, with
+//     optional TOTP, SES mail and threat protection as a parameter
+//     (userpool.go).
 //
 // The tests also mutate an in-memory copy of the template (Tracing removed
 // from one function, a Scan granted, ...) to show that each rule bites, and

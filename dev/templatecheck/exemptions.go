@@ -14,7 +14,8 @@ import "regexp"
 // outside the schema's ^[a-zA-Z0-9]+$ pattern, so their (object) values
 // pass unchecked too. Every resource property the template uses is in the
 // schema (Table DeletionProtectionEnabled, the Lex resources, Alarm
-// Metrics, LogGroup RetentionInDays): none is exempted.
+// Metrics, LogGroup RetentionInDays, the WAF web ACLs) but one, exempted
+// below: UserPool's UserPoolTier.
 type exemption struct {
 	path    *regexp.Regexp // the violation's place in the template
 	message string         // the violation, as the validator words it
@@ -22,6 +23,12 @@ type exemption struct {
 }
 
 var exemptions = []exemption{{
+	path:    regexp.MustCompile(`^/Resources/[^/]+/Properties$`),
+	message: "additional properties 'UserPoolTier' not allowed",
+	why: "AWS::Cognito::UserPool's UserPoolTier (the feature plan: LITE, ESSENTIALS, PLUS; threat protection needs PLUS) " +
+		"came in November 2024, after goformation's schema: " +
+		"https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html",
+}, {
 	path:    regexp.MustCompile(`^/Parameters/[^/]+/(Default|MinLength|MaxLength|MinValue|MaxValue)$`),
 	message: "got number, want string",
 	why: "goformation's schema types every parameter property as a string; CloudFormation takes MinLength, " +

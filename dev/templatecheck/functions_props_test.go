@@ -68,15 +68,19 @@ func TestGlobals(t *testing.T) {
 	}
 }
 
-// TestPolicies: the functions reach the table through the two managed
+// TestPolicies: the functions reach the table through the three managed
 // policies only; reads are GetItem, BatchGetItem and Query on the table and its GSIs,
-// writes are Put and Update inside transactions; no Scan, no wildcard.
+// the public routes' only in the catalogue's partitions, writes are Put
+// and Update inside transactions; no Scan, no wildcard.
 func TestPolicies(t *testing.T) {
 	tpl := loadTyped(t)
 	for _, r := range lambdafn.RESTRoutes() {
 		route, id := r.Method+" "+r.Path, lambdafn.LogicalID(r.Function)
 		fn := tpl.GetAllServerlessFunctionResources()[id]
 		want := []string{"TableReadPolicy"}
+		if r.Authorizer == "" {
+			want = []string{"CatalogReadPolicy"}
+		}
 		if !strings.HasPrefix(route, "GET ") {
 			want = append(want, "BookingWritePolicy")
 		}
@@ -117,12 +121,28 @@ func TestPolicies(t *testing.T) {
 			t.Errorf("%s: Condition %s; transactions only: %v, want %v", name, cond, got, transactionsOnly)
 		}
 	}
-	var indexes []string
-	for _, g := range tableGSIs(t, tpl) {
-		indexes = append(indexes, "${Table.Arn}/index/"+g)
+	// GSI2, every customer's bookings by location, is the staff's alone.
+	if !slices.Contains(tableGSIs(t, tpl), "GSI2") {
+		t.Fatal("the table has no GSI2")
 	}
-	check("TableReadPolicy", []string{"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}, append([]string{"Table.Arn"}, indexes...), false)
+	check("TableReadPolicy", []string{"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}, []string{"Table.Arn", "${Table.Arn}/index/GSI1"}, false)
 	check("BookingWritePolicy", []string{"dynamodb:PutItem", "dynamodb:UpdateItem"}, []string{"Table.Arn"}, true)
+
+	catalog := statements("CatalogReadPolicy")
+	want := []string{
+		"map[Action:[dynamodb:GetItem dynamodb:Query] Condition:map[ForAllValues:StringLike:map[dynamodb:LeadingKeys:[LOCATIONS CAR#*]]] " +
+			"Effect:Allow Resource:Table.Arn Sid:ReadLocationsAndCars]",
+		"map[Action:dynamodb:Query Condition:map[ForAllValues:StringLike:map[dynamodb:LeadingKeys:[LOC#*]]] " +
+			"Effect:Allow Resource:${Table.Arn}/index/GSI1 Sid:SearchCars]",
+	}
+	if len(catalog) != len(want) {
+		t.Fatalf("CatalogReadPolicy: %v, want %d statements", catalog, len(want))
+	}
+	for i, st := range catalog {
+		if got := fmt.Sprint(st); got != want[i] {
+			t.Errorf("CatalogReadPolicy statement %d = %s, want %s", i, got, want[i])
+		}
+	}
 }
 
 func tableGSIs(t *testing.T, tpl *samtemplate.Typed) []string {

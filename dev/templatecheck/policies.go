@@ -14,6 +14,11 @@ type statement struct {
 	// transactionsOnly: the statement's condition keeps it to
 	// TransactWriteItems (dynamodb:EnclosingOperation).
 	transactionsOnly bool
+	// partitions are the dynamodb:LeadingKeys values that the statement's
+	// ForAllValues condition admits (patterns with StringLike), nil when
+	// it has none; partitionsOp names that condition's operator.
+	partitions   []string
+	partitionsOp string
 }
 
 // readActions are the DynamoDB actions that change nothing. Any other
@@ -97,6 +102,7 @@ func parseStatements(policy string, v any) ([]statement, error) {
 		}
 		ops := strs(get(s, "Condition", "ForAnyValue:StringEquals", "dynamodb:EnclosingOperation"))
 		st.transactionsOnly = slices.Equal(ops, []string{"TransactWriteItems"})
+		st.partitionsOp, st.partitions = leadingKeys(get(s, "Condition"))
 		out = append(out, st)
 	}
 	return out, nil

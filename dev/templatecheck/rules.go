@@ -33,6 +33,7 @@ func (t *Template) Check() error {
 		errs = append(errs, t.checkFunction(id, fns[id])...)
 	}
 	errs = append(errs, t.checkPolicies()...)
+	errs = append(errs, t.checkPartitions()...)
 	errs = append(errs, t.checkAlarms()...)
 	errs = append(errs, t.checkTables()...)
 	errs = append(errs, t.checkBuckets()...)
@@ -42,6 +43,10 @@ func (t *Template) Check() error {
 	errs = append(errs, t.checkCompression()...)
 	errs = append(errs, t.checkCaching()...)
 	errs = append(errs, t.checkIdentityPools()...)
+	errs = append(errs, t.checkFirewall()...)
+	errs = append(errs, t.checkThrottling()...)
+	errs = append(errs, t.checkAccessLogs()...)
+	errs = append(errs, t.checkUserPools()...)
 	return errors.Join(errs...)
 }
 

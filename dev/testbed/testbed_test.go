@@ -65,9 +65,14 @@ func TestTable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if gsis := d.Table.GlobalSecondaryIndexes; len(gsis) != 1 || aws.ToString(gsis[0].IndexName) != "GSI1" ||
-			gsis[0].IndexStatus != types.IndexStatusActive || gsis[0].Projection.ProjectionType != types.ProjectionTypeAll {
-			t.Errorf("GSIs = %+v, want GSI1, ACTIVE, projection ALL", gsis)
+		projections := map[string]types.ProjectionType{}
+		for _, g := range d.Table.GlobalSecondaryIndexes {
+			if g.IndexStatus == types.IndexStatusActive {
+				projections[aws.ToString(g.IndexName)] = g.Projection.ProjectionType
+			}
+		}
+		if len(projections) != 2 || projections["GSI1"] != types.ProjectionTypeAll || projections["GSI2"] != types.ProjectionTypeKeysOnly {
+			t.Errorf("active GSIs = %v, want GSI1 (projection ALL) and GSI2 (KEYS_ONLY)", projections)
 		}
 		ttl, err := client.DescribeTimeToLive(ctx, &dynamodb.DescribeTimeToLiveInput{TableName: &name})
 		if err != nil {

@@ -121,6 +121,9 @@ func (t *tx) carUpdate(c rental.Car) (*types.TransactWriteItem, error) {
 	if u.empty() {
 		return nil, nil
 	}
+	// A car that staff retired meanwhile takes no more bookings: the
+	// attempt is a lost race, and the function, on a fresh read, says so.
+	u.cond("attribute_not_exists(" + u.name("retired") + ")")
 	return &types.TransactWriteItem{Update: u.build(t.s.table, key(carPK(c.ID), carSK))}, nil
 }
 

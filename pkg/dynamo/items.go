@@ -24,15 +24,17 @@ type locationItem struct {
 	Country  string `dynamodbav:"country"`
 	TimeZone string `dynamodbav:"timeZone"`
 	Address  string `dynamodbav:"address"`
+	Currency string `dynamodbav:"currency,omitempty"`
 }
 
 func toLocationItem(l rental.Location) locationItem {
 	return locationItem{PK: locationsPK, SK: locationSK(l.ID), Kind: "location", ID: l.ID, Name: l.Name,
-		City: l.City, Country: l.Country, TimeZone: l.TimeZone, Address: l.Address}
+		City: l.City, Country: l.Country, TimeZone: l.TimeZone, Address: l.Address, Currency: l.Currency}
 }
 
 func (i locationItem) domain() rental.Location {
-	return rental.Location{ID: i.ID, Name: i.Name, City: i.City, Country: i.Country, TimeZone: i.TimeZone, Address: i.Address}
+	return rental.Location{ID: i.ID, Name: i.Name, City: i.City, Country: i.Country, TimeZone: i.TimeZone,
+		Address: i.Address, Currency: i.Currency}
 }
 
 type moneyAttr struct {
@@ -49,12 +51,13 @@ func (m moneyAttr) domain() rental.Money {
 // with booked days, "m202703", whose bit d-1 is day d (rental.Availability).
 // The item's size does not grow with the bookings: at most 14 months are
 // ahead of today. GSI1 (projection ALL) lists a location's cars of one
-// type by daily rate, masks included, so that a search is one Query.
+// type by daily rate, masks included, so that a search is one Query; a
+// retired car has no GSI1 keys, so no search finds it (a sparse index).
 type carItem struct {
 	PK           string    `dynamodbav:"PK"`
 	SK           string    `dynamodbav:"SK"`
-	GSI1PK       string    `dynamodbav:"GSI1PK"`
-	GSI1SK       string    `dynamodbav:"GSI1SK"`
+	GSI1PK       string    `dynamodbav:"GSI1PK,omitempty"`
+	GSI1SK       string    `dynamodbav:"GSI1SK,omitempty"`
 	Kind         string    `dynamodbav:"kind"`
 	ID           string    `dynamodbav:"id"`
 	Make         string    `dynamodbav:"make"`
@@ -65,13 +68,17 @@ type carItem struct {
 	LocationID   string    `dynamodbav:"locationId"`
 	DailyRate    moneyAttr `dynamodbav:"dailyRate"`
 	ImageKey     string    `dynamodbav:"imageKey"`
+	Retired      bool      `dynamodbav:"retired,omitempty"`
 }
 
 func toCarItem(c rental.Car) carItem {
-	return carItem{PK: carPK(c.ID), SK: carSK, GSI1PK: carGSI1PK(c.LocationID, c.Type),
-		GSI1SK: carGSI1SK(c.DailyRate.Amount, c.ID), Kind: "car", ID: c.ID, Make: c.Make, Model: c.Model,
+	i := carItem{PK: carPK(c.ID), SK: carSK, Kind: "car", ID: c.ID, Make: c.Make, Model: c.Model,
 		CarType: string(c.Type), Seats: c.Seats, Transmission: string(c.Transmission), LocationID: c.LocationID,
-		DailyRate: toMoney(c.DailyRate), ImageKey: c.ImageKey}
+		DailyRate: toMoney(c.DailyRate), ImageKey: c.ImageKey, Retired: c.Retired}
+	if !c.Retired {
+		i.GSI1PK, i.GSI1SK = carGSI1PK(c.LocationID, c.Type), carGSI1SK(c.DailyRate.Amount, c.ID)
+	}
+	return i
 }
 
 // carAttrs is a whole car item: its fields and its month masks.
@@ -107,7 +114,7 @@ func carFrom(av map[string]types.AttributeValue) (rental.Car, error) {
 	}
 	return rental.Car{ID: i.ID, Make: i.Make, Model: i.Model, Type: rental.CarType(i.CarType), Seats: i.Seats,
 		Transmission: rental.Transmission(i.Transmission), LocationID: i.LocationID, DailyRate: i.DailyRate.domain(),
-		ImageKey: i.ImageKey, Availability: rental.AvailabilityOf(masks)}, nil
+		ImageKey: i.ImageKey, Availability: rental.AvailabilityOf(masks), Retired: i.Retired}, nil
 }
 
 func numValue(n *types.AttributeValueMemberN, ok bool) string {
@@ -130,6 +137,8 @@ type carSummaryAttr struct {
 type bookingItem struct {
 	PK         string         `dynamodbav:"PK"`
 	SK         string         `dynamodbav:"SK"`
+	GSI2PK     string         `dynamodbav:"GSI2PK,omitempty"`
+	GSI2SK     string         `dynamodbav:"GSI2SK,omitempty"`
 	Kind       string         `dynamodbav:"kind"`
 	ID         string         `dynamodbav:"id"`
 	UserID     string         `dynamodbav:"userId"`
@@ -139,6 +148,7 @@ type bookingItem struct {
 	ReturnDate string         `dynamodbav:"returnDay"`
 	Total      moneyAttr      `dynamodbav:"total"`
 	Status     string         `dynamodbav:"status"`
+	ReturnedOn string         `dynamodbav:"returnedOn,omitempty"`
 	Version    int64          `dynamodbav:"version"`
 	CreatedAt  string         `dynamodbav:"createdAt"` // RFC 3339, UTC
 	UpdatedAt  string         `dynamodbav:"updatedAt"`
@@ -146,12 +156,19 @@ type bookingItem struct {
 }
 
 func toBookingItem(b rental.Booking) bookingItem {
-	return bookingItem{PK: userPK(b.UserID), SK: bookingSK(b.ID), Kind: "booking", ID: b.ID, UserID: b.UserID,
+	i := bookingItem{PK: userPK(b.UserID), SK: bookingSK(b.ID), Kind: "booking", ID: b.ID, UserID: b.UserID,
 		CarID: b.CarID, LocationID: b.LocationID, PickupDate: b.Period.Pickup.String(), ReturnDate: b.Period.Return.String(),
 		Total: toMoney(b.Total), Status: string(b.Status), Version: b.Version,
 		CreatedAt: b.CreatedAt.UTC().Format(time.RFC3339Nano), UpdatedAt: b.UpdatedAt.UTC().Format(time.RFC3339Nano),
 		Car: carSummaryAttr{ID: b.Car.ID, Make: b.Car.Make, Model: b.Car.Model, CarType: string(b.Car.Type),
 			Seats: b.Car.Seats, Transmission: string(b.Car.Transmission), ImageKey: b.Car.ImageKey}}
+	if !b.ReturnedOn.IsZero() {
+		i.ReturnedOn = b.ReturnedOn.String()
+	}
+	if b.Status != rental.Cancelled {
+		i.GSI2PK, i.GSI2SK = bookingGSI2PK(b.LocationID), bookingGSI2SK(b)
+	}
+	return i
 }
 
 func (i bookingItem) domain() (rental.Booking, error) {
@@ -159,14 +176,19 @@ func (i bookingItem) domain() (rental.Booking, error) {
 	r, err2 := rental.ParseDate(i.ReturnDate)
 	c, err3 := time.Parse(time.RFC3339Nano, i.CreatedAt)
 	u, err4 := time.Parse(time.RFC3339Nano, i.UpdatedAt)
-	for _, err := range []error{err1, err2, err3, err4} {
+	var back rental.Date
+	var err5 error
+	if i.ReturnedOn != "" {
+		back, err5 = rental.ParseDate(i.ReturnedOn)
+	}
+	for _, err := range []error{err1, err2, err3, err4, err5} {
 		if err != nil {
 			return rental.Booking{}, fmt.Errorf("booking %s: %w", i.ID, err)
 		}
 	}
 	return rental.Booking{ID: i.ID, UserID: i.UserID, CarID: i.CarID, LocationID: i.LocationID,
 		Period: rental.Period{Pickup: p, Return: r}, Total: i.Total.domain(), Status: rental.BookingStatus(i.Status),
-		Version: i.Version, CreatedAt: c, UpdatedAt: u,
+		ReturnedOn: back, Version: i.Version, CreatedAt: c, UpdatedAt: u,
 		Car: rental.CarSummary{ID: i.Car.ID, Make: i.Car.Make, Model: i.Car.Model, Type: rental.CarType(i.Car.CarType),
 			Seats: i.Car.Seats, Transmission: rental.Transmission(i.Car.Transmission), ImageKey: i.Car.ImageKey}}, nil
 }

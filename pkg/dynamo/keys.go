@@ -14,6 +14,9 @@ const (
 	attrGSI1PK = "GSI1PK"
 	attrGSI1SK = "GSI1SK"
 	indexGSI1  = "GSI1"
+	attrGSI2PK = "GSI2PK"
+	attrGSI2SK = "GSI2SK"
+	indexGSI2  = "GSI2"
 
 	locationsPK = "LOCATIONS"
 	carSK       = "CAR"
@@ -27,6 +30,14 @@ func carPK(id string) string       { return "CAR#" + id }
 func userPK(sub string) string     { return "USER#" + sub }
 func bookingSK(id string) string   { return bookingPrefix + id }
 func legacyIdemSK(k string) string { return "IDEM#" + k }
+
+// bookingGSI2PK is the desk's partition of a location's bookings; its
+// sort key, bookingGSI2SK, orders them by pick-up day:
+// "<pick-up>#<return>#<id>".
+func bookingGSI2PK(locationID string) string { return "DESK#" + locationID }
+func bookingGSI2SK(b rental.Booking) string {
+	return b.Period.Pickup.String() + "#" + b.Period.Return.String() + "#" + b.ID
+}
 
 // carGSI1PK is the search partition of the cars of one type at one
 // location: a search of one type reads one partition, in price order.

@@ -26,9 +26,11 @@ import (
 //	car          schedule ["<pickup>/<return>/<id>"],      m<YYYYMM> masks; GSI1PK LOC#<loc>#<type>,
 //	             version; GSI1PK LOC#<loc>,                GSI1SK <rate, 12 digits>#<id>
 //	             GSI1SK TYPE#<type>#<id>
-//	booking      carId, pickupDate, returnDate             bookedCar, pickupDay, returnDay
+//	booking      carId, pickupDate, returnDate             bookedCar, pickupDay, returnDay; GSI2 keys
+//	                                                       (the desk's index) unless cancelled
 //	idempotency  USER#<sub> / IDEM#<key>: requestHash,     an entry of the account USER#<sub> /
 //	             bookingId, expiresAt                      ACCOUNT (expired keys are left to TTL)
+//	location     no currency                               currency: its cars' rates'
 //	(none)                                                 a confirmed booking's id in its user's
 //	                                                       account's held list (the booking limit)
 
@@ -87,12 +89,38 @@ func (s *Store) upgradeCar(ctx context.Context, item map[string]types.AttributeV
 		}
 		c.Availability = c.Availability.Reserve(p)
 	}
+	if err := s.giveCurrency(ctx, c.LocationID, c.DailyRate.Currency); err != nil {
+		return err
+	}
 	av, err := carAttrs(c)
 	if err != nil {
 		return err
 	}
 	return s.putIf(ctx, av, "attribute_exists(schedule) AND version = :v",
 		map[string]types.AttributeValue{":v": num(old.Version)})
+}
+
+// giveCurrency sets location id's currency, which the first format did
+// not keep, to its cars' (the rates' currency), when it has none: the
+// fleet's rules make every rate at a location be in its currency.
+func (s *Store) giveCurrency(ctx context.Context, id, currency string) error {
+	u, ok := s.db.(updater)
+	if !ok {
+		return errors.New("dynamo: the store's client cannot UpdateItem, which upgrading a car needs")
+	}
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
+	_, err := u.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: &s.table, Key: key(locationsPK, locationSK(id)),
+		UpdateExpression:          aws.String("SET currency = :c"),
+		ConditionExpression:       aws.String("attribute_exists(PK) AND attribute_not_exists(currency)"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":c": str(currency)},
+	})
+	var ccf *types.ConditionalCheckFailedException
+	if errors.As(err, &ccf) {
+		return nil // it has one, or is not there
+	}
+	return err
 }
 
 // legacyPeriod reads a schedule entry "<pickup>/<return>/<booking id>".
@@ -128,12 +156,22 @@ func (s *Store) upgradeBooking(ctx context.Context, item map[string]types.Attrib
 	}
 	ctx, cancel := s.bounded(ctx)
 	defer cancel()
-	_, err := u.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+	in := &dynamodb.UpdateItemInput{
 		TableName: &s.table, Key: key(stringAttr(item[attrPK]), stringAttr(item[attrSK])),
 		UpdateExpression: aws.String("SET bookedCar = carId, pickupDay = pickupDate, returnDay = returnDate " +
 			"REMOVE carId, pickupDate, returnDate"),
 		ConditionExpression: aws.String("attribute_exists(carId)"),
-	})
+	}
+	if stringAttr(item["status"]) != string(rental.Cancelled) { // the desk's index (GSI2) lists it
+		in.UpdateExpression = aws.String("SET bookedCar = carId, pickupDay = pickupDate, returnDay = returnDate, " +
+			"GSI2PK = :desk, GSI2SK = :day REMOVE carId, pickupDate, returnDate")
+		in.ExpressionAttributeValues = map[string]types.AttributeValue{
+			":desk": str(bookingGSI2PK(stringAttr(item["locationId"]))),
+			":day": str(stringAttr(item["pickupDate"]) + "#" + stringAttr(item["returnDate"]) + "#" +
+				strings.TrimPrefix(stringAttr(item[attrSK]), bookingPrefix)),
+		}
+	}
+	_, err := u.UpdateItem(ctx, in)
 	return ignoreDone(err)
 }
 

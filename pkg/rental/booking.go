@@ -5,17 +5,22 @@ import (
 	"time"
 )
 
-// BookingStatus is CONFIRMED or CANCELLED.
+// BookingStatus is where a booking is in its life: CONFIRMED when made;
+// then CANCELLED by the customer before the pick-up day, or, at the desk,
+// PICKED_UP and later RETURNED, or NO_SHOW when nobody came (lifecycle.go).
 type BookingStatus string
 
 // The states of a booking.
 const (
 	Confirmed BookingStatus = "CONFIRMED"
 	Cancelled BookingStatus = "CANCELLED"
+	PickedUp  BookingStatus = "PICKED_UP"
+	Returned  BookingStatus = "RETURNED"
+	NoShow    BookingStatus = "NO_SHOW"
 )
 
 // BookingStatuses lists every BookingStatus.
-var BookingStatuses = []BookingStatus{Confirmed, Cancelled}
+var BookingStatuses = []BookingStatus{Confirmed, Cancelled, PickedUp, Returned, NoShow}
 
 // ParseBookingStatus accepts exactly one of BookingStatuses.
 func ParseBookingStatus(s string) (BookingStatus, error) {
@@ -30,7 +35,8 @@ func ParseBookingStatus(s string) (BookingStatus, error) {
 // Booking is one user's rental of one car for one period. It belongs to
 // UserID (the Cognito sub) and to nobody else. Total is fixed when the
 // booking is made or changed. Version starts at 1 and grows by one on every
-// change; it is the booking's ETag.
+// change; it is the booking's ETag. ReturnedOn is the day the car came
+// back (RETURNED only).
 type Booking struct {
 	ID         string
 	UserID     string
@@ -39,6 +45,7 @@ type Booking struct {
 	Period     Period
 	Total      Money
 	Status     BookingStatus
+	ReturnedOn Date
 	Version    int64
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
@@ -58,22 +65,24 @@ func NewBooking(id, userID string, car Car, p Period, total Money, now time.Time
 
 // CheckChangeable tells whether the customer may still change b on today
 // (a day at its location): not once it is cancelled (booking_cancelled),
-// nor from the pick-up day on (booking_started).
+// nor from the pick-up day on or once the desk has handled it
+// (booking_started).
 func (b Booking) CheckChangeable(today Date) error {
 	if b.Status == Cancelled {
 		return Errorf(CodeBookingCancelled, "the booking is cancelled")
 	}
-	if Started(b.Period.Pickup, today) {
+	if b.Status != Confirmed || Started(b.Period.Pickup, today) {
 		return Errorf(CodeBookingStarted, "the rental has started; it can no longer be changed")
 	}
 	return nil
 }
 
 // CheckCancellable tells whether the customer may cancel b on today: not
-// from the pick-up day on (booking_started). A cancelled booking may be
-// cancelled again, which changes nothing.
+// from the pick-up day on, nor once the desk has handled it
+// (booking_started). A cancelled booking may be cancelled again, which
+// changes nothing.
 func (b Booking) CheckCancellable(today Date) error {
-	if b.Status != Cancelled && Started(b.Period.Pickup, today) {
+	if b.Status != Cancelled && (b.Status != Confirmed || Started(b.Period.Pickup, today)) {
 		return Errorf(CodeBookingStarted, "the rental has started; it can no longer be cancelled")
 	}
 	return nil

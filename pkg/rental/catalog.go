@@ -4,6 +4,7 @@ import "fmt"
 
 // Location is a rental station. TimeZone is an IANA zone name
 // ("Europe/Berlin"): every date of a rental there is a day in that zone.
+// Its cars' daily rates are in Currency (ISO 4217, one of Currencies).
 type Location struct {
 	ID       string
 	Name     string
@@ -11,6 +12,7 @@ type Location struct {
 	Country  string // ISO 3166-1 alpha-2
 	TimeZone string
 	Address  string
+	Currency string
 }
 
 // CarType is a rental car class.
@@ -63,6 +65,9 @@ type Car struct {
 	DailyRate    Money
 	ImageKey     string // the photo's key below the image CDN, e.g. "cars/c-001.svg"
 	Availability Availability
+	// Retired cars are out of the fleet: no search lists them, no booking
+	// may take them; their bookings keep their summary.
+	Retired bool
 }
 
 // Summary is the part of the car that a booking shows.

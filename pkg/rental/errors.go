@@ -20,6 +20,10 @@ const (
 	CodeBookingCancelled    Code = "booking_cancelled"     // 409: a cancelled booking cannot change
 	CodeBookingStarted      Code = "booking_started"       // 409: pick-up day has come
 	CodeBookingLimitReached Code = "booking_limit_reached" // 409: the customer holds the most active bookings allowed; Limit says how many
+	CodeInvalidTransition   Code = "invalid_transition"    // 409: the desk's change does not fit the booking's status or day
+	CodeCarHasBookings      Code = "car_has_bookings"      // 409: the car cannot be retired or moved; Bookings names what holds it
+	CodeAlreadyExists       Code = "already_exists"        // 409: a car or location with this id exists
+	CodeForbidden           Code = "forbidden"             // 403: the caller is not staff
 	CodeVersionMismatch     Code = "version_mismatch"      // 412: If-Match names another version
 	CodeIdempotencyConflict Code = "idempotency_conflict"  // 422: key reused with another body
 	CodeThrottled           Code = "throttled"             // 503: too much at once (DynamoDB's throttling, lost races); try again later
@@ -30,13 +34,15 @@ const (
 // Error is a failure that a user may be told about. Message is safe to show
 // (a default in English; adapters may say it in their own words, by Code);
 // Violations, for CodeValidation, are the broken rules; Limit, for
-// CodeBookingLimitReached, the limit and what the customer holds. Err,
-// when set, is the cause, for logs only.
+// CodeBookingLimitReached, the limit and what the customer holds;
+// Bookings, for CodeCarHasBookings, the bookings in the way. Err, when
+// set, is the cause, for logs only.
 type Error struct {
 	Code       Code
 	Message    string
 	Violations []Violation
 	Limit      *BookingLimit
+	Bookings   []Booking
 	Err        error
 }
 

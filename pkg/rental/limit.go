@@ -39,9 +39,10 @@ func CheckBookingLimit(n int) error {
 
 // Holds tells whether b holds a place under the booking limit on today (a
 // day at its location): a confirmed booking until its return day has
-// passed. A cancelled booking holds none.
+// passed, a picked-up one until the car is back. A cancelled, returned or
+// no-show booking holds none.
 func (b Booking) Holds(today Date) bool {
-	return b.Status == Confirmed && !b.Period.Return.Before(today)
+	return b.Status == PickedUp || (b.Status == Confirmed && !b.Period.Return.Before(today))
 }
 
 // errBookingLimit is the answer to a create by a customer who holds held
@@ -57,7 +58,8 @@ func errBookingLimit(limit, held int) *Error {
 // at the limit, only those of its bookings that still hold one (read in
 // one round trip). The list only grows by creates, each of which checks
 // it, so it never passes the limit, and a booking once freed (cancelled,
-// ended) never holds again: a list below the limit needs no reads.
+// ended, returned) never holds again: a list below the limit needs no
+// reads.
 func (s *Service) holding(ctx context.Context, tx Tx) ([]string, error) {
 	ids, err := tx.Held(ctx)
 	if err != nil || len(ids) < s.limit {

@@ -72,6 +72,19 @@ func readAtVersion(ctx context.Context, tx Tx, id string, expectedVersion *int64
 	return b, nil
 }
 
+// readForChange is readAtVersion and today at the booking's location.
+func (s *Service) readForChange(ctx context.Context, tx Tx, id string, expectedVersion *int64) (Booking, Date, error) {
+	b, err := readAtVersion(ctx, tx, id, expectedVersion)
+	if err != nil {
+		return Booking{}, Date{}, err
+	}
+	today, err := s.TodayAt(ctx, b.LocationID)
+	if err != nil {
+		return Booking{}, Date{}, err
+	}
+	return b, today, nil
+}
+
 func needCaller(userID string) error {
 	if userID == "" {
 		return Errorf(CodeUnauthorized, "sign in first")
@@ -107,6 +120,9 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 		car, err := tx.Car(ctx, r.CarID)
 		if err != nil {
 			return Booking{}, err
+		}
+		if car.Retired {
+			return Booking{}, NotFound("car")
 		}
 		if r.LocationID != "" && car.LocationID != r.LocationID {
 			return Booking{}, Invalid(Violation{Field: FieldCar, Rule: RuleNotAtLocation, Value: r.CarID, Location: r.LocationID})
@@ -193,11 +209,7 @@ func (s *Service) UpdateBooking(ctx context.Context, userID, id string, c Bookin
 		w.Reads.Cars = []string{*c.CarID}
 	}
 	return s.store.Write(ctx, userID, w, func(ctx context.Context, tx Tx) (Booking, error) {
-		b, err := readAtVersion(ctx, tx, id, expectedVersion)
-		if err != nil {
-			return Booking{}, err
-		}
-		today, err := s.TodayAt(ctx, b.LocationID)
+		b, today, err := s.readForChange(ctx, tx, id, expectedVersion)
 		if err != nil {
 			return Booking{}, err
 		}
@@ -221,7 +233,7 @@ func (s *Service) UpdateBooking(ctx context.Context, userID, id string, c Bookin
 // (FieldCar unknown or at another location), car_unavailable.
 func (s *Service) move(ctx context.Context, tx Tx, b Booking, carID string, next Period, today Date) (Booking, error) {
 	car, err := tx.Car(ctx, carID)
-	if ErrorCode(err) == CodeNotFound && carID != b.CarID {
+	if (ErrorCode(err) == CodeNotFound || (err == nil && car.Retired)) && carID != b.CarID {
 		return Booking{}, Invalid(Violation{Field: FieldCar, Rule: RuleUnknown, Value: carID})
 	} else if err != nil {
 		return Booking{}, err

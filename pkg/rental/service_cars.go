@@ -113,6 +113,9 @@ func (s *Service) GetCar(ctx context.Context, id string, period *Period) (CarOff
 	if err != nil {
 		return CarOffer{}, err
 	}
+	if c.Retired {
+		return CarOffer{}, NotFound("car")
+	}
 	offer := CarOffer{Car: c}
 	if period == nil {
 		return offer, nil

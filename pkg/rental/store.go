@@ -22,6 +22,24 @@ type Store interface {
 	ListCars(ctx context.Context, f CarFilter) (Page[Car], error)
 	GetCar(ctx context.Context, id string) (Car, error)
 
+	// CreateCar stores a new car, nothing booked; already_exists when its
+	// id is taken.
+	CreateCar(ctx context.Context, c Car) error
+	// SaveCarDetails writes everything of c but its Availability (which
+	// bookings write), retired included; not_found when there is no such
+	// car. With g set, the car's availability from g.From on must be
+	// g.Masks; else car_has_bookings.
+	SaveCarDetails(ctx context.Context, c Car, g *FleetGuard) error
+	// CreateLocation stores a new location; already_exists when its id is
+	// taken. SaveLocation replaces one; not_found when there is none.
+	CreateLocation(ctx context.Context, l Location) error
+	SaveLocation(ctx context.Context, l Location) error
+
+	// BookingsByPickup lists the bookings at locationID, every customer's,
+	// whose pick-up day is from..to (inclusive), by pick-up day; cancelled
+	// ones are left out. For the desk and the fleet, staff only.
+	BookingsByPickup(ctx context.Context, locationID string, from, to Date) ([]Booking, error)
+
 	// ListBookings returns one page of userID's bookings, newest first.
 	ListBookings(ctx context.Context, userID string, f BookingFilter) (Page[Booking], error)
 	// GetBooking returns userID's booking id; another user's is not found.

@@ -21,6 +21,22 @@ const (
 	FieldLimit    Field = "limit"    // a page size
 	FieldCursor   Field = "cursor"   // a page cursor
 	FieldChange   Field = "change"   // a change request as a whole
+
+	FieldReturnedOn   Field = "returnedOn"   // the day a car came back
+	FieldDay          Field = "day"          // the desk's day
+	FieldID           Field = "id"           // a new car's or location's id
+	FieldMake         Field = "make"         // a car's make
+	FieldModel        Field = "model"        // a car's model
+	FieldSeats        Field = "seats"        // a car's seats
+	FieldTransmission Field = "transmission" // a car's gearbox
+	FieldRate         Field = "rate"         // a car's daily rate, in minor units
+	FieldPhoto        Field = "photo"        // a car's photo (its key, or an upload)
+	FieldName         Field = "name"         // a location's name
+	FieldCity         Field = "city"         // a location's city
+	FieldCountry      Field = "country"      // a location's country
+	FieldTimeZone     Field = "timeZone"     // a location's time zone
+	FieldAddress      Field = "address"      // a location's address
+	FieldCurrency     Field = "currency"     // a location's currency
 )
 
 // Rule names a rule that a request broke.
@@ -60,6 +76,19 @@ const (
 	// RuleNothingToChange: a change that names none of Allowed (the
 	// fields a booking change may name).
 	RuleNothingToChange Rule = "nothing_to_change"
+	// RuleBeforePickup: a day (Value) before the booking's Pickup.
+	RuleBeforePickup Rule = "before_pickup"
+	// RuleInFuture: a day (Value) after Today at the location.
+	RuleInFuture Rule = "in_future"
+	// RuleTooLong: text longer than Max characters.
+	RuleTooLong Rule = "too_long"
+	// RuleFormat: Value does not have the field's form (Allowed[0]
+	// describes it: "2 capital letters", "lowercase letters, digits and
+	// dashes").
+	RuleFormat Rule = "format"
+	// RuleCurrencyFixed: a location's currency cannot change while it has
+	// cars (Value, the currency asked for; Allowed[0], the location's).
+	RuleCurrencyFixed Rule = "currency_fixed"
 )
 
 // Violation is one broken rule: which, about which field, and the values

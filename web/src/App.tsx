@@ -21,6 +21,7 @@ const SignUpPage = lazy(() => import('./pages/auth/SignUpPage'));
 const ConfirmSignUpPage = lazy(() => import('./pages/auth/ConfirmSignUpPage'));
 const ForgotPasswordPage = lazy(() => import('./pages/auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./pages/auth/ResetPasswordPage'));
+const SecurityPage = lazy(() => import('./pages/auth/SecurityPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export function App({ config }: { config: AppConfig }) {
@@ -53,6 +54,14 @@ export function App({ config }: { config: AppConfig }) {
                 element={
                   <RequireAuth>
                     <BookingPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="account/security"
+                element={
+                  <RequireAuth>
+                    <SecurityPage />
                   </RequireAuth>
                 }
               />

@@ -75,13 +75,15 @@ export async function idToken(): Promise<string | undefined> {
   }
 }
 
-export type SignInOutcome = 'signed-in' | 'confirm-sign-up' | 'reset-password' | 'unsupported';
+/** 'totp': the account has an authenticator app; answer with auth/mfa's answerTotpChallenge. */
+export type SignInOutcome = 'signed-in' | 'confirm-sign-up' | 'reset-password' | 'totp' | 'unsupported';
 
 export async function signIn(email: string, password: string): Promise<SignInOutcome> {
   const { isSignedIn, nextStep } = await amplifySignIn({ username: email.trim(), password, options: { authFlowType: flow } });
   if (isSignedIn || nextStep.signInStep === 'DONE') return 'signed-in';
   if (nextStep.signInStep === 'CONFIRM_SIGN_UP') return 'confirm-sign-up';
   if (nextStep.signInStep === 'RESET_PASSWORD') return 'reset-password';
+  if (nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE') return 'totp';
   return 'unsupported';
 }
 

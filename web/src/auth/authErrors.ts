@@ -25,10 +25,14 @@ function messageOf(err: unknown): string {
  * password rules (cognito-local answers a wrong password with
  * InvalidPasswordException where Cognito says NotAuthorizedException).
  */
-export function describeAuthError(err: unknown, during: 'signIn' | 'other' = 'other'): AuthProblem {
+export function describeAuthError(err: unknown, during: 'signIn' | 'totp' | 'other' = 'other'): AuthProblem {
   const name = nameOf(err);
   if (during === 'signIn' && name === 'InvalidPasswordException') {
     return { field: 'password', message: 'The email or password is not right.' };
+  }
+  if (during === 'totp') {
+    const totp = describeTotpError(name);
+    if (totp) return totp;
   }
   switch (name) {
     case 'NotAuthorizedException':
@@ -93,5 +97,26 @@ export const PASSWORD_HINT = 'At least 10 characters, with upper- and lower-case
 export function checkEmail(email: string): string | undefined {
   if (!email.trim()) return 'Please enter your email.';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) return 'Please enter a valid email address, like name@example.com.';
+  return undefined;
+}
+
+/**
+ * Errors of the authenticator-app steps (set up, sign-in code). A wrong code
+ * is CodeMismatchException, or EnableSoftwareTokenMFAException when Cognito
+ * checks the first one (cognito-local says CodeMismatchException there too).
+ */
+function describeTotpError(name: string): AuthProblem | undefined {
+  switch (name) {
+    case 'CodeMismatchException':
+    case 'EnableSoftwareTokenMFAException':
+      return { field: 'code', message: 'That code is not right. Enter the code your app shows now (check the time on your phone if it keeps failing).' };
+    case 'EmptyChallengeResponse':
+    case 'EmptyVerifyTOTPSetupCode':
+      return { field: 'code', message: 'Enter the 6-digit code from your authenticator app.' };
+    case 'NotAuthorizedException':
+      return { message: 'This sign-in took too long. Please sign in again.' };
+    case 'SoftwareTokenMFANotFoundException':
+      return { message: 'Set up your authenticator app again: this account has none waiting to be confirmed.' };
+  }
   return undefined;
 }

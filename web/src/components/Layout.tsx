@@ -103,6 +103,7 @@ function Header() {
                 <span className="nav__email" title={auth.user?.email}>
                   {auth.user?.email}
                 </span>
+                <NavLink to="/account/security">Account</NavLink>
                 <button type="button" className="button button--small button--secondary" onClick={onSignOut} disabled={busy}>
                   Sign out
                 </button>

@@ -11,6 +11,7 @@ import { useConfig } from '../../configContext';
 import type { OAuthProvider } from '../../config';
 import { useTitle } from '../../lib/hooks';
 import { AuthCard, focusFirstInvalid } from './AuthCard';
+import { TotpChallenge } from './TotpChallenge';
 
 export default function SignInPage() {
   useTitle('Sign in');
@@ -25,6 +26,7 @@ export default function SignInPage() {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<AuthProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [totp, setTotp] = useState(false);
   const withNext = (path: string, extra: Record<string, string> = {}) => `${path}?${new URLSearchParams({ ...extra, ...(next !== '/' ? { next } : {}) })}`;
 
   async function onSubmit(e: FormEvent) {
@@ -46,6 +48,10 @@ export default function SignInPage() {
       }
       if (outcome === 'confirm-sign-up') {
         navigate(withNext('/confirm-sign-up', { email: email.trim() }), { state: { notice: 'Please confirm your email first. We sent you a code.' } });
+        return;
+      }
+      if (outcome === 'totp') {
+        setTotp(true);
         return;
       }
       if (outcome === 'reset-password') {
@@ -73,6 +79,22 @@ export default function SignInPage() {
         <Link className="button" to={next}>
           Continue
         </Link>
+      </AuthCard>
+    );
+  }
+
+  if (totp) {
+    return (
+      <AuthCard title="Enter your code">
+        <TotpChallenge
+          onSignedIn={() => {
+            void auth.refresh().then(() => navigate(next, { replace: true }));
+          }}
+          onRestart={() => {
+            setTotp(false);
+            setPassword('');
+          }}
+        />
       </AuthCard>
     );
   }
