@@ -37,6 +37,14 @@ COGNITO_LOCAL_NPM := cognito-local@5.3.0
 COGNITO_LOCAL := $(CACHE)/cognito-local
 COGNITO_LOCAL_STAMP := $(COGNITO_LOCAL)/.$(COGNITO_LOCAL_NPM)
 
+# aws-ses-v2-local, the stand-in for Amazon SES on the local stack and in the
+# tests (dev/seslocal runs it with the machine's node): SES API v2's
+# SendEmail, and the emails it accepted at GET /store. To upgrade, change the
+# version and read dev/seslocal's notes on what it relies on.
+SES_LOCAL_NPM := aws-ses-v2-local@2.10.2
+SES_LOCAL := $(CACHE)/ses-local
+SES_LOCAL_STAMP := $(SES_LOCAL)/.$(SES_LOCAL_NPM)
+
 # gocyclo, for make cyclo, installed by go install (the Go module proxy)
 # into a folder named by its version, so that a new version installs anew.
 GOCYCLO_VERSION := v0.6.0
@@ -63,7 +71,7 @@ help: ## list the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 		awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-tools: java-check $(DDB_LOCAL_STAMP) node-check $(COGNITO_LOCAL_STAMP) $(GOCYCLO) ## fetch the tools that tests and the local stack run (DynamoDB Local, cognito-local, gocyclo)
+tools: java-check $(DDB_LOCAL_STAMP) node-check $(COGNITO_LOCAL_STAMP) $(SES_LOCAL_STAMP) $(GOCYCLO) ## fetch the tools that tests and the local stack run (DynamoDB Local, cognito-local, aws-ses-v2-local, gocyclo)
 
 java-check: ## check that a Java runtime is installed (DynamoDB Local needs it)
 	@java -version >/dev/null 2>&1 || { \
@@ -122,6 +130,17 @@ $(COGNITO_LOCAL_STAMP):
 
 $(LIGHTHOUSE_STAMP):
 	$(call npm-tool,$(LIGHTHOUSE_NPM),$(LIGHTHOUSE),node_modules/lighthouse/core/index.js)
+
+# As cognito-local: a temporary folder, renamed at the end.
+$(SES_LOCAL_STAMP):
+	@command -v npm >/dev/null || { \
+		echo "make: npm not found: install Node.js 20.19 or later with npm (it fetches aws-ses-v2-local)" >&2; exit 1; }
+	@echo "installing $(SES_LOCAL_NPM) into $(SES_LOCAL)"
+	@rm -rf $(SES_LOCAL).tmp && mkdir -p $(SES_LOCAL).tmp
+	@npm install --prefix $(SES_LOCAL).tmp --no-audit --no-fund --ignore-scripts --loglevel=error $(SES_LOCAL_NPM) >/dev/null
+	@test -f $(SES_LOCAL).tmp/node_modules/aws-ses-v2-local/dist/cli.js
+	@touch $(SES_LOCAL).tmp/.$(SES_LOCAL_NPM)
+	@rm -rf $(SES_LOCAL) && mv $(SES_LOCAL).tmp $(SES_LOCAL)
 
 # Everything: the Go part first (vet, gofmt, gocyclo, every Go test with
 # -race against a fresh DynamoDB Local), then the web app's type check and

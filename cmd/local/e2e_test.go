@@ -101,6 +101,7 @@ func TestEndToEnd(t *testing.T) {
 	if created.CarID != car.ID || created.Status != "CONFIRMED" || first.header.Get("Location") != "/bookings/"+created.ID {
 		t.Errorf("created %+v, Location %q", created, first.header.Get("Location"))
 	}
+	c.awaitMail(created.ID, 1, 5*time.Second) // its confirmation, from the stream, within 5 s
 	again := c.call("POST", "/bookings", body, book)
 	c.json(again, http.StatusCreated, &replayed)
 	if !bytes.Equal(again.body, first.body) {
@@ -158,6 +159,17 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("GET /bookings/a/b: %d %s", r.status, r.body)
 	}
 
+	// One email for each change, newest first on the mail page.
+	mails := c.awaitMail(created.ID, 3, 5*time.Second)
+	for i, want := range []string{"Booking cancelled:", "Booking changed:", "Booking confirmed:"} {
+		if !strings.Contains(mails[i], "<h2>"+want) {
+			t.Errorf("email %d on /_local/mail: want %q:\n%s", i, want, mails[i])
+		}
+	}
+	if out := stack.command(t, "mail"); strings.Count(out, "Booking ") < 3 || !strings.Contains(out, "to alice@example.com  Booking cancelled:") {
+		t.Errorf("local mail printed:\n%s", out)
+	}
+
 	stack.commands(t, c, auth)
 	stack.chat(t, c, auth)
 	c.localOnly()
@@ -205,6 +217,45 @@ func (s *stack) commands(t *testing.T, c *client, auth map[string]string) {
 	if !found {
 		t.Errorf("alice's bookings %+v lack %s, the booking that invoke create-booking made", mine.Bookings, created.ID)
 	}
+	// Its reminder, run now as EventBridge Scheduler would the evening
+	// before the pick-up; a second run sends nothing.
+	c.awaitMail(created.ID, 1, 5*time.Second)
+	for _, want := range []string{`{"result":"sent"}`, `{"result":"seen"}`} {
+		if out := s.command(t, "remind", created.ID); !strings.Contains(out, want) {
+			t.Errorf("local remind %s printed %q, want %s", created.ID, out, want)
+		}
+	}
+	if got := c.awaitMail(created.ID, 2, 5*time.Second); !strings.Contains(got[0], "<h2>Reminder: pick up your") {
+		t.Errorf("the reminder on /_local/mail:\n%s", got[0])
+	}
+}
+
+// awaitMail waits up to within for n emails about booking id on the
+// stack's mail page, then half a second more to see that no other comes,
+// and returns them, newest first.
+func (c *client) awaitMail(id string, n int, within time.Duration) []string {
+	c.t.Helper()
+	about := func() []string {
+		var out []string
+		for _, a := range strings.Split(string(c.raw("GET", "/_local/mail", "", nil).body), "<article")[1:] {
+			if strings.Contains(a, id) {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	began := time.Now()
+	for len(about()) < n {
+		if time.Since(began) > within {
+			c.t.Fatalf("%d emails about booking %s on /_local/mail after %s, want %d", len(about()), id, within, n)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if got := about(); len(got) != n {
+		c.t.Fatalf("%d emails about booking %s on /_local/mail, want exactly %d", len(got), id, n)
+	}
+	return about()
 }
 
 // command runs the stack's binary with args on the running stack (its
@@ -248,7 +299,13 @@ func (c *client) localOnly() {
 		c.t.Errorf("preflight of /_cognito: %d %v, want it refused", pre.status, pre.header)
 	}
 
-	for _, target := range []string{"/_local/last-code?email=alice@example.com", "/_cognito", "/locations", "/config.json", "/"} {
+	// A page can post a form, but not with a header of its own (that takes
+	// a preflight, which the stack never answers): no mail on its say-so.
+	if r := c.raw("POST", "/_local/notify", `{"reminder":{"userId":"x","bookingId":"y","pickupDate":"2027-03-05"}}`,
+		map[string]string{"Content-Type": "text/plain", "Origin": "https://evil.example"}); r.status != http.StatusForbidden {
+		c.t.Errorf("POST /_local/notify without X-Local-Stack: %d %s, want 403", r.status, r.body)
+	}
+	for _, target := range []string{"/_local/last-code?email=alice@example.com", "/_local/mail", "/_cognito", "/locations", "/config.json", "/"} {
 		r := c.do("GET", target, "", map[string]string{"Host": "evil.example:" + c.port()})
 		if r.status != http.StatusForbidden || string(r.body) != `{"message":"Forbidden"}` {
 			c.t.Errorf("GET %s with Host evil.example: %d %s, want 403 Forbidden", target, r.status, r.body)

@@ -8,6 +8,10 @@
 //	                                                  one function on one event
 //	go run ./cmd/local event NAME [-e EVENT] [--token ID_TOKEN]
 //	                                                  the event, rendered, as invoke runs it
+//	go run ./cmd/local mail [-n N] [--body]           the last emails of the local SES
+//	go run ./cmd/local remind BOOKING                 run a booking's reminder now
+//	go run ./cmd/local dead-letters                   the notify mapping's dead letters
+//	go run ./cmd/local resend                         hand them to the notify function again
 //	go run ./cmd/local chat [EMAIL [PASSWORD]]        talk to the running stack's chatbot
 //	go run ./cmd/local reset                          forget the data kept in LOCAL_DATA_DIR (make reset)
 //
@@ -36,6 +40,14 @@
 // same way, for `sam local invoke -e`; without a running stack (or
 // --token) the user's placeholders stay and a note says so. url prints
 // the running stack's base URL, for scripts: BASE=$(go run ./cmd/local url).
+//
+// The booking emails: serve feeds the table's stream to the notify
+// function as the template's event source mapping would, which sends
+// through aws-ses-v2-local; mail lists what it accepted (also at
+// /_local/mail), remind runs the target of a booking's reminder schedule
+// at once, dead-letters and resend show and hand back what the mapping
+// gave up on.
+//
 // chat talks to the running stack's chatbot (its Lex V2 runtime) as the
 // user EMAIL (default alice@example.com), a line of standard input a
 // message; a response card's buttons are numbered and a number picks one;
@@ -76,6 +88,10 @@ const usage = `usage:
   go run ./cmd/local event NAME [-e EVENT] [--token ID_TOKEN]
                                                       print the event file (default events/NAME.json) rendered:
                                                       dates, and alice's token, sub and e-mail when a stack runs
+  go run ./cmd/local mail [-n N] [--body]             the last N (10) emails the stack sent, with --body their text
+  go run ./cmd/local remind BOOKING                   run booking BOOKING's pick-up reminder now
+  go run ./cmd/local dead-letters                     the notify mapping's dead letters
+  go run ./cmd/local resend                           hand the dead letters to the notify function again
   go run ./cmd/local chat [EMAIL [PASSWORD]]          talk to the running stack's chatbot as EMAIL (default alice@example.com):
                                                       a line a message, a number picks a button, Ctrl-D (end of input) ends
   go run ./cmd/local reset                            delete the data a stack kept in LOCAL_DATA_DIR (default .local)
@@ -111,6 +127,8 @@ func run(began time.Time, args []string, stdout, stderr io.Writer) int {
 		err = event(ctx, root, rest, stdout, stderr)
 	case "invoke":
 		err = invoke(ctx, root, rest, stdout, stderr, log)
+	case "mail", "remind", "dead-letters", "resend":
+		err = mailCommand(ctx, root, cmd, rest, stdout)
 	case "chat":
 		err = chat(ctx, root, rest, os.Stdin, stdout, stderr)
 	case "reset":
@@ -251,6 +269,37 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// mailCommand runs one of the commands about the booking emails on the
+// running stack.
+func mailCommand(ctx context.Context, root, cmd string, args []string, stdout io.Writer) error {
+	state := localstack.StatePath(root)
+	switch cmd {
+	case "mail":
+		fs := flag.NewFlagSet("mail", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		n := fs.Int("n", 10, "how many")
+		body := fs.Bool("body", false, "print the text of each")
+		if err := fs.Parse(args); err != nil || fs.NArg() != 0 || *n < 1 {
+			return errUsage
+		}
+		return localstack.Mail(ctx, state, *n, *body, stdout)
+	case "remind":
+		if len(args) != 1 {
+			return errUsage
+		}
+		return localstack.Remind(ctx, state, args[0], stdout)
+	case "dead-letters":
+		if len(args) != 0 {
+			return errUsage
+		}
+		return localstack.DeadLetters(ctx, state, stdout)
+	}
+	if len(args) != 0 {
+		return errUsage
+	}
+	return localstack.Resend(ctx, state, stdout)
 }
 
 // chat talks to the running stack's bot as args[0] (default alice), until

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 )
 
@@ -50,5 +51,23 @@ func (p *Process) WaitReady(ctx context.Context, r Readiness) error {
 			return fmt.Errorf("%s did not answer %s in time (limit %s)%s", r.Name, r.Probe, r.Timeout, last())
 		case <-tick.C:
 		}
+	}
+}
+
+// HTTPOK is a Ready that asks GET url and wants a 200, each call bounded
+// by a second.
+func HTTPOK(url string) func(ctx context.Context) bool {
+	client := &http.Client{Timeout: time.Second}
+	return func(ctx context.Context) bool {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return false
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
 	}
 }

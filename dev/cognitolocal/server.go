@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -167,22 +166,10 @@ func childEnv(env []string) []string {
 // waitReady polls GET /health until it answers 200, node exits, ctx ends
 // or startTimeout passes.
 func (s *Server) waitReady(ctx context.Context, out *childproc.Tail) error {
-	client := &http.Client{Timeout: time.Second}
 	health := s.endpoint + "/health"
 	return s.proc.WaitReady(ctx, childproc.Readiness{
 		Name: "cognito-local", Probe: "GET " + health, Timeout: startTimeout, Interval: 50 * time.Millisecond, Output: out,
-		Ready: func(ctx context.Context) bool {
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, health, nil)
-			if err != nil {
-				return false
-			}
-			resp, err := client.Do(req)
-			if err != nil {
-				return false
-			}
-			resp.Body.Close()
-			return resp.StatusCode == http.StatusOK
-		},
+		Ready: childproc.HTTPOK(health),
 	})
 }
 

@@ -19,6 +19,7 @@ import (
 
 	"github.com/carrental/backend/dev/eventfile"
 	"github.com/carrental/backend/pkg/lexbot"
+	"github.com/carrental/backend/pkg/notify"
 )
 
 // TestEventsDecode: every events/*.json decodes strictly (unknown
@@ -54,6 +55,22 @@ func eventsDecode(t *testing.T, rendered bool) {
 			if err = decodeStrict(path, rendered, &ev); err == nil && (ev.SessionState.Intent == nil && len(ev.Interpretations) == 0) {
 				t.Errorf("events/%s.json: no intent", name)
 			}
+		case name == "notify":
+			var ev events.DynamoDBEvent
+			if err = decodeStrict(path, rendered, &ev); err == nil && (len(ev.Records) == 0 || ev.Records[0].Change.NewImage == nil) {
+				t.Errorf("events/%s.json: no record with a new image", name)
+			}
+			seen[name] = true
+		case strings.HasPrefix(name, "notify-") && rendered:
+			var ev notify.ReminderEvent
+			if err = decodeStrict(path, rendered, &ev); err == nil && (ev.Reminder == nil || ev.Reminder.BookingID == "") {
+				t.Errorf("events/%s.json: no reminder", name)
+			}
+		case strings.HasPrefix(name, "notify-"): // a day of the domain, which ${DATE+N} is not before rendering
+			var ev struct {
+				Reminder struct{ UserID, BookingID, PickupDate string }
+			}
+			err = decodeStrict(path, rendered, &ev)
 		case slices.Contains(folders, name):
 			var ev events.APIGatewayProxyRequest
 			if err = decodeStrict(path, rendered, &ev); err == nil && (ev.HTTPMethod == "" || ev.Resource == "" || ev.RequestContext.RequestID == "") {

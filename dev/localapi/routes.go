@@ -146,7 +146,7 @@ func Read(tpl *samtemplate.Template) (*API, error) {
 		if err := tpl.Properties(fn, functionType, &fp); err != nil {
 			return nil, fmt.Errorf("localapi: %w", err)
 		}
-		timeout, err := functionTimeout(fp.Timeout, globalTimeout)
+		timeout, err := FunctionTimeout(fp.Timeout, globalTimeout)
 		if err != nil {
 			return nil, fmt.Errorf("localapi: %s: %w", fn, err)
 		}
@@ -298,9 +298,10 @@ func literal(s string) (string, error) {
 // ("AWS::Serverless::Function", Timeout).
 const defaultTimeout = 3 * time.Second
 
-// functionTimeout is a function's Timeout: its own, else the Globals', else
-// SAM's default. Lambda takes 1 to 900 seconds.
-func functionTimeout(own, global any) (time.Duration, error) {
+// FunctionTimeout is a function's Timeout from its own property own,
+// else the Globals' global, else SAM's default (the local event source
+// mapping reads it too). Lambda takes 1 to 900 seconds.
+func FunctionTimeout(own, global any) (time.Duration, error) {
 	v := own
 	if v == nil {
 		v = global

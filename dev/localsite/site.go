@@ -13,12 +13,14 @@ package localsite
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/carrental/backend/dev/httpcompress"
+	"github.com/carrental/backend/dev/seslocal"
 	"github.com/carrental/backend/dev/webhost"
 )
 
@@ -68,6 +70,16 @@ type Options struct {
 	// API serves the API's paths, and every request that is neither GET nor
 	// HEAD outside the routes above (API Gateway's 403 for those).
 	API API
+	// Emails lists what the local SES accepted (seslocal.Emails), for
+	// /_local/mail; nil: no mail page.
+	Emails func(context.Context) ([]seslocal.Email, error)
+	// Schedules and DeadLetters are the local reminders' schedules and the
+	// notify mapping's on-failure destination, for /_local/schedules and
+	// /_local/dead-letters; nil: an empty list.
+	Schedules, DeadLetters func() any
+	// Notify is the notify function's handler, for POST /_local/notify
+	// (go run ./cmd/local remind and resend); nil: a 403.
+	Notify func(context.Context, json.RawMessage) (any, error)
 	// Lex serves the Lex V2 runtime API under /bots/ (dev/lexlocal), where
 	// the web app's chat panel and the AWS SDKs send RecognizeText; nil:
 	// those paths are the API's.
@@ -82,6 +94,12 @@ type Options struct {
 //	POST /_cognito            cognito-local's user-pool API, the operations
 //	                          that the web app calls (cognitoHandler)
 //	GET /_local/last-code     ?email=: {"code":"123456"}, 404 when none
+//	GET /_local/mail          the emails of the local SES, newest first
+//	                          (/_local/mail/<id>: one's HTML)
+//	GET /_local/schedules     the reminders' schedules, JSON
+//	GET /_local/dead-letters  the notify mapping's dead letters, JSON
+//	POST /_local/notify       the notify function on the body (header
+//	                          X-Local-Stack: 1): a reminder, a resend
 //	/api/...                  API, without the /api: the cloud's layout
 //	                          (config.json's apiBaseUrl "/api")
 //	/bots/...                 Lex, the chatbot's runtime API (any method)
@@ -106,7 +124,7 @@ func New(o Options) http.Handler {
 	configJSON := o.Config.JSON()
 	config := configHandler(configJSON)
 	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.CognitoTimeout, o.Log)
-	lastCode := lastCodeHandler(o.LastCode)
+	local := localPaths(o)
 	// As the site's distribution does (template.yaml, ApiPrefixFunction):
 	// /api/cars is the API's /cars, and a path the API lacks is its 403.
 	api := http.StripPrefix("/api", o.API)
@@ -121,8 +139,7 @@ func New(o Options) http.Handler {
 			config.ServeHTTP(w, r)
 		case p == "/_cognito" || strings.HasPrefix(p, "/_cognito/"):
 			cognito.ServeHTTP(w, r)
-		case read && p == "/_local/last-code":
-			lastCode.ServeHTTP(w, r)
+		case local(w, r, p, read):
 		case strings.HasPrefix(p, "/api/"):
 			api.ServeHTTP(w, r)
 		case o.Lex != nil && strings.HasPrefix(p, "/bots/"):
@@ -143,4 +160,40 @@ func images(o Options) http.Handler {
 		return o.Images
 	}
 	return files(o.ImagesDir, webhost.Immutable)
+}
+
+// localPaths serves the stack's own paths under /_local/ (see New) and
+// reports whether p was one of them.
+func localPaths(o Options) func(w http.ResponseWriter, r *http.Request, p string, read bool) bool {
+	lastCode := lastCodeHandler(o.LastCode)
+	mail := mailHandler(o.Emails, securityHeaders(o.ImageBaseURL))
+	schedules, deadLetters := jsonHandler(orEmpty(o.Schedules)), jsonHandler(orEmpty(o.DeadLetters))
+	notify := notifyHandler(o.Notify)
+	return func(w http.ResponseWriter, r *http.Request, p string, read bool) bool {
+		var h http.Handler
+		switch {
+		case read && p == "/_local/last-code":
+			h = lastCode
+		case read && (p == "/_local/mail" || strings.HasPrefix(p, "/_local/mail/")):
+			h = mail
+		case read && p == "/_local/schedules":
+			h = schedules
+		case read && p == "/_local/dead-letters":
+			h = deadLetters
+		case r.Method == http.MethodPost && p == "/_local/notify":
+			h = notify
+		default:
+			return false
+		}
+		h.ServeHTTP(w, r)
+		return true
+	}
+}
+
+// orEmpty is v, or a function of an empty list.
+func orEmpty(v func() any) func() any {
+	if v != nil {
+		return v
+	}
+	return func() any { return []any{} }
 }

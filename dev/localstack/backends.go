@@ -17,9 +17,11 @@ import (
 
 	"github.com/carrental/backend/dev/cognitolocal"
 	"github.com/carrental/backend/dev/localdynamo"
+	"github.com/carrental/backend/dev/localesm"
 	"github.com/carrental/backend/dev/locals3"
 	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/dev/seed"
+	"github.com/carrental/backend/dev/seslocal"
 	"github.com/carrental/backend/pkg/dynamo"
 )
 
@@ -42,6 +44,9 @@ type BackendOptions struct {
 	// Cognito starts cognito-local with the template's pool and the demo
 	// users (Node.js 20 and `make tools` needed).
 	Cognito bool
+	// SES starts aws-ses-v2-local, the local SES of the booking emails
+	// (Node.js 20 and `make tools` needed).
+	SES bool
 	// ChildOutput receives the output of DynamoDB Local and cognito-local;
 	// nil discards it (its last lines are quoted when a start fails).
 	ChildOutput io.Writer
@@ -71,6 +76,8 @@ type Backends struct {
 	// FleetLoaded says whether the sample fleet was put into the table:
 	// a new or empty one; a table kept in DataDir keeps its own.
 	FleetLoaded bool
+	// SES is aws-ses-v2-local; nil without Options.SES.
+	SES *seslocal.Server
 	// Took says how long each part took, for the start-up report.
 	Took map[string]time.Duration
 
@@ -123,6 +130,13 @@ func StartBackends(ctx context.Context, o BackendOptions) (*Backends, error) {
 	run("s3", func() error { return b.startS3(o, b.dataPath("s3")) })
 	if o.Cognito {
 		run("cognito", func() error { return b.startCognito(ctx, o) })
+	}
+	if o.SES {
+		run("ses", func() error {
+			var err error
+			b.SES, err = seslocal.Start(ctx, seslocal.Options{Dir: filepath.Join(o.Root, ".cache", "ses-local"), Stdout: o.ChildOutput})
+			return err
+		})
 	}
 	wg.Wait()
 	if firstErr != nil {
@@ -206,6 +220,9 @@ func (b *Backends) Died() <-chan error {
 	if b.Cognito != nil {
 		children = append(children, child{"cognito-local", b.Cognito.Done(), b.Cognito.Ended})
 	}
+	if b.SES != nil {
+		children = append(children, child{"aws-ses-v2-local", b.SES.Done(), b.SES.Ended})
+	}
 	return watch(children, &b.stopping)
 }
 
@@ -224,7 +241,12 @@ func watch(children []child, stopping *atomic.Bool) <-chan error {
 	return died
 }
 
-// Stop stops cognito-local, the S3 and DynamoDB Local, or deletes the table from a
+// StreamARN is the ARN of the table's stream.
+func (b *Backends) StreamARN(ctx context.Context) (string, error) {
+	return localesm.StreamARN(ctx, b.client, b.TableName)
+}
+
+// Stop stops cognito-local, aws-ses-v2-local, the S3 and DynamoDB Local, or deletes the table from a
 // DynamoDB Local that was given, and waits until the child processes are
 // gone. It is safe to call more than once.
 func (b *Backends) Stop() error {
@@ -236,6 +258,9 @@ func (b *Backends) Stop() error {
 		}
 		if b.S3 != nil {
 			errs = append(errs, b.S3.Stop())
+		}
+		if b.SES != nil {
+			errs = append(errs, b.SES.Stop())
 		}
 		if b.dropTable && b.client != nil {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -11,9 +11,19 @@ import (
 	"github.com/carrental/backend/pkg/lexbot"
 )
 
-// LexFunction is the folder of the Lex V2 code hook, the one function
-// without an Api event.
+// LexFunction is the folder of the Lex V2 code hook, a function without
+// an Api event.
 const LexFunction = "lex-fulfillment"
+
+// NotifyFunction is the folder of the function that sends the booking
+// emails, and NotifyMapping the logical ID of its event source mapping.
+const (
+	NotifyFunction = "notify"
+	NotifyMapping  = "NotifyEventSourceMapping"
+)
+
+// LocalMailFrom is the sender of the local stack's emails (MAIL_FROM).
+const LocalMailFrom = "bookings@car-rental.localhost"
 
 // FunctionEnv is the environment that every function gets, as template.yaml
 // sets it in the cloud (Globals and the function's own Environment), with
@@ -26,6 +36,8 @@ type FunctionEnv struct {
 	ImageBaseURL     string // IMAGE_BASE_URL
 	CognitoIssuer    string // COGNITO_ISSUER
 	CognitoClientID  string // COGNITO_CLIENT_ID
+	SESEndpoint      string // SES_ENDPOINT: aws-ses-v2-local
+	SiteURL          string // SITE_URL: the stack's origin, for the emails' links
 	BookingLimit     string // BOOKING_LIMIT, the template's BookingLimit parameter's default
 	ImageBucket      string // IMAGE_BUCKET: ImageBucketName in the local S3
 	S3Endpoint       string // S3_ENDPOINT: the local S3 (path-style)
@@ -43,6 +55,9 @@ func (e FunctionEnv) getenv(folder string) func(string) string {
 		"IMAGE_BASE_URL":           e.ImageBaseURL,
 		"COGNITO_ISSUER":           e.CognitoIssuer,
 		"COGNITO_CLIENT_ID":        e.CognitoClientID,
+		"SES_ENDPOINT":             e.SESEndpoint,
+		"SITE_URL":                 e.SiteURL,
+		"MAIL_FROM":                LocalMailFrom,
 		"BOOKING_LIMIT":            e.BookingLimit,
 		"IMAGE_BUCKET":             e.ImageBucket,
 		"S3_ENDPOINT":              e.S3Endpoint,

@@ -23,6 +23,7 @@ import (
 	"github.com/carrental/backend/dev/cognitolocal"
 	"github.com/carrental/backend/dev/eventfile"
 	"github.com/carrental/backend/dev/localapi"
+	"github.com/carrental/backend/dev/localschedule"
 	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/pkg/lambdafn"
 	"github.com/carrental/backend/pkg/lexbot"
@@ -81,7 +82,7 @@ func Invoke(ctx context.Context, o InvokeOptions) error {
 	if o.Out != OutJSON && o.Out != OutText {
 		return fmt.Errorf("--out %q: want %s or %s", o.Out, OutJSON, OutText)
 	}
-	rest, err := restFunction(o.Root, o.Function)
+	kind, err := functionKind(o.Root, o.Function)
 	if err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func Invoke(ctx context.Context, o InvokeOptions) error {
 		return fmt.Errorf("%s: %w", o.EventFile, err)
 	}
 	needsUser := eventfile.NeedsUser(data)
-	env, pool, stop, err := invokeBackends(ctx, o, !rest || needsUser)
+	env, pool, stop, err := invokeBackends(ctx, o, backendsFor(kind, needsUser))
 	if err != nil {
 		return err
 	}
@@ -113,7 +114,7 @@ func Invoke(ctx context.Context, o InvokeOptions) error {
 	defer cancel()
 	ctx = lambdacontext.NewContext(ctx, &lambdacontext.LambdaContext{AwsRequestID: localapi.NewRequestID(),
 		InvokedFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:" + o.Function})
-	out, err := run(ctx, o, rest, env, event)
+	out, err := run(ctx, o, kind, env, event)
 	if err != nil {
 		return err
 	}
@@ -232,13 +233,19 @@ func Event(ctx context.Context, o EventOptions) ([]byte, error) {
 	return out, nil
 }
 
-// restFunction checks that function is one of the template's and tells
-// whether it is a REST function (one with an Api event) or the Lex code
-// hook.
-func restFunction(root, function string) (bool, error) {
+// The kinds of function that invoke runs.
+const (
+	kindREST   = "rest"   // one with an Api event
+	kindLex    = "lex"    // the Lex code hook
+	kindNotify = "notify" // the booking emails'
+)
+
+// functionKind checks that function is one of the template's and tells
+// its kind.
+func functionKind(root, function string) (string, error) {
 	refs, err := samtemplate.LoadWith(filepath.Join(root, samtemplate.FileName), samtemplate.ParseOptions{ResourceRefs: true})
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	id := lambdafn.LogicalID(function)
 	known := refs.LogicalIDs("AWS::Serverless::Function")
@@ -249,34 +256,41 @@ func restFunction(root, function string) (bool, error) {
 				names = append(names, f)
 			}
 		}
-		return false, fmt.Errorf("no function %q in template.yaml; there are: %s", function, strings.Join(names, ", "))
+		return "", fmt.Errorf("no function %q in template.yaml; there are: %s", function, strings.Join(names, ", "))
 	}
 	api, err := localapi.Read(refs)
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	for _, r := range api.Routes {
 		if r.Function == id {
-			return true, nil
+			return kindREST, nil
 		}
 	}
-	if function == LexFunction {
-		return false, nil
+	switch function {
+	case LexFunction:
+		return kindLex, nil
+	case NotifyFunction:
+		return kindNotify, nil
 	}
-	return false, fmt.Errorf("%s is neither a REST function (no Api event) nor %s: invoke cannot run it", function, LexFunction)
+	return "", fmt.Errorf("%s is neither a REST function (no Api event) nor %s or %s: invoke cannot run it", function, LexFunction, NotifyFunction)
+}
+
+// backendsFor says which backends a function of kind needs besides
+// DynamoDB: cognito-local for the bot or an event of the user, the local
+// SES for notify.
+func backendsFor(kind string, needsUser bool) BackendOptions {
+	return BackendOptions{Cognito: kind == kindLex || needsUser, SES: kind == kindNotify}
 }
 
 // invokeBackends returns the functions' environment and pool: the running
 // stack's, or temporary backends' (with cognito-local if withCognito).
 // stop ends what was started here.
-func invokeBackends(ctx context.Context, o InvokeOptions, withCognito bool) (FunctionEnv, cognitolocal.Pool, func(), error) {
+func invokeBackends(ctx context.Context, o InvokeOptions, need BackendOptions) (FunctionEnv, cognitolocal.Pool, func(), error) {
 	s, err := ReadState(o.StatePath)
 	if err == nil {
 		fmt.Fprintf(o.Stderr, "invoke: on the running stack (pid %d, %s)\n", s.PID, s.URL)
-		return FunctionEnv{TableName: s.TableName, DynamoDBEndpoint: s.DynamoDBEndpoint, CursorSecret: s.CursorSecret,
-				AllowedOrigins: s.AllowedOrigins, BookingLimit: s.BookingLimit, ImageBaseURL: s.ImageBaseURL,
-				CognitoIssuer: s.Cognito.Issuer, CognitoClientID: s.Cognito.ClientID, ImageBucket: s.ImageBucket, S3Endpoint: s.S3Endpoint},
-			s.Cognito.Pool(), func() {}, nil
+		return s.env(), s.Cognito.Pool(), func() {}, nil
 	}
 	if !errors.Is(err, ErrNotRunning) {
 		return FunctionEnv{}, cognitolocal.Pool{}, nil, err
@@ -285,15 +299,19 @@ func invokeBackends(ctx context.Context, o InvokeOptions, withCognito bool) (Fun
 	if o.DynamoDBEndpoint != "" {
 		what = "a table on " + o.DynamoDBEndpoint
 	}
-	if withCognito {
+	if need.Cognito {
 		what += " and cognito-local"
+	}
+	if need.SES {
+		what += " and aws-ses-v2-local"
 	}
 	fmt.Fprintf(o.Stderr, "invoke: no local stack is running; starting %s for this invocation\n", what)
 	tpl, err := samtemplate.Load(filepath.Join(o.Root, samtemplate.FileName))
 	if err != nil {
 		return FunctionEnv{}, cognitolocal.Pool{}, nil, err
 	}
-	b, err := StartBackends(ctx, BackendOptions{Root: o.Root, Template: tpl, DynamoDBEndpoint: o.DynamoDBEndpoint, Cognito: withCognito})
+	need.Root, need.Template, need.DynamoDBEndpoint = o.Root, tpl, o.DynamoDBEndpoint
+	b, err := StartBackends(ctx, need)
 	if err != nil {
 		return FunctionEnv{}, cognitolocal.Pool{}, nil, err
 	}
@@ -302,20 +320,31 @@ func invokeBackends(ctx context.Context, o InvokeOptions, withCognito bool) (Fun
 			fmt.Fprintln(o.Stderr, "invoke:", err)
 		}
 	}
-	return FunctionEnv{TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
-			AllowedOrigins: allowedOrigins(tpl), BookingLimit: bookingLimit(tpl), ImageBaseURL: "http://localhost:3000/static",
-			CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, ImageBucket: ImageBucketName, S3Endpoint: b.S3.Endpoint()},
-		b.Pool, stop, nil
+	env := FunctionEnv{TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
+		AllowedOrigins: allowedOrigins(tpl), BookingLimit: bookingLimit(tpl), ImageBaseURL: "http://localhost:3000/static",
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, SiteURL: "http://localhost:3000",
+		ImageBucket: ImageBucketName, S3Endpoint: b.S3.Endpoint()}
+	if b.SES != nil {
+		env.SESEndpoint = b.SES.Endpoint()
+	}
+	return env, b.Pool, stop, nil
 }
 
 // run builds the function's handler and runs it on the event.
-func run(ctx context.Context, o InvokeOptions, rest bool, env FunctionEnv, event []byte) (any, error) {
-	if rest {
+func run(ctx context.Context, o InvokeOptions, kind string, env FunctionEnv, event []byte) (any, error) {
+	switch kind {
+	case kindREST:
 		h, err := restHandler(ctx, lambdafn.LogicalID(o.Function), env, o.Log)
 		if err != nil {
 			return nil, err
 		}
 		return handle(ctx, o, event, "an API Gateway REST proxy event", h)
+	case kindNotify:
+		h, err := NotifyHandler(ctx, env, localschedule.New(), o.Log)
+		if err != nil {
+			return nil, err
+		}
+		return handle(ctx, o, event, "a stream batch, a reminder or a dead letter", h)
 	}
 	h, err := LexHandler(ctx, env, o.Log)
 	if err != nil {

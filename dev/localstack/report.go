@@ -54,12 +54,13 @@ func report(w io.Writer, in reportInput) {
 	}
 	fmt.Fprintf(w, `
 Car rental local stack: first request served %.1f s after start
-(DynamoDB with %s %.1f s, cognito-local with pool and users %.1f s, side by side).
+(DynamoDB with %s %.1f s, cognito-local with pool and users %.1f s, aws-ses-v2-local %.1f s, side by side).
 
   Open        %s
   Sign in     %s or %s, or %s (staff: group %s), password %s
   API         %s/locations ... (%d routes of template.yaml, %d behind the Cognito authorizer; stage %s)
   Token       go run ./cmd/local token %s
+  Mail        %s/_local/mail  (go run ./cmd/local mail), sent by aws-ses-v2-local at %s
   Chatbot     go run ./cmd/local chat  (Lex V2 runtime: %s/bots/%s/botAliases/%s/botLocales/%s/...)
   DynamoDB    %s  table %s, %s
   Cognito     %s  pool %s, app client %s (cognito-local)
@@ -67,9 +68,9 @@ Car rental local stack: first request served %.1f s after start
   Data        %s
 
 Ctrl-C stops everything.
-`, in.startup.Seconds(), fleet, in.took["dynamodb"].Seconds(), in.took["cognito"].Seconds(), web, cognitolocal.DemoAlice, cognitolocal.DemoBob,
+`, in.startup.Seconds(), fleet, in.took["dynamodb"].Seconds(), in.took["cognito"].Seconds(), in.took["ses"].Seconds(), web, cognitolocal.DemoAlice, cognitolocal.DemoBob,
 		cognitolocal.DemoStaff, cognitolocal.AdminsGroup, cognitolocal.DemoPassword,
-		s.URL, len(in.api.Routes), protected, in.api.Stage, cognitolocal.DemoAlice, s.URL, s.Lex.BotID, s.Lex.BotAliasID, s.Lex.LocaleID,
+		s.URL, len(in.api.Routes), protected, in.api.Stage, cognitolocal.DemoAlice, s.URL, s.SESEndpoint, s.URL, s.Lex.BotID, s.Lex.BotAliasID, s.Lex.LocaleID,
 		s.DynamoDBEndpoint, s.TableName, dynamo, s.Cognito.Endpoint, s.Cognito.UserPoolID, s.Cognito.ClientID,
 		s.ImageBaseURL, s.ImageBucket, s.S3Endpoint, data)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/carrental/backend/dev/localsite"
 	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/dev/seed"
+	"github.com/carrental/backend/dev/seslocal"
 	"github.com/carrental/backend/dev/webhost"
 	"github.com/carrental/backend/pkg/auth"
 )
@@ -112,11 +113,16 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	}()
 
 	env := functionEnv(o, tpl, b, url)
+	notify, err := startServeNotify(ctx, tpl, b, env, o.Log)
+	if err != nil {
+		return err
+	}
+	defer notify.Stop()
 	lex, lexState, err := lexRuntime(ctx, tpl, env, o.Log)
 	if err != nil {
 		return err
 	}
-	handler, err := siteHandler(ctx, o, api, b, env, lex, lexState)
+	handler, err := siteHandler(ctx, o, api, b, env, lex, lexState, notify)
 	if err != nil {
 		return err
 	}
@@ -132,7 +138,7 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	state := State{PID: os.Getpid(), URL: url, Port: port, StartedAt: time.Now().UTC(),
 		DynamoDBEndpoint: b.DynamoDBEndpoint, TableName: b.TableName, CursorSecret: env.CursorSecret,
 		AllowedOrigins: env.AllowedOrigins, BookingLimit: env.BookingLimit, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool),
-		Lex: lexState, S3Endpoint: env.S3Endpoint, ImageBucket: env.ImageBucket, DataDir: o.DataDir}
+		Lex: lexState, SESEndpoint: env.SESEndpoint, S3Endpoint: env.S3Endpoint, ImageBucket: env.ImageBucket, DataDir: o.DataDir}
 	if err := WriteState(o.StatePath, state); err != nil {
 		return err
 	}
@@ -165,7 +171,7 @@ func readAPI(root string) (*samtemplate.Template, *localapi.API, error) {
 // stops what it started).
 func startServeBackends(ctx context.Context, o ServeOptions, tpl *samtemplate.Template) (*Backends, error) {
 	b, err := StartBackends(ctx, BackendOptions{Root: o.Root, Template: tpl, DynamoDBEndpoint: o.DynamoDBEndpoint,
-		Cognito: true, ChildOutput: o.ChildOutput, DataDir: o.DataDir, Log: o.Log})
+		Cognito: true, SES: true, ChildOutput: o.ChildOutput, DataDir: o.DataDir, Log: o.Log})
 	if err != nil && ctx.Err() != nil {
 		return nil, errors.New("interrupted during start-up; nothing is left running")
 	}
@@ -178,13 +184,26 @@ func functionEnv(o ServeOptions, tpl *samtemplate.Template, b *Backends, url str
 	env := FunctionEnv{
 		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
 		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
-		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, BookingLimit: bookingLimit(tpl),
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, BookingLimit: bookingLimit(tpl), SiteURL: url,
 		ImageBucket: ImageBucketName, S3Endpoint: b.S3.Endpoint(),
+	}
+	if b.SES != nil {
+		env.SESEndpoint = b.SES.Endpoint()
 	}
 	if env.ImageBaseURL == "" {
 		env.ImageBaseURL = url + "/static"
 	}
 	return env
+}
+
+// startServeNotify starts the notify function and its mapping on the
+// table's stream.
+func startServeNotify(ctx context.Context, tpl *samtemplate.Template, b *Backends, env FunctionEnv, log *slog.Logger) (*Notify, error) {
+	arn, err := b.StreamARN(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return StartNotify(ctx, tpl, env, arn, log)
 }
 
 // shutdown stops srv, giving requests in flight shutdownGrace; then it
@@ -202,7 +221,7 @@ func shutdown(srv *http.Server) {
 func serveUntilDone(ctx context.Context, out io.Writer, b *Backends, served <-chan error) error {
 	select {
 	case <-ctx.Done():
-		fmt.Fprintln(out, "\nstopping: HTTP server, cognito-local, DynamoDB Local ...")
+		fmt.Fprintln(out, "\nstopping: HTTP server, the stream's mapping, aws-ses-v2-local, cognito-local, DynamoDB Local ...")
 		return nil
 	case err := <-b.Died():
 		return fmt.Errorf("%w; stopped the stack", err)
@@ -245,9 +264,9 @@ func bookingLimit(tpl *samtemplate.Template) string {
 }
 
 // siteHandler wires the gateway (handlers, Cognito authorizer), the Lex
-// runtime and the site around them.
+// runtime, the notify function's local paths and the site around them.
 func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Backends, env FunctionEnv,
-	lex http.Handler, bot LexState) (http.Handler, error) {
+	lex http.Handler, bot LexState, n *Notify) (http.Handler, error) {
 	handlers, err := RESTHandlers(ctx, api, env, o.Log)
 	if err != nil {
 		return nil, err
@@ -279,6 +298,10 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 		Hosts:           o.Hosts,
 		Log:             o.Log,
 		API:             gw,
+		Emails:          func(ctx context.Context) ([]seslocal.Email, error) { return seslocal.Emails(ctx, env.SESEndpoint) },
+		Schedules:       func() any { return n.Schedules.List() },
+		DeadLetters:     func() any { return n.DeadLetters.List() },
+		Notify:          n.Handler,
 		Lex:             lex,
 	}), nil
 }
@@ -287,20 +310,30 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 func probe(ctx context.Context, url string) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
+	_, err := fetch(ctx, url)
+	if err != nil {
+		return fmt.Errorf("first request, %w", err)
+	}
+	return nil
+}
+
+// fetch is GET url's body (up to 1 MB); an error unless it answers 200,
+// which names the request and says the answer.
+func fetch(ctx context.Context, url string) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("first request, GET %s: %w", url, err)
+		return nil, fmt.Errorf("GET %s: %w", url, err)
 	}
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<10))
-	resp.Body.Close()
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("first request, GET %s: %s %s", url, resp.Status, body)
+		return nil, fmt.Errorf("GET %s: %s %s", url, resp.Status, body[:min(len(body), 1<<10)])
 	}
-	return nil
+	return body, nil
 }
 
 // isFile reports whether name is a regular file.

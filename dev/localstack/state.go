@@ -33,6 +33,7 @@ type State struct {
 	BookingLimit     string       `json:"bookingLimit,omitempty"`
 	ImageBaseURL     string       `json:"imageBaseUrl"`
 	Cognito          CognitoState `json:"cognito"`
+	SESEndpoint      string       `json:"sesEndpoint"` // aws-ses-v2-local
 	// S3Endpoint and ImageBucket are the local S3 and the photos' bucket
 	// in it (S3_ENDPOINT, IMAGE_BUCKET).
 	S3Endpoint  string `json:"s3Endpoint"`
@@ -137,4 +138,11 @@ func alive(pid int) bool {
 	}
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// env is the functions' environment on the stack of s.
+func (s State) env() FunctionEnv {
+	return FunctionEnv{TableName: s.TableName, DynamoDBEndpoint: s.DynamoDBEndpoint, CursorSecret: s.CursorSecret,
+		AllowedOrigins: s.AllowedOrigins, BookingLimit: s.BookingLimit, ImageBaseURL: s.ImageBaseURL, CognitoIssuer: s.Cognito.Issuer,
+		CognitoClientID: s.Cognito.ClientID, SESEndpoint: s.SESEndpoint, SiteURL: s.URL, ImageBucket: s.ImageBucket, S3Endpoint: s.S3Endpoint}
 }

@@ -64,6 +64,9 @@ func TestProjectTable(t *testing.T) {
 			t.Errorf("%s projection = %+v, want %s", want.name, gsi.Projection, want.projection)
 		}
 	}
+	if s := in.StreamSpecification; s == nil || !aws.ToBool(s.StreamEnabled) || s.StreamViewType != types.StreamViewTypeNewAndOldImages {
+		t.Errorf("StreamSpecification = %+v, want the template's stream of new and old images", s)
+	}
 	if in.DeletionProtectionEnabled != nil {
 		t.Error("DeletionProtectionEnabled is copied: tests could not delete their tables")
 	}

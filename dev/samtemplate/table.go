@@ -23,12 +23,14 @@ func (t *Template) table(logicalID string) (*cfndynamodb.Table, error) {
 // TableInput converts the AWS::DynamoDB::Table resource logicalID into a
 // CreateTable request for a table named tableName: attribute definitions, key
 // schema, global and local secondary indexes with their projections, billing
-// mode and, for PROVISIONED, the throughput.
+// mode and, for PROVISIONED, the throughput, and the stream (its view type):
+// the local stack reads DynamoDB Local's stream as the notify function's
+// event source mapping reads the table's.
 //
 // Deliberately left out, as they are deployment concerns that DynamoDB Local
 // ignores or that would get in the way of tests: TableName (the caller
 // names the table), DeletionProtectionEnabled (tests delete their tables),
-// SSE, point-in-time recovery, streams, tags and table class. TTL is not part
+// SSE, point-in-time recovery, tags and table class. TTL is not part
 // of CreateTable: see TTLAttribute.
 //
 // Errors: missing resource or wrong type; no key schema; a key attribute
@@ -64,6 +66,9 @@ func (t *Template) TableInput(logicalID, tableName string) (*dynamodb.CreateTabl
 	}
 	if in.LocalSecondaryIndexes, err = conv.localIndexes(tbl.LocalSecondaryIndexes); err != nil {
 		return nil, err
+	}
+	if spec := tbl.StreamSpecification; spec != nil {
+		in.StreamSpecification = &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: types.StreamViewType(spec.StreamViewType)}
 	}
 	return in, nil
 }

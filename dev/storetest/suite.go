@@ -155,12 +155,13 @@ func testBookingRoundTrip(t *testing.T, e *Env) {
 }
 
 // roundTripCreate books alice the SUV for days 3 to 6: quoted, version 1,
-// in the car's schedule.
+// with her address for its notices, in the car's schedule.
 func roundTripCreate(t *testing.T, e *Env) rental.Booking {
 	ctx := context.Background()
-	b := must[rental.Booking](t)(e.Service.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-suv-1", Period: Period(3, 6)}, ""))
+	b := must[rental.Booking](t)(e.Service.CreateBooking(ctx, "alice", rental.BookingRequest{CarID: "ber-suv-1", Period: Period(3, 6),
+		Email: "alice@example.com"}, ""))
 	if b.Status != rental.Confirmed || b.Version != 1 || b.Total != (rental.Money{Amount: 3 * 8900, Currency: "EUR"}) ||
-		b.LocationID != "BER" || b.Car != Cars[2].Summary() || b.UserID != "alice" {
+		b.LocationID != "BER" || b.Car != Cars[2].Summary() || b.UserID != "alice" || b.Email != "alice@example.com" {
 		t.Fatalf("created %+v", b)
 	}
 	got := must[rental.Booking](t)(e.Store.GetBooking(ctx, "alice", b.ID))

@@ -2,6 +2,7 @@ package templatecheck
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -42,7 +43,7 @@ func (t *Template) Actions() ([]FunctionActions, error) {
 				continue
 			}
 			for _, r := range st.resources {
-				r = strings.NewReplacer("${", "", "}", "", ".Arn", "").Replace(r)
+				r = strings.NewReplacer("${", "", "}", "", ".Arn", "", ".StreamArn", "'s stream").Replace(r)
 				resources = append(resources, r)
 			}
 			g := strings.Join(actions, ", ") + " on " + strings.Join(resources, ", ")
@@ -60,7 +61,8 @@ func (t *Template) Actions() ([]FunctionActions, error) {
 }
 
 // trigger is what calls function id: its API routes, or the principal of
-// a Lambda permission on it.
+// a Lambda permission on it, or the streams of its event source mappings
+// and the service of a role that may invoke it.
 func (t *Template) trigger(id string, fn map[string]any) string {
 	var routes []string
 	events, _ := get(fn, "Properties", "Events").(map[string]any)
@@ -78,7 +80,33 @@ func (t *Template) trigger(id string, fn map[string]any) string {
 			return fmt.Sprint(get(p, "Properties", "Principal"))
 		}
 	}
-	return ""
+	return strings.Join(t.invokers(id, fn), ", ")
+}
+
+// invokers are the streams whose event source mappings invoke function
+// id ("Table's stream") and the services of the template's roles that may
+// invoke it ("scheduler.amazonaws.com").
+func (t *Template) invokers(id string, fn map[string]any) []string {
+	var out []string
+	maps := t.resources(mappingType)
+	for _, m := range sortedIDs(maps) {
+		if table, ok := getAtt(get(maps[m], "Properties", "EventSourceArn"), "StreamArn"); ok && refersTo(get(maps[m], "Properties", "FunctionName"), id) {
+			out = append(out, table+"'s stream")
+		}
+	}
+	name := "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + text(get(fn, "Properties", "FunctionName"))
+	roles := t.resources(roleType)
+	for _, r := range sortedIDs(roles) {
+		for _, p := range list(get(roles[r], "Properties", "Policies")) {
+			sts, _ := parseStatements(r, get(p, "PolicyDocument", "Statement"))
+			for _, st := range sts {
+				if slices.Contains(st.actions, "lambda:InvokeFunction") && (slices.Contains(st.resources, name) || slices.Contains(st.resources, id+".Arn")) {
+					out = append(out, services(roles[r])...)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // ActionsTable is rows as a Markdown table.
@@ -89,4 +117,13 @@ func ActionsTable(rows []FunctionActions) string {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.Function, r.Trigger, strings.Join(r.Grants, "; "))
 	}
 	return b.String()
+}
+
+// services are the services that role's trust policy names.
+func services(role any) []string {
+	var out []string
+	for _, s := range list(get(role, "Properties", "AssumeRolePolicyDocument", "Statement")) {
+		out = append(out, strs(get(s, "Principal", "Service"))...)
+	}
+	return out
 }

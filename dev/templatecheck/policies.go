@@ -148,7 +148,7 @@ func (t *Template) checkPolicies() []error {
 				errs = append(errs, breach(rulePolicy, id, "%s has a statement without a Resource", st.policy))
 			}
 			for _, r := range st.resources {
-				if strings.Contains(r, "*") {
+				if strings.Contains(r, "*") && !t.inScheduleGroup(r) {
 					errs = append(errs, breach(rulePolicy, id, "%s grants on the wildcard resource %s", st.policy, r))
 				}
 			}

@@ -47,6 +47,8 @@ func (t *Template) Check() error {
 	errs = append(errs, t.checkThrottling()...)
 	errs = append(errs, t.checkAccessLogs()...)
 	errs = append(errs, t.checkUserPools()...)
+	errs = append(errs, t.checkMappings()...)
+	errs = append(errs, t.checkMailGrants()...)
 	return errors.Join(errs...)
 }
 

@@ -35,7 +35,9 @@ func (a *API) createBooking(ctx context.Context, c *call) (reply, error) {
 	if err := check(c, &r); err != nil {
 		return reply{}, err
 	}
-	b, err := a.svc.CreateBooking(ctx, user, r.Body.domain(), deref(r.IdempotencyKey))
+	req := r.Body.domain()
+	req.Email = c.claim("email") // where the confirmation goes (pkg/notify)
+	b, err := a.svc.CreateBooking(ctx, user, req, deref(r.IdempotencyKey))
 	if err != nil {
 		return reply{}, err
 	}

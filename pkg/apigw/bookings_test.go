@@ -1,6 +1,7 @@
 package apigw_test
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"testing"
@@ -213,5 +214,23 @@ func TestListBookingsPages(t *testing.T) {
 	e.serve(t, newEvent("GET /bookings").as(alice).query("status", "CANCELLED").get()).wantOK(t, http.StatusOK, &cancelled)
 	if len(cancelled.Bookings) != 1 || cancelled.Bookings[0].ID != ids[1] {
 		t.Errorf("cancelled = %+v, want %s", cancelled.Bookings, ids[1])
+	}
+}
+
+// TestCreateKeepsTheAddress: the booking keeps the email claim of the
+// authorizer, where its notices go (pkg/notify); a body that names one
+// is refused like any unknown property.
+func TestCreateKeepsTheAddress(t *testing.T) {
+	e := newEnv(t)
+	var b bookingJSON
+	e.serve(t, newEvent("POST /bookings").as(alice).json(
+		`{"carId":"ber-eco-1","pickupDate":"2026-12-10","returnDate":"2026-12-13","email":"mallory@example.com"}`).get()).
+		wantError(t, http.StatusBadRequest, "validation_failed", "email")
+	e.serve(t, newEvent("POST /bookings").as(alice).json(
+		`{"carId":"ber-eco-1","pickupDate":"2026-12-10","returnDate":"2026-12-13"}`).get()).
+		wantOK(t, http.StatusCreated, &b)
+	got, err := e.svc.GetBooking(context.Background(), alice, b.ID)
+	if err != nil || got.Email != "someone@example.com" {
+		t.Errorf("stored booking's Email = %q, %v; want the claim's someone@example.com", got.Email, err)
 	}
 }

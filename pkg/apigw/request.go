@@ -114,15 +114,18 @@ func malformedID(thing, param string) error {
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html
 // and the ID token's claims:
 // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
-// An event built in Go (the local stack) may hold the claims as a
+func (c *call) caller() string { return c.claim("sub") }
+
+// claim is the authorizer's claim name, "" when there is none. An event
+// built in Go (the local stack) may hold the claims as a
 // map[string]string rather than JSON's map[string]any; both are read.
-func (c *call) caller() string {
+func (c *call) claim(name string) string {
 	switch claims := c.req.RequestContext.Authorizer["claims"].(type) {
 	case map[string]any:
-		sub, _ := claims["sub"].(string)
-		return sub
+		v, _ := claims[name].(string)
+		return v
 	case map[string]string:
-		return claims["sub"]
+		return claims[name]
 	}
 	return ""
 }

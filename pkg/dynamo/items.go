@@ -142,6 +142,7 @@ type bookingItem struct {
 	Kind       string         `dynamodbav:"kind"`
 	ID         string         `dynamodbav:"id"`
 	UserID     string         `dynamodbav:"userId"`
+	Email      string         `dynamodbav:"email,omitempty"` // for notices (pkg/notify); absent on older bookings
 	CarID      string         `dynamodbav:"bookedCar"`
 	LocationID string         `dynamodbav:"locationId"`
 	PickupDate string         `dynamodbav:"pickupDay"`
@@ -157,7 +158,7 @@ type bookingItem struct {
 
 func toBookingItem(b rental.Booking) bookingItem {
 	i := bookingItem{PK: userPK(b.UserID), SK: bookingSK(b.ID), Kind: "booking", ID: b.ID, UserID: b.UserID,
-		CarID: b.CarID, LocationID: b.LocationID, PickupDate: b.Period.Pickup.String(), ReturnDate: b.Period.Return.String(),
+		Email: b.Email, CarID: b.CarID, LocationID: b.LocationID, PickupDate: b.Period.Pickup.String(), ReturnDate: b.Period.Return.String(),
 		Total: toMoney(b.Total), Status: string(b.Status), Version: b.Version,
 		CreatedAt: b.CreatedAt.UTC().Format(time.RFC3339Nano), UpdatedAt: b.UpdatedAt.UTC().Format(time.RFC3339Nano),
 		Car: carSummaryAttr{ID: b.Car.ID, Make: b.Car.Make, Model: b.Car.Model, CarType: string(b.Car.Type),
@@ -186,7 +187,7 @@ func (i bookingItem) domain() (rental.Booking, error) {
 			return rental.Booking{}, fmt.Errorf("booking %s: %w", i.ID, err)
 		}
 	}
-	return rental.Booking{ID: i.ID, UserID: i.UserID, CarID: i.CarID, LocationID: i.LocationID,
+	return rental.Booking{ID: i.ID, UserID: i.UserID, Email: i.Email, CarID: i.CarID, LocationID: i.LocationID,
 		Period: rental.Period{Pickup: p, Return: r}, Total: i.Total.domain(), Status: rental.BookingStatus(i.Status),
 		ReturnedOn: back, Version: i.Version, CreatedAt: c, UpdatedAt: u,
 		Car: rental.CarSummary{ID: i.Car.ID, Make: i.Car.Make, Model: i.Car.Model, Type: rental.CarType(i.Car.CarType),

@@ -162,7 +162,7 @@ func (b *Bot) identify(ctx context.Context, t *turn) (Response, bool) {
 		}
 		return t.close(Failed, msgSignIn), false
 	}
-	t.user = claims.Subject
+	t.user, t.email = claims.Subject, claims.Email
 	return Response{}, true
 }
 

@@ -161,8 +161,8 @@ func TestQuotedCarTakenMeanwhile(t *testing.T) {
 	if state(resp) != Fulfilled || !strings.Contains(content(resp), "Corolla ber-eco-2") || !strings.Contains(content(resp), "€123.00") {
 		t.Fatalf("%s %q", state(resp), content(resp))
 	}
-	if got := e.bookings(alice); len(got) != 1 || got[0].CarID != "ber-eco-2" {
-		t.Fatalf("alice's bookings: %+v", got)
+	if got := e.bookings(alice); len(got) != 1 || got[0].CarID != "ber-eco-2" || got[0].Email != alice+"@example.com" {
+		t.Fatalf("alice's bookings (with her token's address for the notices): %+v", got)
 	}
 	// Lex retries the fulfillment: the quoted car is still taken, the
 	// fallback car is now alice's; the same booking comes back.

@@ -49,7 +49,7 @@ func (b *Bot) fulfillBooking(ctx context.Context, t *turn) (Response, error) {
 		return Response{}, err
 	}
 	key := idempotencyKey(t.ev.SessionID, t.user, f, ref)
-	req := rental.BookingRequest{LocationID: f.loc.ID, Period: f.period}
+	req := rental.BookingRequest{LocationID: f.loc.ID, Period: f.period, Email: t.email}
 	for i, id := range cars {
 		req.CarID = id
 		bk, err := b.svc.CreateBooking(ctx, t.user, req, key)

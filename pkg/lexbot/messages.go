@@ -1,12 +1,11 @@
 package lexbot
 
 import (
-	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/carrental/backend/pkg/rental"
+	"github.com/carrental/backend/pkg/say"
 )
 
 // Fixed messages. Every message of the bot is plain text, in English (the
@@ -26,71 +25,11 @@ const (
 // longDate writes a day as people read it: "Friday 5 March 2027". Lex's
 // AMAZON.Date turns "next week" or "the 5th" into one day, so the bot always
 // spells out the day it understood.
-func longDate(d rental.Date) string { return d.Time().Format("Monday 2 January 2006") }
-
-// currencyStyle is how a currency is written: its symbol before the amount
-// and the number of minor digits (ISO 4217 exponent).
-type currencyStyle struct {
-	symbol string
-	digits int
-}
-
-// currencies we know how to write; any other is "1,234.50 XXX" with two
-// digits. JPY and KRW have no minor unit: 5000 is ¥5,000.
-var currencies = map[string]currencyStyle{
-	"USD": {"$", 2}, "EUR": {"€", 2}, "GBP": {"£", 2}, "JPY": {"¥", 0}, "KRW": {"₩", 0},
-	"NZD": {"NZ$", 2}, "AUD": {"A$", 2}, "CAD": {"CA$", 2}, "SGD": {"S$", 2}, "HKD": {"HK$", 2},
-	"CHF": {"CHF ", 2}, "INR": {"₹", 2},
-}
+func longDate(d rental.Date) string { return say.Date(d) }
 
 // money writes an amount in minor units with its currency: "€117.00",
 // "¥15,000", "1,234.50 SEK".
-func money(m rental.Money) string {
-	style, known := currencies[m.Currency]
-	if !known {
-		style.digits = 2
-	}
-	neg := m.Amount < 0
-	amount := m.Amount
-	if neg {
-		amount = -amount
-	}
-	unit := int64(1)
-	for range style.digits {
-		unit *= 10
-	}
-	s := groupThousands(strconv.FormatInt(amount/unit, 10))
-	if style.digits > 0 {
-		s += fmt.Sprintf(".%0*d", style.digits, amount%unit)
-	}
-	if known {
-		s = style.symbol + s
-	} else {
-		s += " " + m.Currency
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
-
-// groupThousands puts a comma between groups of three digits.
-func groupThousands(digits string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	head := len(digits) % 3
-	if head == 0 {
-		head = 3
-	}
-	var b strings.Builder
-	b.WriteString(digits[:head])
-	for i := head; i < len(digits); i += 3 {
-		b.WriteByte(',')
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
-}
+func money(m rental.Money) string { return say.Money(m) }
 
 // andList joins items as a sentence does: "a", "a and b", "a, b and c".
 func andList(items []string) string {
@@ -112,15 +51,10 @@ func orList(items []string) string {
 }
 
 // days writes a count of rental days: "1 day", "3 days".
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return strconv.Itoa(n) + " days"
-}
+func days(n int) string { return say.Days(n) }
 
 // carName is a car as the user sees it: "Toyota Corolla".
-func carName(make, model string) string { return strings.TrimSpace(make + " " + model) }
+func carName(make, model string) string { return say.CarName(make, model) }
 
 // servedCities lists our cities for "we serve ..." messages, each once, in
 // alphabetical order.

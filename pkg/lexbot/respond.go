@@ -13,6 +13,7 @@ type turn struct {
 	intent Intent
 	attrs  map[string]string
 	user   string // the verified token's sub; "" until identify succeeds
+	email  string // its email claim, where a booking's notices go
 }
 
 func newTurn(ev Event) *turn {

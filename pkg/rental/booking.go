@@ -36,10 +36,13 @@ func ParseBookingStatus(s string) (BookingStatus, error) {
 // UserID (the Cognito sub) and to nobody else. Total is fixed when the
 // booking is made or changed. Version starts at 1 and grows by one on every
 // change; it is the booking's ETag. ReturnedOn is the day the car came
-// back (RETURNED only).
+// back (RETURNED only). Email is where the booking's notices go: the
+// signed-in user's address when it was made ("" for bookings made before
+// notices, and for callers that know none).
 type Booking struct {
 	ID         string
 	UserID     string
+	Email      string
 	CarID      string
 	LocationID string
 	Period     Period

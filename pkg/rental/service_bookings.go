@@ -9,15 +9,18 @@ import (
 
 // BookingRequest is a new booking: CarID for Period. LocationID is optional;
 // when set, the car must stand there (a guard against a stale search page or
-// a chatbot that picked the city first).
+// a chatbot that picked the city first). Email is the customer's address
+// from the sign-in, kept on the booking for its notices; "" for none.
 type BookingRequest struct {
 	CarID      string
 	LocationID string
 	Period     Period
+	Email      string
 }
 
 // hash is the request's digest for idempotency: two retries of one request
-// hash alike; any other body does not.
+// hash alike; any other body does not. Email is not the client's to choose
+// (it comes from the sign-in), so it is left out.
 func (r BookingRequest) hash() string {
 	sum := sha256.Sum256([]byte(strings.Join([]string{r.CarID, r.LocationID, r.Period.String()}, "\n")))
 	return hex.EncodeToString(sum[:])
@@ -149,6 +152,7 @@ func (s *Service) CreateBooking(ctx context.Context, userID string, r BookingReq
 			return Booking{}, AsError(err)
 		}
 		b := NewBooking(s.newID(), userID, car, r.Period, quote.Total, s.now())
+		b.Email = r.Email
 		car.Availability = car.Availability.Pruned(today).Reserve(b.Period)
 		tx.SaveCar(car)
 		tx.SaveBooking(b)
