@@ -221,7 +221,7 @@ func shutdown(srv *http.Server) {
 func serveUntilDone(ctx context.Context, out io.Writer, b *Backends, served <-chan error) error {
 	select {
 	case <-ctx.Done():
-		fmt.Fprintln(out, "\nstopping: HTTP server, the stream's mapping, aws-ses-v2-local, cognito-local, DynamoDB Local ...")
+		fmt.Fprintln(out, "\nstopping: HTTP server, the stream's mapping, aws-ses-v2-local, cognito-local, the S3, DynamoDB Local ...")
 		return nil
 	case err := <-b.Died():
 		return fmt.Errorf("%w; stopped the stack", err)
