@@ -46,6 +46,10 @@ describe(`screenshots into ${SCREENSHOT_DIR}`, () => {
       const period = randomPeriod(loc.timeZone, 3);
       const ctx = await newContext(browser, viewport);
       const page = await ctx.newPage();
+      // No transitions (styles.css honours the setting): axe must see a
+      // button's colours as they settle, not halfway from its disabled grey
+      // (a booking's change form enables Save once the new total is known).
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       const findings: Finding[] = [];
       const check = async (p: Page, name: string) => {
         findings.push(...(await axeFindings(p, `${name}-${viewport}`)));

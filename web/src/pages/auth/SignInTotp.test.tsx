@@ -13,9 +13,11 @@ const mfa = vi.hoisted(() => ({ answerTotpChallenge: vi.fn() }));
 vi.mock('../../auth/amplify', async (original) => ({ ...(await original<typeof import('../../auth/amplify')>()), ...amplify }));
 vi.mock('../../auth/mfa', async (original) => ({ ...(await original<typeof import('../../auth/mfa')>()), ...mfa }));
 const { default: SignInPage } = await import('./SignInPage');
+const { setAuthConfig } = await import('../../auth/lazy');
 
 const config: AppConfig = { apiBaseUrl: '/api', region: 'us-east-1', userPoolId: 'p', userPoolClientId: 'c', authFlowType: 'USER_PASSWORD_AUTH', emailVerification: 'code' };
 const refresh = vi.fn(async () => {});
+setAuthConfig(config); // as main.tsx does: the sign-in library is configured when it loads
 
 describe('sign-in with an authenticator app', () => {
   afterEach(cleanup);

@@ -1,5 +1,16 @@
-import { answerTotpChallenge } from '../../auth/mfa';
+import { loadAuth } from '../../auth/lazy';
 import { TotpCodeForm } from './TotpCodeForm';
+
+/**
+ * Answers the challenge through auth/mfa, imported when the code is sent:
+ * it imports aws-amplify, which the sign-in page must not load before the
+ * person starts on its form (issue 18; e2e/firstpage.e2e.ts).
+ */
+async function answer(code: string): Promise<boolean> {
+  await loadAuth(); // Amplify configured, as the password step left it
+  const { answerTotpChallenge } = await import('../../auth/mfa');
+  return answerTotpChallenge(code);
+}
 
 /**
  * The sign-in's second step for an account with an authenticator app: the
@@ -14,7 +25,7 @@ export function TotpChallenge({ onSignedIn, onRestart }: { onSignedIn: () => voi
         submit="Verify"
         autoFocus
         onCode={async (code) => {
-          if (!(await answerTotpChallenge(code))) return 'This account needs a sign-in step that this site does not support yet.';
+          if (!(await answer(code))) return 'This account needs a sign-in step that this site does not support yet.';
           onSignedIn();
         }}
       >
