@@ -18,11 +18,7 @@ import (
 // to the template's UserPool or UserPoolClient since reaches cognito-local
 // only through a new data folder (make reset). Errors: as Provision's.
 func ProvisionOnce(ctx context.Context, endpoint string, tpl *samtemplate.Template) (Pool, error) {
-	in, err := inputsFrom(tpl)
-	if err != nil {
-		return Pool{}, fmt.Errorf("cognitolocal: %w", err)
-	}
-	client, err := NewClient(endpoint)
+	in, client, err := prepare(endpoint, tpl)
 	if err != nil {
 		return Pool{}, err
 	}
