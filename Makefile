@@ -196,15 +196,25 @@ load: tools ## load run on the local stack (LOAD_DURATION, default 60s, at most 
 # environment (or the make command line: PORT=3456 make run, make run
 # PORT=3456).
 # ---------------------------------------------------------------------------
-.PHONY: run run-web
+.PHONY: run run-web reset
+
+# What make run keeps from one run to the next (DynamoDB Local's tables,
+# cognito-local's users, the local S3's photos), in one gitignored folder;
+# LOCAL_DATA_DIR= make run keeps nothing (in memory, as the tests run).
+# make run FRESH=1 forgets it first, make reset forgets it.
+LOCAL_DATA_DIR ?= $(CURDIR)/.local
 
 # Built to bin/local and exec'd, not `go run`: the stack exits 0 after
 # Ctrl-C once everything is stopped, but `go run` would then exit 1 and make
 # print "Error 1". A second Ctrl-C kills the stack at once (its children die
 # with it), and make says "Interrupt".
-run: tools run-web ## the whole stack on http://localhost:3000 (PORT=...): API, web app, DynamoDB Local, cognito-local
+run: tools run-web ## the whole stack on http://localhost:3000 (PORT=...): API, web app, DynamoDB Local, cognito-local, S3; data kept in .local (FRESH=1: start clean)
 	go build -o bin/local ./cmd/local
-	@exec bin/local
+	@if [ -n "$(FRESH)" ]; then LOCAL_DATA_DIR="$(LOCAL_DATA_DIR)" bin/local reset; fi
+	@LOCAL_DATA_DIR="$(LOCAL_DATA_DIR)" exec bin/local
+
+reset: ## forget what make run kept in .local (accounts, bookings, fleet changes, photos); refused while a stack uses it
+	@LOCAL_DATA_DIR="$(LOCAL_DATA_DIR)" go run ./cmd/local reset
 
 # The web app for make run: built (npm ci first when node_modules is missing
 # or older than the lock file: the web target's prerequisite) when

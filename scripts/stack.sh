@@ -1,6 +1,7 @@
 # Sourced by scripts/browser-tests.sh and scripts/lighthouse.sh (bash, set
 # -euo pipefail, in the repository root): start_stack NAME builds cmd/local,
-# starts it on a free port with a state file of its own in .cache/NAME/ (a
+# starts it on a free port with a state file of its own in .cache/NAME/, in
+# memory (LOCAL_DATA_DIR empty: nothing of it is kept; a
 # `make run` beside it is left alone), waits until it has served its first
 # request and sets url to its base URL. On exit the stack gets SIGINT (it
 # then stops its DynamoDB Local and cognito-local), whatever happened. Its
@@ -13,7 +14,7 @@ start_stack() {
 	rm -f "$stack_state"
 	go build -o "$dir/local" ./cmd/local
 
-	LOCAL_STACK_STATE=$stack_state PORT=0 "$dir/local" >"$stack_log" 2>&1 &
+	LOCAL_DATA_DIR= LOCAL_STACK_STATE=$stack_state PORT=0 "$dir/local" >"$stack_log" 2>&1 &
 	stack_pid=$!
 	trap stop_stack EXIT
 	trap 'exit 130' INT TERM

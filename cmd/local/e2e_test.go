@@ -454,7 +454,7 @@ func startStack(t *testing.T, root string) *stack {
 	s := &stack{bin: bin, statePath: filepath.Join(t.TempDir(), "local-stack.json"), out: &childproc.Tail{}, exited: make(chan error, 1)}
 	s.cmd = exec.Command(bin)
 	s.cmd.Dir = root
-	s.cmd.Env = append(os.Environ(), "PORT=0", localstack.EnvStateFile+"="+s.statePath)
+	s.cmd.Env = append(os.Environ(), "PORT=0", localstack.EnvStateFile+"="+s.statePath, localstack.EnvDataDir+"=") // in memory
 	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
 	began := time.Now()
 	if err := s.cmd.Start(); err != nil {

@@ -13,6 +13,7 @@
 //	go run ./cmd/local dead-letters                   the notify mapping's dead letters
 //	go run ./cmd/local resend                         hand them to the notify function again
 //	go run ./cmd/local chat [EMAIL [PASSWORD]]        talk to the running stack's chatbot
+//	go run ./cmd/local reset                          forget the data kept in LOCAL_DATA_DIR (make reset)
 //
 // serve starts DynamoDB Local (or uses DYNAMODB_ENDPOINT) with the
 // template's table and the sample fleet, and cognito-local with the
@@ -24,7 +25,11 @@
 // besides localhost, 127.0.0.1 and [::1] that requests may use (comma- or
 // space-separated; other Host headers are refused: DNS rebinding).
 // LOCAL_STACK_STATE moves the state file (default
-// .cache/local-stack.json) that token and invoke read.
+// .cache/local-stack.json) that token and invoke read. LOCAL_DATA_DIR
+// keeps the tables, the users and the photos in a folder from one run to
+// the next (make run sets it to .local); unset, everything is in memory
+// and gone at exit, as the tests want. reset deletes what a stack kept in
+// LOCAL_DATA_DIR (default .local), refusing while a stack uses it.
 //
 // invoke runs the function in-process on the running stack's services, or,
 // when none runs, on services started for the call. The event's
@@ -75,7 +80,7 @@ func main() {
 }
 
 const usage = `usage:
-  go run ./cmd/local                                  serve the stack (make run); PORT, DYNAMODB_ENDPOINT, IMAGE_BASE_URL, LOCAL_HOSTS
+  go run ./cmd/local                                  serve the stack (make run); PORT, DYNAMODB_ENDPOINT, IMAGE_BASE_URL, LOCAL_HOSTS, LOCAL_DATA_DIR
   go run ./cmd/local url                              print the running stack's base URL (http://localhost:PORT)
   go run ./cmd/local token EMAIL [PASSWORD]           print an ID token from the running stack
   go run ./cmd/local invoke NAME -e EVENT [--out json|text]
@@ -89,6 +94,7 @@ const usage = `usage:
   go run ./cmd/local resend                           hand the dead letters to the notify function again
   go run ./cmd/local chat [EMAIL [PASSWORD]]          talk to the running stack's chatbot as EMAIL (default alice@example.com):
                                                       a line a message, a number picks a button, Ctrl-D (end of input) ends
+  go run ./cmd/local reset                            delete the data a stack kept in LOCAL_DATA_DIR (default .local)
 `
 
 // run is the whole program; the exit code is 0 on success, 1 on failure,
@@ -125,6 +131,8 @@ func run(began time.Time, args []string, stdout, stderr io.Writer) int {
 		err = mailCommand(ctx, root, cmd, rest, stdout)
 	case "chat":
 		err = chat(ctx, root, rest, os.Stdin, stdout, stderr)
+	case "reset":
+		err = reset(root, rest, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -156,8 +164,25 @@ func serve(ctx context.Context, began time.Time, root string, stdout io.Writer, 
 	return localstack.Serve(ctx, localstack.ServeOptions{
 		Root: root, Port: port, DynamoDBEndpoint: os.Getenv("DYNAMODB_ENDPOINT"), ImageBaseURL: os.Getenv("IMAGE_BASE_URL"),
 		Hosts:     strings.FieldsFunc(os.Getenv("LOCAL_HOSTS"), func(r rune) bool { return r == ',' || unicode.IsSpace(r) }),
-		StatePath: localstack.StatePath(root), Began: began, Out: stdout, Log: log,
+		StatePath: localstack.StatePath(root), Began: began, Out: stdout, Log: log, DataDir: os.Getenv(localstack.EnvDataDir),
 	})
+}
+
+// reset deletes the data kept in $LOCAL_DATA_DIR, or in the repository's
+// .local.
+func reset(root string, args []string, stdout io.Writer) error {
+	if len(args) != 0 {
+		return errUsage
+	}
+	dir := os.Getenv(localstack.EnvDataDir)
+	if dir == "" {
+		dir = filepath.Join(root, localstack.DefaultDataDir)
+	}
+	if err := localstack.ResetDataDir(dir); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "reset: %s holds no data now; the next make run starts as the first (the fleet, the demo users, the sample photos)\n", dir)
+	return nil
 }
 
 // url prints the running stack's base URL, from its state file.

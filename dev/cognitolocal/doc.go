@@ -30,6 +30,12 @@
 //     lines back after a few boxes, whose border characters are multi-byte
 //     (sonic-boom counts characters in and bytes out): Start loads
 //     preload.cjs into node first, so that every line is written at once.
+//   - Groups: CreateGroup, ListGroups and AdminAddUserToGroup work, and the
+//     ID and access tokens carry the user's groups as cognito:groups, a
+//     JSON list, as Cognito's do (CreateGroups, SeedStaff). Its GetGroup
+//     fails with a 500 on a pool that has no group yet: ListGroups instead.
+//   - Kept data: with a DataDir that outlives the server, the pools and
+//     users are there at the next start (ProvisionOnce finds them by name).
 //   - Readiness: GET /health answers {"ok":true}.
 //   - Web pages: cognito-local answers every operation, the admin API
 //     included, with Access-Control-Allow-Origin: * and whatever the Host

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 
 	"github.com/carrental/backend/dev/samtemplate"
 )
@@ -38,11 +39,7 @@ type Pool struct {
 // Errors: a resource missing, of another type or with a malformed property;
 // a create call refused or cognito-local unreachable.
 func Provision(ctx context.Context, endpoint string, tpl *samtemplate.Template) (Pool, error) {
-	in, err := inputsFrom(tpl)
-	if err != nil {
-		return Pool{}, fmt.Errorf("cognitolocal: %w", err)
-	}
-	client, err := NewClient(endpoint)
+	in, client, err := prepare(endpoint, tpl)
 	if err != nil {
 		return Pool{}, err
 	}
@@ -70,4 +67,15 @@ func Provision(ctx context.Context, endpoint string, tpl *samtemplate.Template) 
 		JWKSURL:  jwksURL(endpoint, id),
 		Ignored:  in.ignored,
 	}, nil
+}
+
+// prepare reads the template's create calls and makes a client of the
+// cognito-local at endpoint.
+func prepare(endpoint string, tpl *samtemplate.Template) (inputs, *cip.Client, error) {
+	in, err := inputsFrom(tpl)
+	if err != nil {
+		return inputs{}, nil, fmt.Errorf("cognitolocal: %w", err)
+	}
+	client, err := NewClient(endpoint)
+	return in, client, err
 }

@@ -17,15 +17,38 @@ import (
 const (
 	DemoAlice    = "alice@example.com"
 	DemoBob      = "bob@example.com"
+	DemoStaff    = "staff@example.com" // a member of AdminsGroup (SeedStaff)
 	DemoPassword = "Passw0rd!demo"
 )
 
-// SeedDemoUsers seeds DemoAlice and DemoBob with DemoPassword (SeedUser).
+// SeedDemoUsers seeds DemoAlice and DemoBob with DemoPassword (SeedUser),
+// each unless the pool has the user already (a pool kept from an earlier
+// run, whose passwords may have changed since).
 func SeedDemoUsers(ctx context.Context, pool Pool) error {
 	for _, email := range []string{DemoAlice, DemoBob} {
-		if _, err := SeedUser(ctx, pool, email, DemoPassword); err != nil {
+		if err := seedMissing(ctx, pool, email); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// SeedStaff seeds DemoStaff as SeedDemoUsers seeds the others, and makes
+// it a member of AdminsGroup, which must exist (CreateGroups): its ID
+// tokens then say cognito:groups ["admins"].
+func SeedStaff(ctx context.Context, pool Pool) error {
+	if err := seedMissing(ctx, pool, DemoStaff); err != nil {
+		return err
+	}
+	return AddToGroup(ctx, pool, DemoStaff, AdminsGroup)
+}
+
+// seedMissing seeds email with DemoPassword unless the user exists.
+func seedMissing(ctx context.Context, pool Pool, email string) error {
+	_, err := SeedUser(ctx, pool, email, DemoPassword)
+	var exists *types.UsernameExistsException
+	if err != nil && !errors.As(err, &exists) {
+		return err
 	}
 	return nil
 }

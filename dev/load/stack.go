@@ -69,7 +69,7 @@ func StartStack(ctx context.Context, root string, race bool, log io.Writer) (*St
 
 	s.cmd = exec.Command(bin)
 	s.cmd.Dir = root
-	s.cmd.Env = append(os.Environ(), "PORT=0", localstack.EnvStateFile+"="+s.statePath)
+	s.cmd.Env = append(os.Environ(), "PORT=0", localstack.EnvStateFile+"="+s.statePath, localstack.EnvDataDir+"=") // in memory
 	var out io.Writer = s.out
 	if log != nil {
 		out = io.MultiWriter(s.out, log)

@@ -61,3 +61,35 @@ func TestAuthorizer(t *testing.T) {
 		t.Errorf("public route with a bad token: %d", w.Code)
 	}
 }
+
+// TestAuthorizerGroups: the groups of a staff member's token reach the
+// function as API Gateway's REST Cognito authorizer passes a list claim,
+// one string, the names joined by commas ("admins,staff"; one group:
+// "admins"), and a customer's token has no cognito:groups claim at all.
+// (The "[admins staff]" form is an HTTP API JWT authorizer's, not a REST
+// API's.)
+func TestAuthorizerGroups(t *testing.T) {
+	b := newBed(t, Options{})
+	rec := b.recs["PutThingFunction"]
+	for _, tc := range []struct {
+		groups []string
+		want   any
+	}{
+		{[]string{"admins", "staff"}, "admins,staff"},
+		{[]string{"admins"}, "admins"},
+		{nil, nil},
+	} {
+		var opts []authtest.Option
+		if tc.groups != nil {
+			opts = append(opts, authtest.WithGroups(tc.groups...))
+		}
+		w := b.do("PUT", "/things/a", `{}`, "Authorization", b.iss.IDToken("user-1", "ann@example.com", opts...), "Content-Type", "application/json")
+		if w.Code != http.StatusOK {
+			t.Fatalf("groups %v: status %d %s", tc.groups, w.Code, w.Body)
+		}
+		claims, _ := rec.last(t).RequestContext.Authorizer["claims"].(map[string]any)
+		if got := claims["cognito:groups"]; got != tc.want {
+			t.Errorf("groups %v: cognito:groups = %#v, want %#v", tc.groups, got, tc.want)
+		}
+	}
+}

@@ -54,6 +54,11 @@ type Options struct {
 	// Stdout receives the JVM's stdout and stderr; nil discards them. The
 	// last lines are kept anyway and quoted when the start fails.
 	Stdout io.Writer
+	// DBPath keeps the tables in a folder (-dbPath; the one file
+	// shared-local-instance.db, as with -sharedDb), from one run to the
+	// next; "" keeps them in memory (-inMemory), gone at Stop. One server
+	// at a time per folder: the caller must see to that.
+	DBPath string
 }
 
 // Server is a running DynamoDB Local. Stop it when done.
@@ -64,7 +69,7 @@ type Server struct {
 }
 
 // Start runs DynamoDB Local in memory (-inMemory -sharedDb
-// -disableTelemetry) and returns once it answers a ListTables call, within
+// -disableTelemetry), or on opts.DBPath, and returns once it answers a ListTables call, within
 // 30 s. Errors name the cause and what to do: java missing from PATH, the jar
 // missing ("run make tools"), the port taken, an early JVM exit (with its last
 // output), the timeout or ctx's end. On any error nothing is left running.
@@ -106,10 +111,10 @@ func start(ctx context.Context, java string, opts Options, port int) (*Server, e
 	if opts.Stdout != nil {
 		w = io.MultiWriter(opts.Stdout, out)
 	}
-	cmd := exec.Command(java,
-		"-Djava.library.path="+filepath.Join(opts.JarDir, "DynamoDBLocal_lib"),
-		"-jar", filepath.Join(opts.JarDir, "DynamoDBLocal.jar"),
-		"-inMemory", "-sharedDb", "-disableTelemetry", "-port", strconv.Itoa(port))
+	args := []string{"-Djava.library.path=" + filepath.Join(opts.JarDir, "DynamoDBLocal_lib"),
+		"-jar", filepath.Join(opts.JarDir, "DynamoDBLocal.jar")}
+	args = append(append(args, storage(opts.DBPath)...), "-sharedDb", "-disableTelemetry", "-port", strconv.Itoa(port))
+	cmd := exec.Command(java, args...)
 	cmd.Dir = opts.JarDir
 	cmd.Stdout, cmd.Stderr = w, w
 
@@ -127,6 +132,14 @@ func start(ctx context.Context, java string, opts Options, port int) (*Server, e
 		return nil, err
 	}
 	return s, nil
+}
+
+// storage is the JVM's arguments for where the tables live.
+func storage(dbPath string) []string {
+	if dbPath == "" {
+		return []string{"-inMemory"}
+	}
+	return []string{"-dbPath", dbPath}
 }
 
 // waitReady polls ListTables until it succeeds, the JVM exits, ctx ends or
@@ -166,7 +179,7 @@ func (s *Server) Ended() string { return s.proc.Ended(s.out) }
 
 // Stop kills the JVM's process group and waits until the JVM has been
 // reaped. It is safe to call more than once and from several goroutines;
-// all data is lost (the server runs in memory).
+// all data is lost unless the server ran on a DBPath.
 func (s *Server) Stop() error {
 	if err := s.proc.Stop(); err != nil {
 		return fmt.Errorf("localdynamo: %w", err)

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
 	"github.com/carrental/backend/dev/samtemplate"
 )
 

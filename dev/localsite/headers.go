@@ -13,18 +13,29 @@ import (
 // are all on this origin locally (/_cognito, /static). So the browser
 // tests meet what the policy would break before a deployment does
 // (dev/templatecheck's TestLocalPolicyIsTheCloudOne keeps the two
-// alike). %s is img-src's extra source: the pictures' origin, if any.
+// alike). The first %s is img-src's extra source, the pictures' origin if
+// any; the second connect-src's, the local S3 (the cloud's images bucket).
 const cspFormat = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:%s; " +
-	"connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+	"connect-src 'self'%s; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
 
 // ContentSecurityPolicy is the local web app's policy when the car
-// pictures are at imageBaseURL (IMAGE_BASE_URL).
-func ContentSecurityPolicy(imageBaseURL string) string {
-	extra := ""
-	if u, err := url.Parse(imageBaseURL); err == nil && u.Scheme != "" && u.Host != "" {
-		extra = " " + u.Scheme + "://" + u.Host
+// pictures are at imageBaseURL (IMAGE_BASE_URL) and the page may also
+// fetch from the origins of connect (the local S3's URL, where the staff
+// page posts a presigned photo upload).
+func ContentSecurityPolicy(imageBaseURL string, connect ...string) string {
+	more := ""
+	for _, c := range connect {
+		more += sourceOf(c)
 	}
-	return fmt.Sprintf(cspFormat, extra)
+	return fmt.Sprintf(cspFormat, sourceOf(imageBaseURL), more)
+}
+
+// sourceOf is " scheme://host" of a URL, "" for anything else.
+func sourceOf(s string) string {
+	if u, err := url.Parse(s); err == nil && u.Scheme != "" && u.Host != "" {
+		return " " + u.Scheme + "://" + u.Host
+	}
+	return ""
 }
 
 // CrossOriginOpenerPolicy is the site's Cross-Origin-Opener-Policy
@@ -39,9 +50,9 @@ const CrossOriginOpenerPolicy = "same-origin"
 // securityHeaders are SecurityHeadersPolicy's headers for the local web
 // app. HSTS is left out: it is for HTTPS, and a browser would then refuse
 // plain http://localhost on every port.
-func securityHeaders(imageBaseURL string) http.Header {
+func securityHeaders(imageBaseURL string, connect ...string) http.Header {
 	h := http.Header{}
-	h.Set("Content-Security-Policy", ContentSecurityPolicy(imageBaseURL))
+	h.Set("Content-Security-Policy", ContentSecurityPolicy(imageBaseURL, connect...))
 	h.Set("Cross-Origin-Opener-Policy", CrossOriginOpenerPolicy)
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("X-Content-Type-Options", "nosniff")

@@ -36,10 +36,16 @@ type Options struct {
 	WebDir string
 	// ImagesDir is served under /static: <repo>/seed/images.
 	ImagesDir string
+	// Images, when set, serves /static in place of ImagesDir, a request's
+	// path without /static: the local S3's bucket (locals3's Objects).
+	Images http.Handler
 	// ImageBaseURL is where the app is told the car pictures are
 	// (IMAGE_BASE_URL): its origin is in the Content-Security-Policy's
 	// img-src.
 	ImageBaseURL string
+	// ConnectOrigins are more origins of the Content-Security-Policy's
+	// connect-src: the local S3, where the staff page posts photos.
+	ConnectOrigins []string
 	// Config is the web app's /config.json.
 	Config AppConfig
 	// CognitoEndpoint is cognito-local's URL, served under /_cognito.
@@ -114,7 +120,7 @@ type Options struct {
 func New(o Options) http.Handler {
 	// The photos as the image distribution serves them: content-addressed
 	// keys (cars/<id>.<hash>.svg), so cached for a year, compressed.
-	static := httpcompress.Handler(http.StripPrefix("/static", files(o.ImagesDir, webhost.Immutable)), httpcompress.CloudFront)
+	static := httpcompress.Handler(http.StripPrefix("/static", images(o)), httpcompress.CloudFront)
 	configJSON := o.Config.JSON()
 	config := configHandler(configJSON)
 	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.CognitoTimeout, o.Log)
@@ -122,7 +128,7 @@ func New(o Options) http.Handler {
 	// As the site's distribution does (template.yaml, ApiPrefixFunction):
 	// /api/cars is the API's /cars, and a path the API lacks is its 403.
 	api := http.StripPrefix("/api", o.API)
-	web := httpcompress.Handler(webApp(o.WebDir, securityHeaders(o.ImageBaseURL), configJSON), httpcompress.CloudFront)
+	web := httpcompress.Handler(webApp(o.WebDir, securityHeaders(o.ImageBaseURL, o.ConnectOrigins...), configJSON), httpcompress.CloudFront)
 	site := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.EscapedPath()
 		read := r.Method == http.MethodGet || r.Method == http.MethodHead
@@ -145,6 +151,15 @@ func New(o Options) http.Handler {
 		}
 	})
 	return hostGuard(o.Hosts, o.Log, site)
+}
+
+// images serves the photos below /static: o.Images, or o.ImagesDir's
+// files.
+func images(o Options) http.Handler {
+	if o.Images != nil {
+		return o.Images
+	}
+	return files(o.ImagesDir, webhost.Immutable)
 }
 
 // localPaths serves the stack's own paths under /_local/ (see New) and

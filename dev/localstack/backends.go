@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,7 @@ import (
 	"github.com/carrental/backend/dev/cognitolocal"
 	"github.com/carrental/backend/dev/localdynamo"
 	"github.com/carrental/backend/dev/localesm"
+	"github.com/carrental/backend/dev/locals3"
 	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/dev/seed"
 	"github.com/carrental/backend/dev/seslocal"
@@ -48,6 +50,13 @@ type BackendOptions struct {
 	// ChildOutput receives the output of DynamoDB Local and cognito-local;
 	// nil discards it (its last lines are quoted when a start fails).
 	ChildOutput io.Writer
+	// DataDir keeps DynamoDB Local's tables, cognito-local's pool and
+	// users and the S3's objects in a folder from one run to the next
+	// (locked while they run; see ResetDataDir); "" keeps everything in
+	// memory, gone at Stop.
+	DataDir string
+	// Log receives the local S3's refusals; nil discards them.
+	Log *slog.Logger
 }
 
 // Backends are the running services: DynamoDB with the table, holding the
@@ -61,11 +70,18 @@ type Backends struct {
 	// it, with the demo users; nil and zero without Options.Cognito.
 	Cognito *cognitolocal.Server
 	Pool    cognitolocal.Pool
+	// S3 is the local S3 with the images bucket (ImageBucketName), the
+	// sample photos in it.
+	S3 *locals3.Server
+	// FleetLoaded says whether the sample fleet was put into the table:
+	// a new or empty one; a table kept in DataDir keeps its own.
+	FleetLoaded bool
 	// SES is aws-ses-v2-local; nil without Options.SES.
 	SES *seslocal.Server
 	// Took says how long each part took, for the start-up report.
 	Took map[string]time.Duration
 
+	data      *dataDir            // nil in memory
 	ddb       *localdynamo.Server // nil when the endpoint was given
 	client    *dynamodb.Client
 	dropTable bool // the table is ours on someone else's DynamoDB Local
@@ -84,6 +100,12 @@ type Backends struct {
 // tools, ...). ctx bounds the start only.
 func StartBackends(ctx context.Context, o BackendOptions) (*Backends, error) {
 	b := &Backends{Took: map[string]time.Duration{}, DynamoDBEndpoint: o.DynamoDBEndpoint}
+	if o.DataDir != "" {
+		var err error
+		if b.data, err = openDataDir(o.DataDir); err != nil {
+			return nil, err
+		}
+	}
 	var (
 		mu       sync.Mutex
 		wg       sync.WaitGroup
@@ -105,6 +127,7 @@ func StartBackends(ctx context.Context, o BackendOptions) (*Backends, error) {
 		})
 	}
 	run("dynamodb", func() error { return b.startDynamo(ctx, o) })
+	run("s3", func() error { return b.startS3(o, b.dataPath("s3")) })
 	if o.Cognito {
 		run("cognito", func() error { return b.startCognito(ctx, o) })
 	}
@@ -131,7 +154,8 @@ func (b *Backends) startDynamo(ctx context.Context, o BackendOptions) error {
 	}
 	b.TableName = ownTable
 	if b.DynamoDBEndpoint == "" {
-		srv, err := localdynamo.Start(ctx, localdynamo.Options{JarDir: filepath.Join(o.Root, ".cache", "dynamodb-local"), Stdout: o.ChildOutput})
+		srv, err := localdynamo.Start(ctx, localdynamo.Options{JarDir: filepath.Join(o.Root, ".cache", "dynamodb-local"), Stdout: o.ChildOutput,
+			DBPath: b.dataPath("dynamodb")})
 		if err != nil {
 			return err
 		}
@@ -143,9 +167,11 @@ func (b *Backends) startDynamo(ctx context.Context, o BackendOptions) error {
 	if b.client, err = localdynamo.NewClient(ctx, b.DynamoDBEndpoint); err != nil {
 		return err
 	}
-	if err := localdynamo.CreateTable(ctx, b.client, o.Template, TableResource, b.TableName); err != nil {
-		b.dropTable = false // nothing of ours to drop
-		return fmt.Errorf("%w (DynamoDB at %s)", err, b.DynamoDBEndpoint)
+	if err := b.ensureTable(ctx, o); err != nil {
+		return err
+	}
+	if !b.FleetLoaded {
+		return nil // a kept table: the fleet as staff left it
 	}
 	// The fleet's writes need no cursor secret; the store wants one.
 	store := dynamo.New(b.client, b.TableName, []byte(randomHex(32)))
@@ -155,15 +181,23 @@ func (b *Backends) startDynamo(ctx context.Context, o BackendOptions) error {
 // startCognito starts cognito-local, creates the template's pool and
 // client and seeds the demo users.
 func (b *Backends) startCognito(ctx context.Context, o BackendOptions) error {
-	srv, err := cognitolocal.Start(ctx, cognitolocal.Options{Dir: filepath.Join(o.Root, ".cache", "cognito-local"), Stdout: o.ChildOutput})
+	dir := b.dataPath("cognito")
+	srv, err := cognitolocal.Start(ctx, cognitolocal.Options{Dir: filepath.Join(o.Root, ".cache", "cognito-local"), Stdout: o.ChildOutput,
+		DataDir: dir, Port: keptPort(dir)})
 	if err != nil {
 		return err
 	}
 	b.Cognito = srv
-	if b.Pool, err = cognitolocal.Provision(ctx, srv.Endpoint(), o.Template); err != nil {
+	if b.Pool, err = b.provision(ctx, o, srv); err != nil {
 		return err
 	}
-	return cognitolocal.SeedDemoUsers(ctx, b.Pool)
+	if err := cognitolocal.CreateGroups(ctx, b.Pool, o.Template); err != nil {
+		return err
+	}
+	if err := cognitolocal.SeedDemoUsers(ctx, b.Pool); err != nil {
+		return err
+	}
+	return cognitolocal.SeedStaff(ctx, b.Pool)
 }
 
 // child is a process that Backends started, for Died.
@@ -212,7 +246,7 @@ func (b *Backends) StreamARN(ctx context.Context) (string, error) {
 	return localesm.StreamARN(ctx, b.client, b.TableName)
 }
 
-// Stop stops cognito-local, aws-ses-v2-local and DynamoDB Local, or deletes the table from a
+// Stop stops cognito-local, aws-ses-v2-local, the S3 and DynamoDB Local, or deletes the table from a
 // DynamoDB Local that was given, and waits until the child processes are
 // gone. It is safe to call more than once.
 func (b *Backends) Stop() error {
@@ -221,6 +255,9 @@ func (b *Backends) Stop() error {
 		var errs []error
 		if b.Cognito != nil {
 			errs = append(errs, b.Cognito.Stop())
+		}
+		if b.S3 != nil {
+			errs = append(errs, b.S3.Stop())
 		}
 		if b.SES != nil {
 			errs = append(errs, b.SES.Stop())
@@ -235,6 +272,7 @@ func (b *Backends) Stop() error {
 		if b.ddb != nil {
 			errs = append(errs, b.ddb.Stop())
 		}
+		errs = append(errs, b.data.close()) // last: nothing uses the folder now
 		b.stopErr = errors.Join(errs...)
 	})
 	return b.stopErr

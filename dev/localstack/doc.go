@@ -1,7 +1,9 @@
 // Package localstack is the local stack of cmd/local: it starts the
 // services the functions need (backends.go: DynamoDB Local or
 // $DYNAMODB_ENDPOINT, with the template's table and the sample fleet;
-// cognito-local with the template's user pool and the demo users), wires
+// cognito-local with the template's user pool, groups and the demo users;
+// the local S3 with the images bucket and the sample photos, s3.go), keeps
+// their data in a locked folder when asked (datadir.go, persist.go), wires
 // the functions' handlers in-process from the same code as their Lambda
 // mains (functions.go), serves the API through dev/localapi and the
 // chatbot through dev/lexlocal's Lex V2 runtime (lex.go) beside the web

@@ -39,6 +39,8 @@ type FunctionEnv struct {
 	SESEndpoint      string // SES_ENDPOINT: aws-ses-v2-local
 	SiteURL          string // SITE_URL: the stack's origin, for the emails' links
 	BookingLimit     string // BOOKING_LIMIT, the template's BookingLimit parameter's default
+	ImageBucket      string // IMAGE_BUCKET: ImageBucketName in the local S3
+	S3Endpoint       string // S3_ENDPOINT: the local S3 (path-style)
 }
 
 // getenv is the environment of function folder: the variables above, the
@@ -57,6 +59,8 @@ func (e FunctionEnv) getenv(folder string) func(string) string {
 		"SITE_URL":                 e.SiteURL,
 		"MAIL_FROM":                LocalMailFrom,
 		"BOOKING_LIMIT":            e.BookingLimit,
+		"IMAGE_BUCKET":             e.ImageBucket,
+		"S3_ENDPOINT":              e.S3Endpoint,
 		"AWS_REGION":               "us-east-1",
 		"AWS_LAMBDA_FUNCTION_NAME": folder,
 	}

@@ -322,7 +322,8 @@ func invokeBackends(ctx context.Context, o InvokeOptions, need BackendOptions) (
 	}
 	env := FunctionEnv{TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
 		AllowedOrigins: allowedOrigins(tpl), BookingLimit: bookingLimit(tpl), ImageBaseURL: "http://localhost:3000/static",
-		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, SiteURL: "http://localhost:3000"}
+		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, SiteURL: "http://localhost:3000",
+		ImageBucket: ImageBucketName, S3Endpoint: b.S3.Endpoint()}
 	if b.SES != nil {
 		env.SESEndpoint = b.SES.Endpoint()
 	}

@@ -18,6 +18,8 @@ type reportInput struct {
 	ownDynamo bool
 	webBuilt  bool
 	webSource bool
+	dataDir   string // "" in memory
+	fleet     bool   // the sample fleet was loaded (a new or empty table)
 }
 
 // report writes the start-up report: what to open, who to sign in as,
@@ -25,6 +27,15 @@ type reportInput struct {
 func report(w io.Writer, in reportInput) {
 	s := in.state
 	dynamo := "DynamoDB Local (in memory, started for this run)"
+	data := "in memory: gone at exit (LOCAL_DATA_DIR=DIR keeps it; make run keeps it in " + DefaultDataDir + ")"
+	if in.dataDir != "" {
+		dynamo = "DynamoDB Local (its tables in " + in.dataDir + ")"
+		data = "kept in " + in.dataDir + " (accounts, bookings, the fleet, photos): make reset, or make run FRESH=1, forgets it"
+	}
+	fleet := "its kept table"
+	if in.fleet {
+		fleet = "table and fleet"
+	}
 	if !in.ownDynamo {
 		dynamo = "DYNAMODB_ENDPOINT (the table is dropped at exit)"
 	}
@@ -43,21 +54,23 @@ func report(w io.Writer, in reportInput) {
 	}
 	fmt.Fprintf(w, `
 Car rental local stack: first request served %.1f s after start
-(DynamoDB with table and fleet %.1f s, cognito-local with pool and users %.1f s, aws-ses-v2-local %.1f s, side by side).
+(DynamoDB with %s %.1f s, cognito-local with pool and users %.1f s, aws-ses-v2-local %.1f s, side by side).
 
   Open        %s
-  Sign in     %s or %s, password %s
+  Sign in     %s or %s, or %s (staff: group %s), password %s
   API         %s/locations ... (%d routes of template.yaml, %d behind the Cognito authorizer; stage %s)
   Token       go run ./cmd/local token %s
   Mail        %s/_local/mail  (go run ./cmd/local mail), sent by aws-ses-v2-local at %s
   Chatbot     go run ./cmd/local chat  (Lex V2 runtime: %s/bots/%s/botAliases/%s/botLocales/%s/...)
   DynamoDB    %s  table %s, %s
   Cognito     %s  pool %s, app client %s (cognito-local)
-  Images      %s
+  Images      %s  (bucket %s in the local S3 at %s)
+  Data        %s
 
 Ctrl-C stops everything.
-`, in.startup.Seconds(), in.took["dynamodb"].Seconds(), in.took["cognito"].Seconds(), in.took["ses"].Seconds(), web, cognitolocal.DemoAlice, cognitolocal.DemoBob, cognitolocal.DemoPassword,
+`, in.startup.Seconds(), fleet, in.took["dynamodb"].Seconds(), in.took["cognito"].Seconds(), in.took["ses"].Seconds(), web, cognitolocal.DemoAlice, cognitolocal.DemoBob,
+		cognitolocal.DemoStaff, cognitolocal.AdminsGroup, cognitolocal.DemoPassword,
 		s.URL, len(in.api.Routes), protected, in.api.Stage, cognitolocal.DemoAlice, s.URL, s.SESEndpoint, s.URL, s.Lex.BotID, s.Lex.BotAliasID, s.Lex.LocaleID,
 		s.DynamoDBEndpoint, s.TableName, dynamo, s.Cognito.Endpoint, s.Cognito.UserPoolID, s.Cognito.ClientID,
-		s.ImageBaseURL)
+		s.ImageBaseURL, s.ImageBucket, s.S3Endpoint, data)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/carrental/backend/dev/samtemplate"
 	"github.com/carrental/backend/dev/seed"
 	"github.com/carrental/backend/dev/seslocal"
+	"github.com/carrental/backend/dev/webhost"
 	"github.com/carrental/backend/pkg/auth"
 )
 
@@ -69,6 +70,10 @@ type ServeOptions struct {
 	// header besides localhost, 127.0.0.1 and [::1] (LOCAL_HOSTS): see
 	// localsite.Options.Hosts.
 	Hosts []string
+	// DataDir keeps the data from one run to the next
+	// (BackendOptions.DataDir; LOCAL_DATA_DIR, make run's .local); ""
+	// keeps it in memory.
+	DataDir string
 }
 
 // Serve runs the local stack until ctx ends: it starts the backends (see
@@ -133,7 +138,7 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 	state := State{PID: os.Getpid(), URL: url, Port: port, StartedAt: time.Now().UTC(),
 		DynamoDBEndpoint: b.DynamoDBEndpoint, TableName: b.TableName, CursorSecret: env.CursorSecret,
 		AllowedOrigins: env.AllowedOrigins, BookingLimit: env.BookingLimit, ImageBaseURL: env.ImageBaseURL, Cognito: cognitoState(b.Pool),
-		Lex: lexState, SESEndpoint: env.SESEndpoint}
+		Lex: lexState, SESEndpoint: env.SESEndpoint, S3Endpoint: env.S3Endpoint, ImageBucket: env.ImageBucket, DataDir: o.DataDir}
 	if err := WriteState(o.StatePath, state); err != nil {
 		return err
 	}
@@ -143,7 +148,8 @@ func Serve(ctx context.Context, o ServeOptions) (err error) {
 		}
 	}()
 	report(o.Out, reportInput{state: state, api: api, startup: startup, took: b.Took, ownDynamo: o.DynamoDBEndpoint == "",
-		webBuilt: isFile(filepath.Join(o.Root, "web", "dist", "index.html")), webSource: isFile(filepath.Join(o.Root, "web", "package.json"))})
+		webBuilt: isFile(filepath.Join(o.Root, "web", "dist", "index.html")), webSource: isFile(filepath.Join(o.Root, "web", "package.json")),
+		dataDir: o.DataDir, fleet: b.FleetLoaded})
 	return serveUntilDone(ctx, o.Out, b, served)
 }
 
@@ -165,7 +171,7 @@ func readAPI(root string) (*samtemplate.Template, *localapi.API, error) {
 // stops what it started).
 func startServeBackends(ctx context.Context, o ServeOptions, tpl *samtemplate.Template) (*Backends, error) {
 	b, err := StartBackends(ctx, BackendOptions{Root: o.Root, Template: tpl, DynamoDBEndpoint: o.DynamoDBEndpoint,
-		Cognito: true, SES: true, ChildOutput: o.ChildOutput})
+		Cognito: true, SES: true, ChildOutput: o.ChildOutput, DataDir: o.DataDir, Log: o.Log})
 	if err != nil && ctx.Err() != nil {
 		return nil, errors.New("interrupted during start-up; nothing is left running")
 	}
@@ -179,6 +185,7 @@ func functionEnv(o ServeOptions, tpl *samtemplate.Template, b *Backends, url str
 		TableName: b.TableName, DynamoDBEndpoint: b.DynamoDBEndpoint, CursorSecret: randomHex(32),
 		AllowedOrigins: allowedOrigins(tpl), ImageBaseURL: o.ImageBaseURL,
 		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID, BookingLimit: bookingLimit(tpl), SiteURL: url,
+		ImageBucket: ImageBucketName, S3Endpoint: b.S3.Endpoint(),
 	}
 	if b.SES != nil {
 		env.SESEndpoint = b.SES.Endpoint()
@@ -214,7 +221,7 @@ func shutdown(srv *http.Server) {
 func serveUntilDone(ctx context.Context, out io.Writer, b *Backends, served <-chan error) error {
 	select {
 	case <-ctx.Done():
-		fmt.Fprintln(out, "\nstopping: HTTP server, the stream's mapping, aws-ses-v2-local, cognito-local, DynamoDB Local ...")
+		fmt.Fprintln(out, "\nstopping: HTTP server, the stream's mapping, aws-ses-v2-local, cognito-local, the S3, DynamoDB Local ...")
 		return nil
 	case err := <-b.Died():
 		return fmt.Errorf("%w; stopped the stack", err)
@@ -273,9 +280,13 @@ func siteHandler(ctx context.Context, o ServeOptions, api *localapi.API, b *Back
 		return nil, err
 	}
 	return localsite.New(localsite.Options{
-		WebDir:       filepath.Join(o.Root, "web", "dist"),
-		ImagesDir:    filepath.Join(o.Root, seed.ImagesDir),
+		WebDir:    filepath.Join(o.Root, "web", "dist"),
+		ImagesDir: filepath.Join(o.Root, seed.ImagesDir),
+		// /static from the bucket, as the image distribution reads it.
+		Images:       b.S3.Handler().Objects(webhost.Immutable),
 		ImageBaseURL: env.ImageBaseURL,
+		// The staff page posts photos to the bucket (presigned POST).
+		ConnectOrigins: []string{b.S3.Endpoint()},
 		// The API under /api, as in the cloud (the site's distribution).
 		Config: localsite.AppConfig{APIBaseURL: "/api", Region: "us-east-1", UserPoolID: b.Pool.ID, UserPoolClientID: b.Pool.ClientID,
 			UserPoolEndpoint: "/_cognito", AuthFlowType: "USER_PASSWORD_AUTH", EmailVerification: "code",

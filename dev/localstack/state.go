@@ -34,6 +34,12 @@ type State struct {
 	ImageBaseURL     string       `json:"imageBaseUrl"`
 	Cognito          CognitoState `json:"cognito"`
 	SESEndpoint      string       `json:"sesEndpoint"` // aws-ses-v2-local
+	// S3Endpoint and ImageBucket are the local S3 and the photos' bucket
+	// in it (S3_ENDPOINT, IMAGE_BUCKET).
+	S3Endpoint  string `json:"s3Endpoint"`
+	ImageBucket string `json:"imageBucket"`
+	// DataDir is where the stack keeps its data ("" in memory).
+	DataDir string `json:"dataDir,omitempty"`
 	// Lex is the chatbot on the stack's origin (dev/lexlocal).
 	Lex LexState `json:"lex"`
 }
@@ -138,5 +144,5 @@ func alive(pid int) bool {
 func (s State) env() FunctionEnv {
 	return FunctionEnv{TableName: s.TableName, DynamoDBEndpoint: s.DynamoDBEndpoint, CursorSecret: s.CursorSecret,
 		AllowedOrigins: s.AllowedOrigins, BookingLimit: s.BookingLimit, ImageBaseURL: s.ImageBaseURL, CognitoIssuer: s.Cognito.Issuer,
-		CognitoClientID: s.Cognito.ClientID, SESEndpoint: s.SESEndpoint, SiteURL: s.URL}
+		CognitoClientID: s.Cognito.ClientID, SESEndpoint: s.SESEndpoint, SiteURL: s.URL, ImageBucket: s.ImageBucket, S3Endpoint: s.S3Endpoint}
 }

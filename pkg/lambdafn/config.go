@@ -28,6 +28,14 @@ type Config struct {
 	// ImageBaseURL is where car photos are served (IMAGE_BASE_URL): the
 	// CloudFront distribution in the cloud, /static of the local stack.
 	ImageBaseURL string
+	// ImageBucket is the S3 bucket of the car photos (IMAGE_BUCKET), where
+	// staff upload them with a presigned POST and the image distribution
+	// (ImageBaseURL) reads them.
+	ImageBucket string
+	// S3Endpoint overrides the S3 endpoint (S3_ENDPOINT), for the local
+	// stack's S3 (dev/locals3, "http://127.0.0.1:PORT"), which a client
+	// must address path-style (UsePathStyle); empty in the cloud.
+	S3Endpoint string
 	// UserPoolIssuer and UserPoolClientID identify the Cognito user pool
 	// whose ID tokens the chatbot accepts (COGNITO_ISSUER,
 	// COGNITO_CLIENT_ID); the REST API relies on API Gateway's authorizer.
@@ -36,12 +44,6 @@ type Config struct {
 	// FunctionName names the function in logs
 	// (AWS_LAMBDA_FUNCTION_NAME, set by Lambda).
 	FunctionName string
-	// ImageBucket is the bucket of the car photos (IMAGE_BUCKET); staff
-	// upload into it. Empty: no uploads (the functions that need none).
-	ImageBucket string
-	// S3Endpoint overrides the S3 endpoint (S3_ENDPOINT), for the local
-	// stack's S3; path-style then. Empty in the cloud.
-	S3Endpoint string
 	// BookingLimit is the most active bookings one customer may hold
 	// (BOOKING_LIMIT, 1 to rental.MaxBookingLimit; empty:
 	// rental.DefaultBookingLimit). The template sets it per stage.
@@ -60,11 +62,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		Region:           getenv("AWS_REGION"),
 		CursorSecret:     []byte(getenv("CURSOR_SECRET")),
 		ImageBaseURL:     strings.TrimRight(getenv("IMAGE_BASE_URL"), "/"),
+		ImageBucket:      getenv("IMAGE_BUCKET"),
+		S3Endpoint:       getenv("S3_ENDPOINT"),
 		UserPoolIssuer:   getenv("COGNITO_ISSUER"),
 		UserPoolClientID: getenv("COGNITO_CLIENT_ID"),
 		FunctionName:     getenv("AWS_LAMBDA_FUNCTION_NAME"),
-		ImageBucket:      getenv("IMAGE_BUCKET"),
-		S3Endpoint:       getenv("S3_ENDPOINT"),
 	}
 	for _, o := range strings.Split(getenv("ALLOWED_ORIGINS"), ",") {
 		if o = strings.TrimSpace(o); o != "" {

@@ -32,3 +32,20 @@ func TestBookingLimitFromEnv(t *testing.T) {
 		}
 	}
 }
+
+// TestImageBucketFromEnv: IMAGE_BUCKET (the template's Globals) and
+// S3_ENDPOINT (the local stack's S3) are read as they are; both may be
+// unset (the functions that need them check).
+func TestImageBucketFromEnv(t *testing.T) {
+	vars := map[string]string{"TABLE_NAME": "cars", "CURSOR_SECRET": strings.Repeat("s", 32),
+		"IMAGE_BUCKET": "car-rental-local-images", "S3_ENDPOINT": "http://127.0.0.1:4566"}
+	cfg, err := lambdafn.FromEnv(env(vars))
+	if err != nil || cfg.ImageBucket != "car-rental-local-images" || cfg.S3Endpoint != "http://127.0.0.1:4566" {
+		t.Errorf("bucket %q, endpoint %q, %v", cfg.ImageBucket, cfg.S3Endpoint, err)
+	}
+	delete(vars, "IMAGE_BUCKET")
+	delete(vars, "S3_ENDPOINT")
+	if cfg, err := lambdafn.FromEnv(env(vars)); err != nil || cfg.ImageBucket != "" || cfg.S3Endpoint != "" {
+		t.Errorf("unset: %q %q %v", cfg.ImageBucket, cfg.S3Endpoint, err)
+	}
+}
