@@ -2,6 +2,7 @@ package archcheck
 
 import (
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -59,6 +60,38 @@ func TestToolingIsRecognised(t *testing.T) {
 	} {
 		if got := tooling(pkg); got != want {
 			t.Errorf("tooling(%q) = %v, want %v", pkg, got, want)
+		}
+	}
+}
+
+// heavy are packages that only some functions need, with those functions:
+// a binary that links one it does not need is larger and starts slower
+// (docs/figures.md, "Binary sizes"). The wiring packages keep them apart
+// (pkg/lambdafn/lexwire, notifywire, photowire).
+var heavy = map[string][]string{
+	"github.com/aws/aws-sdk-go-v2/service/s3":        {"create-photo-upload", "update-car"},
+	"github.com/aws/aws-sdk-go-v2/service/sesv2":     {"notify"},
+	"github.com/aws/aws-sdk-go-v2/service/scheduler": {"notify"},
+	module + "pkg/lexbot":                            {"lex-fulfillment"},
+}
+
+// TestFunctionsLinkWhatTheyUse: each function's binary links the heavy
+// packages it needs and no other.
+func TestFunctionsLinkWhatTheyUse(t *testing.T) {
+	folders := goList(t, module+"functions/...")
+	if len(folders) < 10 {
+		t.Fatalf("only %d functions", len(folders))
+	}
+	for _, fn := range folders {
+		deps := map[string]bool{}
+		for _, d := range goList(t, "-deps", fn) {
+			deps[d] = true
+		}
+		name := fn[strings.LastIndex(fn, "/")+1:]
+		for pkg, users := range heavy {
+			if want := slices.Contains(users, name); deps[pkg] != want {
+				t.Errorf("functions/%s links %s: %v, want %v", name, pkg, deps[pkg], want)
+			}
 		}
 	}
 }

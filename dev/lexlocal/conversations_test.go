@@ -84,7 +84,7 @@ func newStack(t *testing.T) *stack {
 		CursorSecret: "conversations-test-cursor-secret-0123456789", AllowedOrigins: "*", ImageBaseURL: "http://localhost/static",
 		CognitoIssuer: b.Pool.Issuer, CognitoClientID: b.Pool.ClientID}
 
-	// The code hook, as lambdafn.LexHandler builds it, with the skewed clock.
+	// The code hook, as lexwire.Handler builds it, with the skewed clock.
 	_, svc, err := lambdafn.Service(ctx, func(name string) string {
 		return map[string]string{"TABLE_NAME": env.TableName, "DYNAMODB_ENDPOINT": env.DynamoDBEndpoint, "CURSOR_SECRET": env.CursorSecret,
 			"ALLOWED_ORIGINS": "*", "IMAGE_BASE_URL": env.ImageBaseURL, "COGNITO_ISSUER": env.CognitoIssuer,

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 
+	_ "github.com/carrental/backend/pkg/lambdafn/photowire" // the local stack runs every function, the photo ones too
+
 	"github.com/carrental/backend/dev/localapi"
 	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/lambdafn"
+	"github.com/carrental/backend/pkg/lambdafn/lexwire"
 	"github.com/carrental/backend/pkg/lexbot"
 )
 
@@ -103,5 +106,5 @@ func restHandler(ctx context.Context, logicalID string, env FunctionEnv, log *sl
 // COGNITO_ISSUER and COGNITO_CLIENT_ID, and the bot, logging one line per
 // turn.
 func LexHandler(ctx context.Context, env FunctionEnv, log *slog.Logger) (lexbot.Handler, error) {
-	return lambdafn.LexHandler(ctx, env.getenv(LexFunction), log)
+	return lexwire.Handler(ctx, env.getenv(LexFunction), log)
 }

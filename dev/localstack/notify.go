@@ -9,7 +9,7 @@ import (
 	"github.com/carrental/backend/dev/localschedule"
 	"github.com/carrental/backend/dev/localsite"
 	"github.com/carrental/backend/dev/samtemplate"
-	"github.com/carrental/backend/pkg/lambdafn"
+	"github.com/carrental/backend/pkg/lambdafn/notifywire"
 )
 
 // Notify is the notify function on the local stack: its handler as
@@ -46,7 +46,7 @@ func StartNotify(ctx context.Context, tpl *samtemplate.Template, env FunctionEnv
 // NotifyHandler builds the notify function's handler as its Lambda main
 // does, with the reminders' schedules kept in s.
 func NotifyHandler(ctx context.Context, env FunctionEnv, s *localschedule.Schedules, log *slog.Logger) (func(context.Context, json.RawMessage) (any, error), error) {
-	return lambdafn.Notify(ctx, env.getenv(NotifyFunction), log, lambdafn.NotifyOptions{Reminders: s})
+	return notifywire.New(ctx, env.getenv(NotifyFunction), log, notifywire.Options{Reminders: s})
 }
 
 // Stop ends the mapping; a batch in the handler is cancelled.

@@ -88,7 +88,11 @@ var functionMain = template.Must(template.New("main").Funcs(funcs).Parse(`
 // and starts the Lambda runtime.
 package main
 
-import "github.com/carrental/backend/pkg/lambdafn"
-
+{{if .Photos}}import (
+	"github.com/carrental/backend/pkg/lambdafn"
+	_ "github.com/carrental/backend/pkg/lambdafn/photowire" // the car photos on S3
+)
+{{else}}import "github.com/carrental/backend/pkg/lambdafn"
+{{end}}
 func main() { lambdafn.REST({{printf "%q" .Folder}}) }
 `))

@@ -18,6 +18,7 @@ package routegen
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,6 +42,24 @@ type Route struct {
 	Path       string // "/cars/{carId}"
 	Authorizer string // the template's authorizer name; "" for a public route
 	Summary    string // the operation's summary, for the main's comment
+	// Photos: the function reaches the car photos (one of photoPolicies
+	// among its Policies), so its main links the photo wiring
+	// (pkg/lambdafn/photowire) that every other function goes without.
+	Photos bool
+}
+
+// photoPolicies are the template's policies on the image bucket.
+var photoPolicies = []string{"PhotoUploadPolicy", "PhotoReadPolicy"}
+
+// usesPhotos reports whether function id of tpl has one of photoPolicies.
+func usesPhotos(tpl *samtemplate.Template, id string) bool {
+	policies, _ := samtemplate.Get(tpl.Doc(), "Resources", id, "Properties", "Policies").([]any)
+	for _, p := range policies {
+		if name, _ := samtemplate.Get(p, "Ref").(string); slices.Contains(photoPolicies, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // Key is "GET /cars/{carId}".
@@ -71,6 +90,7 @@ func Join(tpl *samtemplate.Template, spec *openapi3.T) (routes []Route, problems
 			problems = append(problems, problem)
 			continue
 		}
+		route.Photos = usesPhotos(tpl, r.Function)
 		routes = append(routes, route)
 	}
 	for key := range ops {

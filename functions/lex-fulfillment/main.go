@@ -5,6 +5,9 @@
 // COGNITO_CLIENT_ID before it reads or books anything.
 package main
 
-import "github.com/carrental/backend/pkg/lambdafn"
+import (
+	"github.com/carrental/backend/pkg/lambdafn"
+	"github.com/carrental/backend/pkg/lambdafn/lexwire"
+)
 
-func main() { lambdafn.Run(lambdafn.LexHandler) }
+func main() { lambdafn.Run(lexwire.Handler) }

@@ -3,9 +3,12 @@
 // booking changes (confirmed, changed, cancelled), EventBridge Scheduler
 // the pick-up reminders, and an operator the mapping's dead letters to
 // resend. Its handler is notifyfn.Handler.Handle, built by
-// lambdafn.NotifyHandler.
+// notifywire.Handler.
 package main
 
-import "github.com/carrental/backend/pkg/lambdafn"
+import (
+	"github.com/carrental/backend/pkg/lambdafn"
+	"github.com/carrental/backend/pkg/lambdafn/notifywire"
+)
 
-func main() { lambdafn.Run(lambdafn.NotifyHandler) }
+func main() { lambdafn.Run(notifywire.Handler) }

@@ -5,6 +5,9 @@
 // and starts the Lambda runtime.
 package main
 
-import "github.com/carrental/backend/pkg/lambdafn"
+import (
+	"github.com/carrental/backend/pkg/lambdafn"
+	_ "github.com/carrental/backend/pkg/lambdafn/photowire" // the car photos on S3
+)
 
 func main() { lambdafn.REST("update-car") }

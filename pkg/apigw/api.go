@@ -4,10 +4,10 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/carrental/backend/pkg/photos"
 	"github.com/carrental/backend/pkg/rental"
 )
 
@@ -45,7 +45,18 @@ type Options struct {
 
 // Uploads presigns a photo upload for car carID of contentType.
 type Uploads interface {
-	PresignUpload(ctx context.Context, carID, contentType string) (photos.Upload, error)
+	PresignUpload(ctx context.Context, carID, contentType string) (PhotoUpload, error)
+}
+
+// PhotoUpload is a presigned POST (pkg/photos): send Fields, then the
+// file, as multipart/form-data to URL before ExpiresAt; the photo is then
+// at Key.
+type PhotoUpload struct {
+	URL       string
+	Fields    map[string]string
+	Key       string
+	MaxBytes  int64
+	ExpiresAt time.Time
 }
 
 // API serves the REST routes of api/openapi.yaml on a rental Service. It is

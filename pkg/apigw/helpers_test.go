@@ -24,7 +24,6 @@ import (
 	"github.com/carrental/backend/pkg/dynamo"
 	"github.com/carrental/backend/pkg/lambdafn"
 	"github.com/carrental/backend/pkg/lambdalog"
-	"github.com/carrental/backend/pkg/photos"
 	"github.com/carrental/backend/pkg/rental"
 )
 
@@ -367,9 +366,9 @@ func (e *event) staff(user string) *event {
 // real presign and upload run on the local stack's S3 (cmd/local).
 type fakeUploads struct{}
 
-func (fakeUploads) PresignUpload(_ context.Context, carID, contentType string) (photos.Upload, error) {
-	return photos.Upload{URL: "http://127.0.0.1:1/images", Fields: map[string]string{"key": "cars/" + carID + "/0.jpg",
-		"Content-Type": contentType, "policy": "e30="}, Key: "cars/" + carID + "/0.jpg", MaxBytes: photos.MaxBytes,
+func (fakeUploads) PresignUpload(_ context.Context, carID, contentType string) (apigw.PhotoUpload, error) {
+	return apigw.PhotoUpload{URL: "http://127.0.0.1:1/images", Fields: map[string]string{"key": "cars/" + carID + "/0.jpg",
+		"Content-Type": contentType, "policy": "e30="}, Key: "cars/" + carID + "/0.jpg", MaxBytes: 5 << 20,
 		ExpiresAt: time.Date(2026, 11, 30, 12, 10, 0, 0, time.UTC)}, nil
 }
 

@@ -9,10 +9,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
 
+	"github.com/carrental/backend/pkg/apigw"
 	"github.com/carrental/backend/pkg/dynamo"
-	"github.com/carrental/backend/pkg/photos"
 	"github.com/carrental/backend/pkg/rental"
 	"github.com/carrental/backend/pkg/tracing"
 )
@@ -71,17 +70,19 @@ func Store(client dynamo.Client, cfg Config) *dynamo.Store {
 }
 
 // NewService builds the rental Service of cfg on DynamoDB, with cfg's
-// booking limit and, with an image bucket, its photos; opts come after.
+// booking limit and the photo checks when wired (photoWiring); opts come
+// after.
 func NewService(ctx context.Context, cfg Config, opts ...rental.Option) (*rental.Service, error) {
 	awsCfg, err := AWSConfig(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return newService(awsCfg, cfg, Photos(awsCfg, cfg), opts...), nil
+	p, _ := photoParts(awsCfg, cfg)
+	return newService(awsCfg, cfg, p, opts...), nil
 }
 
 // newService is NewService on awsCfg with photos p (nil: none).
-func newService(awsCfg aws.Config, cfg Config, p *photos.Store, opts ...rental.Option) *rental.Service {
+func newService(awsCfg aws.Config, cfg Config, p rental.Photos, opts ...rental.Option) *rental.Service {
 	base := []rental.Option{rental.WithBookingLimit(cfg.BookingLimit)}
 	if p != nil {
 		base = append(base, rental.WithPhotos(p))
@@ -89,16 +90,23 @@ func newService(awsCfg aws.Config, cfg Config, p *photos.Store, opts ...rental.O
 	return rental.NewService(Store(DynamoClient(awsCfg, cfg), cfg), append(base, opts...)...)
 }
 
-// Photos is the image bucket of cfg (pkg/photos); nil without one. No
-// network I/O happens here.
-func Photos(awsCfg aws.Config, cfg Config) *photos.Store {
-	if cfg.ImageBucket == "" {
-		return nil
+// PhotoWiring builds the car photos' parts of a function from its SDK
+// configuration: the Service's check and the API's presigned uploads.
+// pkg/lambdafn/photowire sets it (UsePhotos), imported by the mains of the
+// functions that reach the photos only, so that no other function links
+// the S3 client.
+type PhotoWiring func(awsCfg aws.Config, cfg Config) (rental.Photos, apigw.Uploads)
+
+var photoWiring PhotoWiring
+
+// UsePhotos makes the functions of this binary wire the car photos with w.
+func UsePhotos(w PhotoWiring) { photoWiring = w }
+
+// photoParts are the photo parts of cfg: none without wiring or an image
+// bucket.
+func photoParts(awsCfg aws.Config, cfg Config) (rental.Photos, apigw.Uploads) {
+	if photoWiring == nil || cfg.ImageBucket == "" {
+		return nil, nil
 	}
-	client := s3.NewFromConfig(awsCfg, func(o *s3.Options) {
-		if cfg.S3Endpoint != "" {
-			o.BaseEndpoint, o.UsePathStyle = aws.String(cfg.S3Endpoint), true
-		}
-	})
-	return photos.New(client, cfg.ImageBucket)
+	return photoWiring(awsCfg, cfg)
 }

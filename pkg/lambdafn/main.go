@@ -73,12 +73,9 @@ func API(ctx context.Context, getenv func(string) string, log *slog.Logger) (*ap
 	if err != nil {
 		return nil, fmt.Errorf("wiring: %w", err)
 	}
-	p := Photos(awsCfg, cfg)
+	p, uploads := photoParts(awsCfg, cfg)
 	opts := apigw.Options{AllowedOrigins: cfg.AllowedOrigins, ImageBaseURL: cfg.ImageBaseURL,
-		Logger: log.With("function", cfg.FunctionName)}
-	if p != nil {
-		opts.Uploads = p
-	}
+		Logger: log.With("function", cfg.FunctionName), Uploads: uploads}
 	return apigw.New(newService(awsCfg, cfg, p), opts), nil
 }
 

@@ -28,7 +28,7 @@ import (
 	"github.com/carrental/backend/dev/storetest"
 	"github.com/carrental/backend/dev/testbed"
 	"github.com/carrental/backend/pkg/dynamo"
-	"github.com/carrental/backend/pkg/lambdafn"
+	"github.com/carrental/backend/pkg/lambdafn/notifywire"
 	"github.com/carrental/backend/pkg/notifyfn"
 	"github.com/carrental/backend/pkg/rental"
 )
@@ -113,8 +113,8 @@ func newPipeline(t *testing.T, sesEndpoint string) *pipeline {
 	env := map[string]string{"TABLE_NAME": table, "DYNAMODB_ENDPOINT": endpoint, "CURSOR_SECRET": strings.Repeat("s", 32),
 		"SES_ENDPOINT": sesEndpoint, "SITE_URL": "http://localhost:3000", "MAIL_FROM": "bookings@example.com",
 		"AWS_LAMBDA_FUNCTION_NAME": "notify"}
-	h, err := lambdafn.Notify(ctx, func(k string) string { return env[k] }, slog.New(slog.DiscardHandler),
-		lambdafn.NotifyOptions{Reminders: p.rem})
+	h, err := notifywire.New(ctx, func(k string) string { return env[k] }, slog.New(slog.DiscardHandler),
+		notifywire.Options{Reminders: p.rem})
 	must(t, err)
 	p.handler = h
 	tpl, err := samtemplate.LoadRoot()

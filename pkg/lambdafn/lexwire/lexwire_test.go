@@ -1,4 +1,4 @@
-package lambdafn
+package lexwire
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func TestLexHandler(t *testing.T) {
+func TestHandler(t *testing.T) {
 	env := map[string]string{
 		"TABLE_NAME":        "cars",
 		"CURSOR_SECRET":     strings.Repeat("s", 32),
@@ -18,14 +18,14 @@ func TestLexHandler(t *testing.T) {
 		"DYNAMODB_ENDPOINT": "http://127.0.0.1:1", // nothing is called; no AWS credentials needed
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if h, err := LexHandler(context.Background(), func(k string) string { return env[k] }, log); err != nil || h == nil {
-		t.Fatalf("LexHandler = %v, %v", h, err)
+	if h, err := Handler(context.Background(), func(k string) string { return env[k] }, log); err != nil || h == nil {
+		t.Fatalf("Handler = %v, %v", h, err)
 	}
 
 	// Without the pool the bot could never identify anyone: refuse to start.
 	delete(env, "COGNITO_ISSUER")
-	if _, err := LexHandler(context.Background(), func(k string) string { return env[k] }, log); err == nil ||
+	if _, err := Handler(context.Background(), func(k string) string { return env[k] }, log); err == nil ||
 		!strings.Contains(err.Error(), "COGNITO_ISSUER") {
-		t.Fatalf("LexHandler without COGNITO_ISSUER: %v", err)
+		t.Fatalf("Handler without COGNITO_ISSUER: %v", err)
 	}
 }

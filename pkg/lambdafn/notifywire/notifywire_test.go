@@ -1,4 +1,4 @@
-package lambdafn
+package notifywire
 
 import (
 	"context"
@@ -8,10 +8,10 @@ import (
 	"testing"
 )
 
-// TestNotifyConfig: the sender comes from MAIL_FROM, else from the SES
+// TestConfig: the sender comes from MAIL_FROM, else from the SES
 // identity; a missing sender or site, a bad hour and a schedule group
 // without its role fail the start, each named.
-func TestNotifyConfig(t *testing.T) {
+func TestConfig(t *testing.T) {
 	for _, tc := range []struct {
 		env  map[string]string
 		from string
@@ -23,7 +23,7 @@ func TestNotifyConfig(t *testing.T) {
 		{map[string]string{"REMINDER_HOUR": "24", "SCHEDULE_GROUP": "g"}, "",
 			[]string{"MAIL_FROM and SES_IDENTITY", "SITE_URL", "REMINDER_HOUR", "SCHEDULER_ROLE_ARN"}},
 	} {
-		c, err := NotifyConfigFromEnv(func(k string) string { return tc.env[k] })
+		c, err := ConfigFromEnv(func(k string) string { return tc.env[k] })
 		if c.From != tc.from || (err == nil) != (tc.errs == nil) {
 			t.Errorf("%v: from %q, %v", tc.env, c.From, err)
 		}
@@ -35,12 +35,12 @@ func TestNotifyConfig(t *testing.T) {
 	}
 }
 
-// TestNotifyHandler: the function builds without a network call; an
+// TestHandler: the function builds without a network call; an
 // event of no known shape is an error, not a silent success.
-func TestNotifyHandler(t *testing.T) {
+func TestHandler(t *testing.T) {
 	env := map[string]string{"TABLE_NAME": "cars", "CURSOR_SECRET": strings.Repeat("s", 32), "DYNAMODB_ENDPOINT": "http://127.0.0.1:1",
 		"SES_IDENTITY": "example.com", "SITE_URL": "https://cars.example.com", "SCHEDULE_GROUP": "g", "SCHEDULER_ROLE_ARN": "arn:aws:iam::1:role/r"}
-	h, err := NotifyHandler(context.Background(), func(k string) string { return env[k] }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h, err := Handler(context.Background(), func(k string) string { return env[k] }, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,9 @@
-package lambdafn
+// Package notifywire wires the notify function (functions/notify): its
+// settings, SES, EventBridge Scheduler and the stream reader around
+// pkg/notify. Apart from pkg/lambdafn so that only the notify function
+// links those SDK clients: every other function's binary stays as small
+// as its own wiring (docs/figures.md, "Binary sizes").
+package notifywire
 
 import (
 	"context"
@@ -16,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sesv2"
 
 	"github.com/carrental/backend/pkg/dynamo"
+	"github.com/carrental/backend/pkg/lambdafn"
 	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/notify"
 	"github.com/carrental/backend/pkg/notifyfn"
@@ -23,8 +29,8 @@ import (
 	"github.com/carrental/backend/pkg/sesmail"
 )
 
-// NotifyConfig is the notify function's own settings, besides Config's.
-type NotifyConfig struct {
+// Config is the notify function's own settings, besides Config's.
+type Config struct {
 	// From is the sender (MAIL_FROM); when empty, SES_IDENTITY if that is
 	// an address, else no-reply@ the identity's domain.
 	From string
@@ -42,10 +48,10 @@ type NotifyConfig struct {
 	ScheduleGroup, SchedulerRoleARN, DeadLetterARN string
 }
 
-// NotifyConfigFromEnv reads the notify function's settings with getenv;
+// ConfigFromEnv reads the notify function's settings with getenv;
 // the error names every missing or bad variable.
-func NotifyConfigFromEnv(getenv func(string) string) (NotifyConfig, error) {
-	c := NotifyConfig{From: getenv("MAIL_FROM"), SESEndpoint: getenv("SES_ENDPOINT"),
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	c := Config{From: getenv("MAIL_FROM"), SESEndpoint: getenv("SES_ENDPOINT"),
 		SiteURL: strings.TrimRight(getenv("SITE_URL"), "/"), ReminderHour: notify.DefaultReminderHour,
 		ScheduleGroup: getenv("SCHEDULE_GROUP"), SchedulerRoleARN: getenv("SCHEDULER_ROLE_ARN"), DeadLetterARN: getenv("NOTIFY_DLQ_ARN")}
 	var errs []error
@@ -80,38 +86,38 @@ func fromIdentity(identity string) string {
 	return "no-reply@" + identity
 }
 
-// NotifyOptions replace parts of the notify function, for the local
+// Options replace parts of the notify function, for the local
 // stack: Reminders (which has no EventBridge Scheduler).
-type NotifyOptions struct {
+type Options struct {
 	Reminders notify.Reminders
 }
 
-// NotifyHandler builds the notify function from the environment read
+// Handler builds the notify function from the environment read
 // with getenv, once per container: the sent markers and the locations in
 // the table, SES, EventBridge Scheduler (when SCHEDULE_GROUP is set) and
 // the stream reader for resends, wrapped to log one line per invocation.
 // No network I/O happens here. The Lambda main and the local stack both
 // build it here.
-func NotifyHandler(ctx context.Context, getenv func(string) string, log *slog.Logger) (func(context.Context, json.RawMessage) (any, error), error) {
-	return Notify(ctx, getenv, log, NotifyOptions{})
+func Handler(ctx context.Context, getenv func(string) string, log *slog.Logger) (func(context.Context, json.RawMessage) (any, error), error) {
+	return New(ctx, getenv, log, Options{})
 }
 
-// Notify is NotifyHandler with parts replaced by o.
-func Notify(ctx context.Context, getenv func(string) string, log *slog.Logger, o NotifyOptions) (func(context.Context, json.RawMessage) (any, error), error) {
-	cfg, err := FromEnv(getenv)
+// New is Handler with parts replaced by o.
+func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Options) (func(context.Context, json.RawMessage) (any, error), error) {
+	cfg, err := lambdafn.FromEnv(getenv)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
-	nc, err := NotifyConfigFromEnv(getenv)
+	nc, err := ConfigFromEnv(getenv)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
-	awsCfg, err := AWSConfig(ctx, cfg)
+	awsCfg, err := lambdafn.AWSConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("wiring: %w", err)
 	}
-	db := DynamoClient(awsCfg, cfg)
-	store := Store(db, cfg)
+	db := lambdafn.DynamoClient(awsCfg, cfg)
+	store := lambdafn.Store(db, cfg)
 	reminders := o.Reminders
 	if reminders == nil && nc.ScheduleGroup != "" {
 		reminders = schedules.New(scheduler.NewFromConfig(awsCfg), schedules.Config{Group: nc.ScheduleGroup,

@@ -1,4 +1,7 @@
-package lambdafn
+// Package lexwire wires the chatbot's code hook (functions/lex-fulfillment):
+// the Service, the ID-token verifier and the bot. Apart from pkg/lambdafn
+// so that only that function links the bot.
+package lexwire
 
 import (
 	"context"
@@ -6,18 +9,19 @@ import (
 	"log/slog"
 
 	"github.com/carrental/backend/pkg/auth"
+	"github.com/carrental/backend/pkg/lambdafn"
 	"github.com/carrental/backend/pkg/lambdalog"
 	"github.com/carrental/backend/pkg/lexbot"
 )
 
-// LexHandler builds the chatbot's code hook from the environment read with
+// Handler builds the chatbot's code hook from the environment read with
 // getenv, once per container: the configuration, the rental Service on
 // DynamoDB and the ID-token verifier of COGNITO_ISSUER and
 // COGNITO_CLIENT_ID, wrapped to log one line per turn. No network I/O
 // happens here; the pool's JWKS is fetched on the first token. The Lambda
 // main and the local stack both build the bot here.
-func LexHandler(ctx context.Context, getenv func(string) string, log *slog.Logger) (lexbot.Handler, error) {
-	cfg, svc, err := Service(ctx, getenv)
+func Handler(ctx context.Context, getenv func(string) string, log *slog.Logger) (lexbot.Handler, error) {
+	cfg, svc, err := lambdafn.Service(ctx, getenv)
 	if err != nil {
 		return nil, err
 	}
