@@ -61,7 +61,7 @@ export function CarForm(props: Props) {
     if (busy) return;
     setProblem(null);
     setNothing(false);
-    const found = validateCar(values, currency, props.mode);
+    const found = validateCar(values, currency, car ?? undefined);
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
       focusFirstError(form.current, errorId);
@@ -75,6 +75,7 @@ export function CarForm(props: Props) {
     setBusy(true);
     try {
       const saved = car ? await staffApi().updateCar(car.id, body!) : await staffApi().createCar(createCarRequest(values, currency));
+      setBusy(false);
       props.onSaved(saved);
     } catch (err) {
       setProblem(toProblem(err));

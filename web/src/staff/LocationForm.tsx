@@ -71,6 +71,7 @@ export function LocationForm(props: Props) {
     setBusy(true);
     try {
       const saved = current ? await staffApi().updateLocation(current.id, body!) : await staffApi().createLocation(createLocationRequest(values));
+      setBusy(false);
       props.onSaved(saved);
     } catch (err) {
       setProblem(toProblem(err));

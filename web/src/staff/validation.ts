@@ -75,12 +75,25 @@ function checkText(v: string, max: number, what: string): string | undefined {
 }
 
 /**
- * What is wrong with a car form. mode create checks the optional id;
+ * What is wrong with a car form: a new car's (with its optional id), or
+ * the changes to car, whose fields left as they are pass as they are (a
+ * seed car may have more seats than a new one may: it keeps them).
  * currency is that of the location the car is (to be) at, for the rate.
  */
-export function validateCar(v: CarValues, currency: string, mode: 'create' | 'edit'): Errors<CarField> {
+export function validateCar(v: CarValues, currency: string, car?: Car): Errors<CarField> {
+  const e = checkCar(v, currency, !car);
+  if (!car) return e;
+  const was = carValues(car);
+  for (const f of CAR_FIELDS) {
+    const kept = f === 'dailyRate' ? currency === car.dailyRate.currency && parseAmount(v[f], currency) === car.dailyRate.amount : v[f].trim() === was[f];
+    if (kept) delete e[f];
+  }
+  return e;
+}
+
+function checkCar(v: CarValues, currency: string, isNew: boolean): Errors<CarField> {
   const e: Errors<CarField> = {};
-  if (mode === 'create' && v.id.trim() !== '' && !NEW_ID.test(v.id.trim())) {
+  if (isNew && v.id.trim() !== '' && !NEW_ID.test(v.id.trim())) {
     e.id = 'Use 2 to 40 lowercase letters, digits and dashes, starting with a letter or digit; or leave it empty.';
   }
   const make = checkText(v.make, 40, 'make');
