@@ -28,6 +28,11 @@ export default function DeskPage() {
   const asked = params.get('date');
   const date = isIsoDate(asked) ? asked : today;
 
+  // What the day's field holds while it is typed (a half-typed date is
+  // empty to the page): the desk follows once it is a whole day.
+  const [dayText, setDayText] = useState(date);
+  useEffect(() => setDayText(date), [date]);
+
   const [desk, reload] = useAsync(place && date ? `${place.id}|${date}` : null, (signal) => staffApi().getDesk(place!.id, date, signal));
 
   function setDate(d: string) {
@@ -66,7 +71,17 @@ export default function DeskPage() {
       <div className="staff-toolbar">
         <LocationSelect label="Location" locations={locations} value={place.id} onChange={setPlace} />
         <Field name="date" label="Day" hint={`Days at ${place.name} (${place.timeZone})`}>
-          {(p) => <input {...p} type="date" value={date} onChange={(e) => isIsoDate(e.target.value) && setDate(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={dayText}
+              onChange={(e) => {
+                setDayText(e.target.value);
+                if (isIsoDate(e.target.value)) setDate(e.target.value);
+              }}
+            />
+          )}
         </Field>
         <div className="staff-toolbar__buttons">
           {date !== today && (
