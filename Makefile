@@ -334,7 +334,7 @@ coldstart-binaries:
 # make bench-memory: each function's latency and cost at 128 to 1,769 MB,
 # its CPU capped at Lambda's share for the size by a cgroup (root, cgroup
 # v1). MEMORY_N invocations per function and size; MEMORY_FUNCTIONS which.
-MEMORY_N ?= 100
+MEMORY_N ?= 80
 MEMORY_FUNCTIONS ?= list-cars,get-car,create-booking,lex-fulfillment
 .PHONY: bench-memory
 bench-memory: tools coldstart-binaries ## latency and cost of each function at Lambda's memory sizes, CPU capped by cgroup to Lambda's share (dev/memsize; root)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -22,6 +23,7 @@ import (
 	"github.com/carrental/backend/dev/apitest"
 	"github.com/carrental/backend/dev/childproc"
 	"github.com/carrental/backend/dev/cognitolocal"
+	"github.com/carrental/backend/dev/locals3"
 	"github.com/carrental/backend/dev/localstack"
 	"github.com/carrental/backend/dev/samtemplate"
 )
@@ -140,6 +142,8 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("cancelled = %+v", cancelled)
 		}
 	}
+
+	c.staffFlow(token)
 
 	// API Gateway's own answers: the authorizer's 401 with CORS headers, a preflight, an unknown path.
 	for _, h := range []map[string]string{{"Content-Type": "application/json"}, {"Content-Type": "application/json", "Authorization": "not-a-token"}} {
@@ -646,4 +650,64 @@ func (c *client) signIn(email, password string) string {
 		c.t.Fatalf("InitiateAuth: no ID token in %s", r.body)
 	}
 	return out.AuthenticationResult.IdToken
+}
+
+// staffFlow is issue 16's check on the running stack: staff add a car at a
+// location, upload its photo through the presigned POST of the local S3,
+// name it, and the car is in the public search with an imageUrl that
+// serves the photo; a customer's token (customer) is 403 on every admin
+// route; a photo of another type than signed, or too large, is refused by
+// the S3 itself.
+func (c *client) staffFlow(customer string) {
+	c.t.Helper()
+	staff := map[string]string{"Authorization": c.signIn(cognitolocal.DemoStaff, cognitolocal.DemoPassword), "Content-Type": "application/json"}
+	id := "e2e-" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	var car struct{ ID, ImageURL string }
+	c.json(c.call("POST", "/admin/cars", `{"id":"`+id+`","make":"Kia","model":"Ceed","type":"compact","seats":5,"transmission":"manual","locationId":"muc","dailyRate":4700}`, staff),
+		http.StatusCreated, &car)
+	var upload struct {
+		URL    string
+		Fields map[string]string
+		Key    string
+	}
+	c.json(c.call("POST", "/admin/cars/"+id+"/photo", `{"contentType":"image/png"}`, staff), http.StatusCreated, &upload)
+	png := []byte("\x89PNG\r\n\x1a\n a photo of a Kia")
+	ctx := context.Background()
+	if res, err := locals3.Post(ctx, locals3.Upload{URL: upload.URL, Fields: upload.Fields}, png); err != nil || res.Status/100 != 2 {
+		c.t.Fatalf("the presigned upload: %v, %d %s", err, res.Status, res.Body)
+	}
+	wrong := maps.Clone(upload.Fields)
+	wrong["Content-Type"] = "text/html"
+	if res, err := locals3.Post(ctx, locals3.Upload{URL: upload.URL, Fields: wrong}, png); err != nil || res.Status != http.StatusForbidden {
+		c.t.Errorf("an upload of another type than signed: %v, %d %s", err, res.Status, res.Body)
+	}
+	if res, err := locals3.Post(ctx, locals3.Upload{URL: upload.URL, Fields: upload.Fields}, bytes.Repeat([]byte("x"), 5<<20+1)); err != nil || res.Status != http.StatusBadRequest {
+		c.t.Errorf("an upload over 5 MB: %v, %d %s", err, res.Status, res.Body)
+	}
+	c.json(c.call("PATCH", "/admin/cars/"+id, `{"photoKey":"`+upload.Key+`"}`, staff), http.StatusOK, &car)
+	var found struct {
+		Cars []struct{ ID, ImageURL string }
+	}
+	c.json(c.call("GET", "/cars?locationId=muc&type=compact&limit=100", "", nil), http.StatusOK, &found)
+	var url string
+	for _, fc := range found.Cars {
+		if fc.ID == id {
+			url = fc.ImageURL
+		}
+	}
+	if r := c.raw("GET", strings.TrimPrefix(url, c.base), "", nil); url == "" || r.status != http.StatusOK || !bytes.Equal(r.body, png) {
+		c.t.Errorf("the new car in the search: imageUrl %q serves %d (%d bytes)", url, r.status, len(r.body))
+	}
+	customerAuth := map[string]string{"Authorization": customer, "Content-Type": "application/json"}
+	for _, r := range [][3]string{
+		{"POST", "/admin/cars", `{"make":"Kia","model":"Rio","type":"economy","seats":5,"transmission":"manual","locationId":"muc","dailyRate":3000}`},
+		{"PATCH", "/admin/cars/" + id, `{"dailyRate":100}`}, {"DELETE", "/admin/cars/" + id, ""},
+		{"POST", "/admin/cars/" + id + "/photo", `{"contentType":"image/png"}`},
+		{"POST", "/admin/locations", `{"id":"osl","name":"Oslo","city":"Oslo","country":"NO","timeZone":"Europe/Oslo","address":"Jernbanetorget 1","currency":"EUR"}`},
+		{"PATCH", "/admin/locations/muc", `{"name":"x"}`}, {"GET", "/admin/desk?locationId=muc", ""},
+		{"PUT", "/admin/customers/x/bookings/y/status", `{"status":"NO_SHOW"}`},
+	} {
+		c.json(c.call(r[0], r[1], r[2], customerAuth), http.StatusForbidden, nil)
+	}
+	c.json(c.call("DELETE", "/admin/cars/"+id, "", staff), http.StatusOK, nil)
 }

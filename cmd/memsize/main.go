@@ -3,7 +3,7 @@
 // `make bench-memory` builds the bootstraps (as make bench-coldstart does)
 // and runs it, as root on a machine with cgroup v1:
 //
-//	go run ./cmd/memsize -dir build/coldstart -n 100 -functions list-cars,create-booking
+//	go run ./cmd/memsize -dir build/coldstart -n 80 -functions list-cars,create-booking
 package main
 
 import (
@@ -29,7 +29,7 @@ func main() {
 
 func run() error {
 	dir := flag.String("dir", "build/coldstart", "folder of the bootstraps, <function>/bootstrap (make bench-memory builds them)")
-	n := flag.Int("n", 100, "invocations per function and size, the first one cold")
+	n := flag.Int("n", 80, "invocations per function and size, the first one cold (at most 80: the creates book distinct days)")
 	list := flag.String("functions", "list-cars,get-car,create-booking,lex-fulfillment", "the functions, comma-separated")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

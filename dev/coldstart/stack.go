@@ -156,7 +156,7 @@ func (s *Stack) Table(ctx context.Context, withBooking bool) (name string, drop 
 func (s *Stack) Env(function, table string) []string {
 	env := []string{
 		"AWS_LAMBDA_FUNCTION_NAME=car-rental-bench-" + function,
-		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=256",
+		"AWS_LAMBDA_FUNCTION_MEMORY_SIZE=512", // the template's Globals
 		"AWS_LAMBDA_FUNCTION_VERSION=$LATEST",
 		"AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/car-rental-bench-" + function,
 		"AWS_LAMBDA_LOG_STREAM_NAME=bench",

@@ -23,7 +23,7 @@ import (
 // which the Content-Security-Policy allows, unlike a script of its own).
 var mailPage = template.Must(template.New("mail").Parse(`<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Local mail ({{len .}})</title></head>
+<head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><link rel="icon" href="data:,"><title>Local mail ({{len .}})</title></head>
 <body>
 <h1>Local mail</h1>
 <p>The emails the local stack sent through its SES (aws-ses-v2-local), newest first; this page reloads every 2 seconds.

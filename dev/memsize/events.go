@@ -8,9 +8,10 @@ import (
 
 // Varied is base (a REST proxy event as JSON) for invocation i of a
 // create: a customer of its own (so that the booking limit never answers)
-// with an idempotency key of its own, booking days 10+3i to 12+3i from
-// today (so that no two invocations want the same days). Other events
-// are base as it is: reads may repeat.
+// with an idempotency key of its own, booking days 120+3i to 122+3i from
+// today, i up to 79 (so that no two invocations want the same days, nor
+// those of the stack's booking, days 102 to 105). Other events are base
+// as it is: reads may repeat.
 func Varied(function string, base []byte, today time.Time) (func(int) []byte, error) {
 	if function != "create-booking" {
 		return func(int) []byte { return base }, nil
@@ -25,7 +26,7 @@ func Varied(function string, base []byte, today time.Time) (func(int) []byte, er
 	}
 	return func(i int) []byte {
 		day := func(n int) string { return today.AddDate(0, 0, n).Format(time.DateOnly) }
-		body["pickupDate"], body["returnDate"] = day(10+3*(i%110)), day(12+3*(i%110))
+		body["pickupDate"], body["returnDate"] = day(120+3*(i%80)), day(122+3*(i%80))
 		b, _ := json.Marshal(body)
 		ev["body"] = string(b)
 		key := fmt.Sprintf("memsize-%06d", i)

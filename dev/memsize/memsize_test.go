@@ -53,8 +53,8 @@ func TestVariedCreates(t *testing.T) {
 	if err := json.Unmarshal(ev(1), &b); err != nil {
 		t.Fatal(err)
 	}
-	if a.Body != `{"carId":"ber-002","pickupDate":"2026-12-17","returnDate":"2026-12-19"}` ||
-		b.Body != `{"carId":"ber-002","pickupDate":"2026-12-20","returnDate":"2026-12-22"}` {
+	if a.Body != `{"carId":"ber-002","pickupDate":"2027-04-06","returnDate":"2027-04-08"}` ||
+		b.Body != `{"carId":"ber-002","pickupDate":"2027-04-09","returnDate":"2027-04-11"}` {
 		t.Errorf("bodies %s, %s", a.Body, b.Body)
 	}
 	if a.Headers["Idempotency-Key"] == b.Headers["Idempotency-Key"] ||

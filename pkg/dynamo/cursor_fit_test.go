@@ -50,10 +50,11 @@ func TestForgedCursorThatDoesNotFit(t *testing.T) {
 		}
 	}
 	for name, cur := range map[string]searchCursor{
-		"type out of range": {Type: len(rental.CarTypes), After: carGSI1SK(100, "c1")},
-		"negative type":     {Type: -1, After: carGSI1SK(100, "c1")},
-		"not a sort key":    {After: "LOC#ber"},
-		"a rate of letters": {After: "00000000abcd#c1"},
+		"type out of range":    {Type: 1, After: carGSI1SK(rental.Compact, 100, "c1")},
+		"negative type":        {Type: -1, After: carGSI1SK(rental.Compact, 100, "c1")},
+		"not a sort key":       {After: "LOC#ber"},
+		"a rate of letters":    {After: "1#00000000abcd#c1"},
+		"a type past the last": {After: "9#000000000100#c1"},
 	} {
 		c, err := s.cursors.encode("cars|ber", cur)
 		if err != nil {

@@ -76,7 +76,7 @@ func toCarItem(c rental.Car) carItem {
 		CarType: string(c.Type), Seats: c.Seats, Transmission: string(c.Transmission), LocationID: c.LocationID,
 		DailyRate: toMoney(c.DailyRate), ImageKey: c.ImageKey, Retired: c.Retired}
 	if !c.Retired {
-		i.GSI1PK, i.GSI1SK = carGSI1PK(c.LocationID, c.Type), carGSI1SK(c.DailyRate.Amount, c.ID)
+		i.GSI1PK, i.GSI1SK = carGSI1PK(c.LocationID), carGSI1SK(c.Type, c.DailyRate.Amount, c.ID)
 	}
 	return i
 }

@@ -2,6 +2,7 @@ package dynamo
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/carrental/backend/pkg/rental"
@@ -39,24 +40,38 @@ func bookingGSI2SK(b rental.Booking) string {
 	return b.Period.Pickup.String() + "#" + b.Period.Return.String() + "#" + b.ID
 }
 
-// carGSI1PK is the search partition of the cars of one type at one
-// location: a search of one type reads one partition, in price order.
-func carGSI1PK(locationID string, t rental.CarType) string {
-	return "LOC#" + locationID + "#" + string(t)
+// carGSI1PK is the search partition of a location's cars. Its sort key,
+// carGSI1SK, orders them by type (CarTypes order), then daily rate, then
+// id: "<type index>#<rate, 12 digits>#<id>", so that a search in the
+// default order is one Query of one partition, a search of one type one
+// key range of it, and sort=price a merge of the types' ranges. The rate
+// has 12 digits so that text order is number order below 10^12 minor
+// units.
+func carGSI1PK(locationID string) string { return "LOC#" + locationID }
+
+func carGSI1SK(t rental.CarType, rate int64, id string) string {
+	return typePrefix(t) + fmt.Sprintf("%012d#%s", rate, id)
 }
 
-// carGSI1SK orders a partition by daily rate, then car id: the rate as 12
-// digits, so that text order is number order for any rate below 10^12
-// minor units.
-func carGSI1SK(rate int64, id string) string { return fmt.Sprintf("%012d#%s", rate, id) }
+// typePrefix is the start of the sort keys of type t's cars: "<index>#".
+func typePrefix(t rental.CarType) string {
+	return strconv.Itoa(slices.Index(rental.CarTypes, t)) + "#"
+}
 
-// isCarGSI1SK reports whether sk has carGSI1SK's shape: 12 digits, "#",
-// an id.
-func isCarGSI1SK(sk string) bool {
-	if len(sk) < 14 || sk[12] != '#' {
+// isRateKey reports whether k has the shape of a sort key within a type's
+// range, "<rate, 12 digits>#<id>"; with typed, of a whole sort key,
+// "<type index>#" before it.
+func isRateKey(k string, typed bool) bool {
+	if typed {
+		if len(k) < 2 || k[0] < '0' || int(k[0]-'0') >= len(rental.CarTypes) || k[1] != '#' {
+			return false
+		}
+		k = k[2:]
+	}
+	if len(k) < 14 || k[12] != '#' {
 		return false
 	}
-	for _, r := range sk[:12] {
+	for _, r := range k[:12] {
 		if r < '0' || r > '9' {
 			return false
 		}

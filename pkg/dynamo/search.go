@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -22,18 +23,19 @@ const (
 )
 
 // searchCursor is where the next page of a search starts: after the car
-// whose GSI1SK is After, in the partition of type CarTypes[Type] (ByType;
-// the later types from their start), or in every partition (ByPrice).
+// whose key is After, in reader Type's range (the default order and a
+// type have one; the later ranges from their start), or in every range
+// (ByPrice, After without the type's prefix).
 type searchCursor struct {
 	Type  int    `json:"t,omitempty"`
 	After string `json:"a"`
 }
 
 // ListCars implements rental.Store.ListCars on GSI1, whose partitions hold
-// one location's cars of one type by daily rate (carGSI1PK, carGSI1SK). A
-// search of one type reads one partition; ByType reads the types'
-// partitions one after the other; ByPrice merges them, each read from the
-// same rate on. Either way it reads on, in chunks, until the page is full,
+// one location's cars by type, then daily rate (carGSI1PK, carGSI1SK). A
+// search in the default order reads the partition; one of a type reads
+// the type's range of it; ByPrice merges the types' ranges, each read
+// from the same rate on. Either way it reads on, in chunks, until the page is full,
 // the cars are out, or rental.MaxScan cars were read, and the page's cost
 // is the size of the cars read (their availability included, fixed in
 // size), whatever the bookings.
@@ -69,24 +71,33 @@ func (s *Store) ListCars(ctx context.Context, f rental.CarFilter) (rental.Page[r
 	return page, nil
 }
 
-// partitions are the readers of f's type partitions (every type's, in
-// CarTypes order, without one), each set to resume where cur says.
+// partitions are the readers of f's search: one over the location's
+// partition in the default order, one over a type's range with a type,
+// one over each type's range for sort=price (merged by rate); each set to
+// resume where cur says.
 func (s *Store) partitions(f rental.CarFilter, cur searchCursor, resumed bool) ([]*partition, error) {
-	types := rental.CarTypes
-	if f.Type != "" {
-		types = []rental.CarType{f.Type}
+	var prefixes []string
+	switch {
+	case f.Type != "":
+		prefixes = []string{typePrefix(f.Type)}
+	case f.Order == rental.ByPrice:
+		for _, t := range rental.CarTypes {
+			prefixes = append(prefixes, typePrefix(t))
+		}
+	default:
+		prefixes = []string{""}
 	}
-	if resumed && (cur.Type < 0 || cur.Type >= len(types) || (cur.After != "" && !isCarGSI1SK(cur.After))) {
+	if resumed && (cur.Type < 0 || cur.Type >= len(prefixes) || (cur.After != "" && !isRateKey(cur.After, prefixes[0] == ""))) {
 		return nil, rental.ErrForeignCursor()
 	}
-	readers := make([]*partition, len(types))
-	for i, t := range types {
-		readers[i] = &partition{s: s, pk: carGSI1PK(f.LocationID, t)}
+	readers := make([]*partition, len(prefixes))
+	for i, prefix := range prefixes {
+		readers[i] = &partition{s: s, pk: carGSI1PK(f.LocationID), prefix: prefix}
 		switch {
 		case !resumed:
 		case f.Order == rental.ByPrice || i == cur.Type:
 			readers[i].from, readers[i].after = cur.After, cur.After
-		case i < cur.Type: // ByType: the types before the cursor's are done
+		case i < cur.Type: // the ranges before the cursor's are done
 			readers[i].done = true
 		}
 	}
@@ -189,16 +200,19 @@ func (sr *search) merge(ctx context.Context, parts []*partition) (*partitionHead
 	}
 }
 
-// partition reads one GSI1 partition in order, a chunk at a time, from
-// after the sort key after.
+// partition reads one GSI1 partition, or the range of its sort keys that
+// start with prefix, in order, a chunk at a time, from after the key
+// after. Keys within it are kept without the prefix (for a type's range,
+// "<rate>#<id>": what sort=price compares across types).
 type partition struct {
-	s     *Store
-	pk    string
-	from  string // where this page started in the partition ("": its start)
-	after string // read on after this GSI1SK
-	last  string // the GSI1SK of the car popped last
-	buf   []bufCar
-	done  bool // nothing more to read from the table
+	s      *Store
+	pk     string
+	prefix string
+	from   string // where this page started in the partition ("": its start)
+	after  string // read on after this key (without the prefix)
+	last   string // the GSI1SK of the car popped last
+	buf    []bufCar
+	done   bool // nothing more to read from the table
 }
 
 type bufCar struct {
@@ -237,16 +251,7 @@ func (p *partition) pop() {
 }
 
 func (p *partition) fill(ctx context.Context, n int) error {
-	in := &dynamodb.QueryInput{
-		IndexName:                 aws.String(indexGSI1),
-		KeyConditionExpression:    aws.String("GSI1PK = :pk"),
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": str(p.pk)},
-	}
-	if p.after != "" {
-		in.KeyConditionExpression = aws.String("GSI1PK = :pk AND GSI1SK > :after")
-		in.ExpressionAttributeValues[":after"] = str(p.after)
-	}
-	items, more, err := p.s.query(ctx, in, n, nil)
+	items, more, err := p.s.query(ctx, p.queryInput(), n, nil)
 	if err != nil {
 		return err
 	}
@@ -260,10 +265,36 @@ func (p *partition) fill(ctx context.Context, n int) error {
 		if sk == nil {
 			return internal(errNoSortKey)
 		}
-		p.buf = append(p.buf, bufCar{car: c, sk: sk.Value})
-		p.after = sk.Value
+		k := strings.TrimPrefix(sk.Value, p.prefix)
+		p.buf = append(p.buf, bufCar{car: c, sk: k})
+		p.after = k
 	}
 	return nil
+}
+
+// queryInput is the Query of p's next chunk: the partition after p.after,
+// within p's range. A range's keys run from prefix to prefix + "~" (the
+// rest is digits, "#" and an id); "\x01" after a key is below any key
+// that extends it, so BETWEEN from there is "after it".
+func (p *partition) queryInput() *dynamodb.QueryInput {
+	in := &dynamodb.QueryInput{
+		IndexName:                 aws.String(indexGSI1),
+		KeyConditionExpression:    aws.String("GSI1PK = :pk"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": str(p.pk)},
+	}
+	switch {
+	case p.prefix != "":
+		lo := p.prefix
+		if p.after != "" {
+			lo = p.prefix + p.after + "\x01"
+		}
+		in.KeyConditionExpression = aws.String("GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi")
+		in.ExpressionAttributeValues[":lo"], in.ExpressionAttributeValues[":hi"] = str(lo), str(p.prefix+"~")
+	case p.after != "":
+		in.KeyConditionExpression = aws.String("GSI1PK = :pk AND GSI1SK > :after")
+		in.ExpressionAttributeValues[":after"] = str(p.after)
+	}
+	return in
 }
 
 var errNoSortKey = errors.New("dynamo: a GSI1 entry without GSI1SK")

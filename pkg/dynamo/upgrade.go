@@ -23,8 +23,8 @@ import (
 // table half done, changes nothing that is done already.
 //
 //	item         first format                              now
-//	car          schedule ["<pickup>/<return>/<id>"],      m<YYYYMM> masks; GSI1PK LOC#<loc>#<type>,
-//	             version; GSI1PK LOC#<loc>,                GSI1SK <rate, 12 digits>#<id>
+//	car          schedule ["<pickup>/<return>/<id>"],      m<YYYYMM> masks; GSI1PK LOC#<loc>,
+//	             version; GSI1PK LOC#<loc>,                GSI1SK <type index>#<rate, 12 digits>#<id>
 //	             GSI1SK TYPE#<type>#<id>
 //	booking      carId, pickupDate, returnDate             bookedCar, pickupDay, returnDay; GSI2 keys
 //	                                                       (the desk's index) unless cancelled

@@ -96,7 +96,22 @@ export default function ConfirmSignUpPage() {
   return (
     <AuthCard
       title="Confirm your email"
-      intro={<p>We sent a 6-digit code to {email ? <strong>{email}</strong> : 'your email'}. Enter it here to finish creating your account.</p>}
+      intro={
+        <>
+          <p>We sent a 6-digit code to {email ? <strong>{email}</strong> : 'your email'}. Enter it here to finish creating your account.</p>
+          {config.userPoolEndpoint?.endsWith('/_cognito') && (
+            // The local stack's stand-in pool mails nothing: it keeps the
+            // code at /_local/last-code (docs/local-stack.md).
+            <p className="muted">
+              Running locally? The code is at{' '}
+              <a href={`/_local/last-code?email=${encodeURIComponent(email)}`} target="_blank" rel="noreferrer">
+                /_local/last-code
+              </a>
+              .
+            </p>
+          )}
+        </>
+      }
     >
       {notice && <Alert kind="info">{notice}</Alert>}
       {sent && <Alert kind="success">{sent}</Alert>}
