@@ -206,6 +206,199 @@ export interface paths {
         patch: operations["updateBooking"];
         trace?: never;
     };
+    "/admin/cars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a car to the fleet (staff)
+         * @description Staff only (the Cognito group `admins`; anyone else gets 403 `forbidden`).
+         *     The daily rate is in the location's currency's minor units. Without `id`,
+         *     one is made from the location (`ber-7k2m9q`). A taken id is a 409
+         *     `already_exists`. The car has no photo until one is uploaded
+         *     (`POST /admin/cars/{carId}/photo`) and named (`PATCH`, `photoKey`).
+         */
+        post: operations["createCar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/cars/{carId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The car's id.
+                 * @example car-ber-001
+                 */
+                carId: components["parameters"]["CarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Retire a car (staff)
+         * @description Staff only. The car leaves the fleet: no search lists it and no booking may take it; its past bookings keep it. A car with bookings from today on is a 409 `car_has_bookings` naming them: move or cancel them first. A retired car is not found.
+         */
+        delete: operations["retireCar"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a car (staff)
+         * @description Staff only. Properties left out keep their value. A new daily rate applies
+         *     to bookings made from now on; a booking keeps its total. `photoKey` names a
+         *     photo uploaded for this car (`POST /admin/cars/{carId}/photo`). A car with
+         *     bookings from today on cannot move to another location: 409
+         *     `car_has_bookings`, whose `bookings` names them. A move to a location of
+         *     another currency must give `dailyRate` in it.
+         */
+        patch: operations["updateCar"];
+        trace?: never;
+    };
+    "/admin/cars/{carId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The car's id.
+                 * @example car-ber-001
+                 */
+                carId: components["parameters"]["CarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a presigned upload for a car's photo (staff)
+         * @description Staff only. Answers an Amazon S3 presigned POST for the images bucket:
+         *     send `fields` and then the file (as `file`, last) as `multipart/form-data`
+         *     to `url` before `expiresAt`. S3 refuses another content type than the one
+         *     asked for and a file over `maxBytes` (5 MB). The photo lands under `key`
+         *     (`cars/<carId>/...`); name it with `PATCH /admin/cars/{carId}`
+         *     (`photoKey`) to show it.
+         */
+        post: operations["createPhotoUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a location (staff)
+         * @description Staff only. Every field is required; `id` (2 to 40 lowercase letters, digits and dashes) never changes. A taken id is a 409 `already_exists`.
+         */
+        post: operations["createLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/locations/{locationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The location's id.
+                 * @example ber
+                 */
+                locationId: components["parameters"]["LocationPathId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a location (staff)
+         * @description Staff only. Properties left out keep their value. The currency cannot change while cars stand at the location (400 on `currency`). A new time zone moves "today" there for every later rule; a booking keeps its days.
+         */
+        patch: operations["updateLocation"];
+        trace?: never;
+    };
+    "/admin/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pick-ups and returns of a day at a location (staff)
+         * @description Staff only. The bookings picked up on `date` (default: today at the location, in its time zone) and those due back that day, every customer's, with the customer's email; cancelled ones are left out.
+         */
+        get: operations["getDesk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/customers/{customerId}/bookings/{bookingId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's id (their Cognito `sub`), as the desk lists it.
+                 * @example 5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37
+                 */
+                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description The booking's id.
+                 * @example 01J0Z8Q6W3M5X7Y9A1B2C3D4E5
+                 */
+                bookingId: components["parameters"]["BookingId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a booking picked up, returned or a no-show (staff)
+         * @description Staff only, at the desk. `PICKED_UP` from the pick-up day on (the customer
+         *     can then neither change nor cancel it); `RETURNED` once picked up, on
+         *     `returnedOn` (default today; not before the pick-up day, not in the
+         *     future): a car back early is free from that day; `NO_SHOW` from the pick-up
+         *     day on, for a confirmed booking: the car is free from today. Anything
+         *     else is a 409 `invalid_transition`. Each change is one version more; with
+         *     `If-Match` the booking must still be at that version.
+         */
+        put: operations["setBookingStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -254,6 +447,12 @@ export interface components {
             timeZone: string;
             /** @example Europaplatz 1, 10557 Berlin */
             address: string;
+            /**
+             * @description The currency of the daily rates of the location's cars.
+             * @example EUR
+             * @enum {string}
+             */
+            currency: "AUD" | "CAD" | "CHF" | "EUR" | "GBP" | "NZD" | "USD";
         };
         LocationList: {
             locations: components["schemas"]["Location"][];
@@ -324,8 +523,11 @@ export interface components {
             /** Format: uri */
             imageUrl: string;
         };
-        /** @enum {string} */
-        BookingStatus: "CONFIRMED" | "CANCELLED";
+        /**
+         * @description CONFIRMED when made; CANCELLED by the customer; at the desk PICKED_UP, then RETURNED, or NO_SHOW.
+         * @enum {string}
+         */
+        BookingStatus: "CONFIRMED" | "CANCELLED" | "PICKED_UP" | "RETURNED" | "NO_SHOW";
         /**
          * @example {
          *       "id": "01J0Z8Q6W3M5X7Y9A1B2C3D4E5",
@@ -372,6 +574,8 @@ export interface components {
             days: number;
             total: components["schemas"]["Money"];
             status: components["schemas"]["BookingStatus"];
+            /** @description The day the car came back (RETURNED only). */
+            returnedOn?: components["schemas"]["Date"];
             /**
              * @description Goes up by one with every change; the `ETag` is this number, quoted.
              * @example 1
@@ -408,7 +612,7 @@ export interface components {
             returnDate?: components["schemas"]["Date"];
         };
         /** @enum {string} */
-        ErrorCode: "validation_failed" | "unauthorized" | "not_found" | "car_unavailable" | "booking_cancelled" | "booking_started" | "booking_limit_reached" | "version_mismatch" | "idempotency_conflict" | "payload_too_large" | "unsupported_media_type" | "throttled" | "unavailable" | "internal";
+        ErrorCode: "validation_failed" | "unauthorized" | "not_found" | "car_unavailable" | "booking_cancelled" | "booking_started" | "booking_limit_reached" | "version_mismatch" | "idempotency_conflict" | "forbidden" | "invalid_transition" | "car_has_bookings" | "already_exists" | "payload_too_large" | "unsupported_media_type" | "throttled" | "unavailable" | "internal";
         Error: {
             error: components["schemas"]["ErrorDetail"];
         };
@@ -421,8 +625,90 @@ export interface components {
                 [key: string]: string;
             };
             limit?: components["schemas"]["BookingLimit"];
+            /** @description On `car_has_bookings` only, the bookings that hold the car from today on. */
+            bookings?: components["schemas"]["HeldBooking"][];
             /** @description Identifies the request in the logs. */
             requestId: string;
+        };
+        HeldBooking: {
+            id: components["schemas"]["Id"];
+            customerId: string;
+            pickupDate: components["schemas"]["Date"];
+            returnDate: components["schemas"]["Date"];
+            status: components["schemas"]["BookingStatus"];
+        };
+        CreateCarRequest: {
+            id?: string;
+            make: string;
+            model: string;
+            type: components["schemas"]["CarType"];
+            seats: number;
+            transmission: components["schemas"]["Transmission"];
+            locationId: components["schemas"]["Id"];
+            /** @description Minor units of the location's currency (4500 is 45.00). */
+            dailyRate: number;
+        };
+        UpdateCarRequest: {
+            make?: string;
+            model?: string;
+            type?: components["schemas"]["CarType"];
+            seats?: number;
+            transmission?: components["schemas"]["Transmission"];
+            locationId?: components["schemas"]["Id"];
+            dailyRate?: number;
+            /** @description The `key` of a photo uploaded for this car. */
+            photoKey?: string;
+        };
+        PhotoUploadRequest: {
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+        };
+        PhotoUpload: {
+            /** Format: uri */
+            url: string;
+            fields: {
+                [key: string]: string;
+            };
+            key: string;
+            maxBytes: number;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CreateLocationRequest: {
+            id: string;
+            name: string;
+            city: string;
+            country: string;
+            timeZone: string;
+            address: string;
+            /** @enum {string} */
+            currency: "AUD" | "CAD" | "CHF" | "EUR" | "GBP" | "NZD" | "USD";
+        };
+        UpdateLocationRequest: {
+            name?: string;
+            city?: string;
+            country?: string;
+            timeZone?: string;
+            address?: string;
+            /** @enum {string} */
+            currency?: "AUD" | "CAD" | "CHF" | "EUR" | "GBP" | "NZD" | "USD";
+        };
+        Desk: {
+            location: components["schemas"]["Location"];
+            date: components["schemas"]["Date"];
+            pickups: components["schemas"]["DeskBooking"][];
+            returns: components["schemas"]["DeskBooking"][];
+        };
+        /** @description A booking as the desk sees it, with its customer. */
+        DeskBooking: components["schemas"]["Booking"] & {
+            customerId: string;
+            /** @description The customer's email, when the booking has one. */
+            email?: string;
+        };
+        BookingStatusRequest: {
+            /** @enum {string} */
+            status: "PICKED_UP" | "RETURNED" | "NO_SHOW";
+            returnedOn?: components["schemas"]["Date"];
         };
         /** @description On `booking_limit_reached` only. */
         BookingLimit: {
@@ -473,6 +759,24 @@ export interface components {
                 "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
             };
         };
+        /** @description `forbidden`: the route is for staff (the Cognito group `admins`) only. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "this is for staff only",
+                 *         "requestId": "c6a1f0e2-5d7b-4b8e-9f3a-1e2d3c4b5a69"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description `not_found`: no such car or booking (another user's booking is not found either). */
         NotFound: {
             headers: {
@@ -491,7 +795,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request conflicts with the current state: `car_unavailable` (the car is not free for the whole period), `booking_cancelled` (the booking is cancelled), `booking_started` (the booking has started), `booking_limit_reached` (the customer holds the most active bookings allowed; `limit` says how many). */
+        /** @description The request conflicts with the current state: `car_unavailable` (the car is not free for the whole period), `booking_cancelled` (the booking is cancelled), `booking_started` (the booking has started), `booking_limit_reached` (the customer holds the most active bookings allowed; `limit` says how many); for staff, `car_has_bookings` (`bookings` names them), `already_exists`, `invalid_transition`. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -611,6 +915,16 @@ export interface components {
          */
         CarId: components["schemas"]["Id"];
         /**
+         * @description The location's id.
+         * @example ber
+         */
+        LocationPathId: components["schemas"]["Id"];
+        /**
+         * @description The customer's id (their Cognito `sub`), as the desk lists it.
+         * @example 5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37
+         */
+        CustomerId: components["schemas"]["Id"];
+        /**
          * @description The booking's id.
          * @example 01J0Z8Q6W3M5X7Y9A1B2C3D4E5
          */
@@ -672,7 +986,8 @@ export interface operations {
                      *           "city": "Berlin",
                      *           "country": "DE",
                      *           "timeZone": "Europe/Berlin",
-                     *           "address": "Europaplatz 1, 10557 Berlin"
+                     *           "address": "Europaplatz 1, 10557 Berlin",
+                     *           "currency": "EUR"
                      *         },
                      *         {
                      *           "id": "sfo",
@@ -680,7 +995,8 @@ export interface operations {
                      *           "city": "San Francisco",
                      *           "country": "US",
                      *           "timeZone": "America/Los_Angeles",
-                     *           "address": "780 N McDonnell Rd, San Francisco, CA 94128"
+                     *           "address": "780 N McDonnell Rd, San Francisco, CA 94128",
+                     *           "currency": "USD"
                      *         }
                      *       ]
                      *     }
@@ -1127,6 +1443,328 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    createCar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "make": "Kia",
+                 *       "model": "Ceed",
+                 *       "type": "compact",
+                 *       "seats": 5,
+                 *       "transmission": "manual",
+                 *       "locationId": "ber",
+                 *       "dailyRate": 4500
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCarRequest"];
+            };
+        };
+        responses: {
+            /** @description The new car. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Car"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    retireCar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The car's id.
+                 * @example car-ber-001
+                 */
+                carId: components["parameters"]["CarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The car, retired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Car"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    updateCar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The car's id.
+                 * @example car-ber-001
+                 */
+                carId: components["parameters"]["CarId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dailyRate": 5200
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCarRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed car. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Car"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    createPhotoUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The car's id.
+                 * @example car-ber-001
+                 */
+                carId: components["parameters"]["CarId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contentType": "image/jpeg"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PhotoUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description The presigned upload. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoUpload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    createLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLocationRequest"];
+            };
+        };
+        responses: {
+            /** @description The new location. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    updateLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The location's id.
+                 * @example ber
+                 */
+                locationId: components["parameters"]["LocationPathId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLocationRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed location. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    getDesk: {
+        parameters: {
+            query: {
+                /**
+                 * @description The location whose cars to list.
+                 * @example ber
+                 */
+                locationId: components["parameters"]["LocationId"];
+                /** @description The day (`YYYY-MM-DD`) at the location; default today there. */
+                date?: components["schemas"]["Date"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day at the desk. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Desk"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Throttled"];
+        };
+    };
+    setBookingStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the booking version the client saw (for example `"3"`). When given, the change applies only to that version; otherwise 412.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The customer's id (their Cognito `sub`), as the desk lists it.
+                 * @example 5f3c8e2a-7b1d-4c9e-a6f0-2d8b4e1c9a37
+                 */
+                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description The booking's id.
+                 * @example 01J0Z8Q6W3M5X7Y9A1B2C3D4E5
+                 */
+                bookingId: components["parameters"]["BookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "PICKED_UP"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BookingStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The booking after the change. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];

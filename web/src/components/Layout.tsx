@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { isStaff } from '../auth/session';
 import { ChatWidget } from '../chat/ChatWidget';
 import { Loading } from './ui';
 
@@ -96,6 +97,13 @@ function Header() {
             <li>
               <NavLink to="/my-bookings">My bookings</NavLink>
             </li>
+            {/* Staff only (the ID token's groups; the admin routes check
+                them again). The pages load when first visited. */}
+            {auth.status === 'signedIn' && isStaff(auth.user) && (
+              <li>
+                <NavLink to="/staff">Staff</NavLink>
+              </li>
+            )}
             {/* The sign-in slot has the same size in every state, so the
                 header never moves (on a phone the links share its row). */}
             {auth.status === 'signedIn' ? (

@@ -8,6 +8,7 @@ export const berlin: Location = {
   country: 'DE',
   timeZone: 'Europe/Berlin',
   address: 'Europaplatz 1, 10557 Berlin',
+  currency: 'EUR',
 };
 
 export function makeCar(id: string, over: Partial<Car> = {}): Car {
