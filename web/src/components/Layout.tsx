@@ -62,7 +62,12 @@ function Header() {
   const navigate = useNavigate();
   const location = useLocation();
   const [busy, setBusy] = useState(false);
-  const next = encodeURIComponent(location.pathname + location.search);
+  // On an auth page (sign-in, sign-up, ...) the link keeps that page's own
+  // next, rather than nesting it: sign-in?next=/sign-in?next=...
+  const onAuthPage = /^\/(sign-in|sign-up|confirm-sign-up|forgot-password|reset-password)\b/.test(location.pathname);
+  const next = encodeURIComponent(
+    onAuthPage ? (new URLSearchParams(location.search).get('next') ?? '/') : location.pathname + location.search,
+  );
 
   async function onSignOut() {
     setBusy(true);
