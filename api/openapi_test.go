@@ -58,7 +58,7 @@ func TestOperations(t *testing.T) {
 				t.Errorf("%s: no security of its own (use [] for public)", key)
 				continue
 			}
-			if strings.HasPrefix(path, "/bookings") {
+			if strings.HasPrefix(path, "/bookings") || strings.HasPrefix(path, "/admin/") {
 				if len(*op.Security) != 1 || len((*op.Security)[0]) != 1 {
 					t.Errorf("%s: security %v, want exactly CognitoIdToken", key, *op.Security)
 				} else if _, ok := (*op.Security)[0]["CognitoIdToken"]; !ok {
@@ -66,6 +66,9 @@ func TestOperations(t *testing.T) {
 				}
 				if op.Responses.Status(http.StatusUnauthorized) == nil {
 					t.Errorf("%s: no 401 response", key)
+				}
+				if strings.HasPrefix(path, "/admin/") && op.Responses.Status(http.StatusForbidden) == nil {
+					t.Errorf("%s: no 403 response (staff only)", key)
 				}
 			} else if len(*op.Security) != 0 {
 				t.Errorf("%s: security %v, want none", key, *op.Security)
@@ -204,7 +207,7 @@ func TestRoundTripListLocations(t *testing.T) {
 	reqErr, respErr := v.exchange(jsonRequest(http.MethodGet, "http://localhost:3000/locations", ""),
 		http.StatusOK, nil,
 		`{"locations":[{"id":"ber","name":"Berlin Hauptbahnhof","city":"Berlin","country":"DE",
-		  "timeZone":"Europe/Berlin","address":"Europaplatz 1, 10557 Berlin"}]}`)
+		  "timeZone":"Europe/Berlin","address":"Europaplatz 1, 10557 Berlin","currency":"EUR"}]}`)
 	if reqErr != nil || respErr != nil {
 		t.Fatalf("request: %v; response: %v", reqErr, respErr)
 	}

@@ -23,6 +23,8 @@ const ForgotPasswordPage = lazy(() => import('./pages/auth/ForgotPasswordPage'))
 const ResetPasswordPage = lazy(() => import('./pages/auth/ResetPasswordPage'));
 const SecurityPage = lazy(() => import('./pages/auth/SecurityPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+// The staff's pages (fleet, desk, locations), one chunk with their API calls.
+const StaffArea = lazy(() => import('./staff/StaffArea'));
 
 export function App({ config }: { config: AppConfig }) {
   return (
@@ -62,6 +64,14 @@ export function App({ config }: { config: AppConfig }) {
                 element={
                   <RequireAuth>
                     <SecurityPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="staff/*"
+                element={
+                  <RequireAuth>
+                    <StaffArea />
                   </RequireAuth>
                 }
               />

@@ -38,7 +38,8 @@ function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
 
-async function run<T>(call: () => Promise<Result<T>>): Promise<{ data: T; response: Response }> {
+/** The success body and response of a call, or ApiError. */
+export async function run<T>(call: () => Promise<Result<T>>): Promise<{ data: T; response: Response }> {
   let r: Result<T>;
   try {
     r = await call();
@@ -53,15 +54,19 @@ async function run<T>(call: () => Promise<Result<T>>): Promise<{ data: T; respon
 }
 
 /** The booking's ETag, or one made from its version when a proxy hid the header. */
-function etagOf(response: Response, booking: Booking): string {
+export function etagOf(response: Response, booking: Pick<Booking, 'version'>): string {
   return response.headers.get('ETag') ?? `"${booking.version}"`;
 }
 
-export function createApi(opts: ApiOptions) {
+/**
+ * The typed client: the ID token goes with the signed-in user's routes
+ * (/bookings) and the staff's (/admin, src/staff/api.ts), never elsewhere.
+ */
+export function createApiClient(opts: ApiOptions) {
   const client = createClient<paths>({ baseUrl: opts.baseUrl, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
   client.use({
     async onRequest({ request, schemaPath }) {
-      if (!schemaPath.startsWith('/bookings')) return request;
+      if (!schemaPath.startsWith('/bookings') && !schemaPath.startsWith('/admin/')) return request;
       const token = await opts.getIdToken();
       if (!token) throw new ApiError(notSignedInProblem());
       // API Gateway's Cognito authorizer takes the raw ID token, no "Bearer ".
@@ -69,8 +74,16 @@ export function createApi(opts: ApiOptions) {
       return request;
     },
   });
+  return client;
+}
+
+export function createApi(opts: ApiOptions) {
+  const client = createApiClient(opts);
 
   return {
+    /** What it was made with: the staff's client (src/staff/api.ts) is made the same way, when first needed. */
+    options: opts,
+
     async listLocations(signal?: AbortSignal): Promise<Location[]> {
       const { data } = await run(() => client.GET('/locations', { signal }));
       return data.locations;

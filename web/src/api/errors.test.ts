@@ -46,6 +46,23 @@ describe('messages', () => {
     expect(describeProblem({ status: 0, code: 'network', message: '', fields: {} })).toMatch(/could not reach/);
   });
 
+  it('has words for the staff codes, and a 403 forbidden is not a session that ended', () => {
+    const forbidden = problemFromResponse(403, ours('forbidden'));
+    expect(forbidden.code).toBe('forbidden');
+    expect(needsSignIn(forbidden)).toBe(false);
+    expect(describeProblem(forbidden)).toBe('This is for staff only.');
+    expect(describeProblem(problemFromResponse(409, ours('invalid_transition')))).toMatch(/cannot change that way/);
+    expect(describeProblem(problemFromResponse(409, ours('car_has_bookings')))).toMatch(/Move or cancel them first/);
+    expect(describeProblem(problemFromResponse(409, ours('already_exists')))).toMatch(/another id/);
+  });
+
+  it('keeps the bookings that car_has_bookings names', () => {
+    const held = { id: 'bk-1', customerId: 'c-1', pickupDate: '2030-06-01', returnDate: '2030-06-04', status: 'CONFIRMED' };
+    const body = { error: { code: 'car_has_bookings', message: 'm', requestId: 'r', bookings: [held, { nonsense: true }] } };
+    expect(problemFromResponse(409, body).bookings).toEqual([held]);
+    expect(problemFromResponse(409, ours('car_unavailable')).bookings).toBeUndefined();
+  });
+
   it('turns field messages into sentences with plain words', () => {
     expect(humanizeFieldMessage('must be after pickupDate')).toBe('Must be after the pick-up date.');
     expect(humanizeFieldMessage('must be at most 30 days after pickupDate')).toBe('Must be at most 30 days after the pick-up date.');

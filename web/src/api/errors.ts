@@ -2,6 +2,7 @@
 import type { components } from './schema';
 
 export type ErrorCode = components['schemas']['ErrorCode'];
+export type HeldBooking = components['schemas']['HeldBooking'];
 
 /** Our codes plus two the browser sees without a body of ours. */
 export type ProblemCode = ErrorCode | 'network' | 'not_signed_in';
@@ -15,6 +16,8 @@ export interface Problem {
   fields: Record<string, string>;
   requestId?: string;
   retryAfterSeconds?: number;
+  /** car_has_bookings: the bookings that hold the car from today on. */
+  bookings?: HeldBooking[];
 }
 
 export class ApiError extends Error {
@@ -33,6 +36,10 @@ const CODES: readonly string[] = [
   'booking_started',
   'version_mismatch',
   'idempotency_conflict',
+  'forbidden',
+  'invalid_transition',
+  'car_has_bookings',
+  'already_exists',
   'payload_too_large',
   'unsupported_media_type',
   'throttled',
@@ -60,16 +67,22 @@ export function problemFromResponse(status: number, body: unknown, headers?: Hea
       for (const [k, v] of Object.entries(e.fields)) if (typeof v === 'string') fields[k] = v;
     }
     const code = (CODES.includes(e.code as string) ? e.code : codeForStatus(status)) as ProblemCode;
+    const bookings = Array.isArray(e.bookings) ? e.bookings.filter(isHeldBooking) : [];
     return {
       ...base,
       code,
       message: typeof e.message === 'string' ? e.message : '',
       fields,
       ...(typeof e.requestId === 'string' ? { requestId: e.requestId } : {}),
+      ...(bookings.length > 0 ? { bookings } : {}),
     };
   }
   const message = isRecord(body) && typeof body.message === 'string' ? body.message : typeof body === 'string' ? body.slice(0, 200) : '';
   return { ...base, code: codeForStatus(status), message };
+}
+
+function isHeldBooking(v: unknown): v is HeldBooking {
+  return isRecord(v) && typeof v.id === 'string' && typeof v.pickupDate === 'string' && typeof v.returnDate === 'string';
 }
 
 function codeForStatus(status: number): ErrorCode {
@@ -139,6 +152,14 @@ export function describeProblem(p: Problem): string {
       return 'This booking changed, reload it to see the latest version.';
     case 'idempotency_conflict':
       return 'This booking request was already used with other details. Please start the booking again.';
+    case 'forbidden':
+      return 'This is for staff only.';
+    case 'invalid_transition':
+      return 'The booking cannot change that way now.';
+    case 'car_has_bookings':
+      return 'This car has bookings from today on. Move or cancel them first.';
+    case 'already_exists':
+      return 'Something with that id exists already. Please choose another id.';
     case 'throttled':
       return p.retryAfterSeconds
         ? `We are very busy right now. Please try again in ${p.retryAfterSeconds} second${p.retryAfterSeconds === 1 ? '' : 's'}.`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeJwt } from '../test/jwt';
-import { jwtClaims, storedSession } from './session';
+import { isStaff, jwtClaims, storedSession, userFromClaims } from './session';
 
 /** A Storage over a Map, as localStorage behaves. */
 class MemoryStorage implements Storage {
@@ -60,5 +60,26 @@ describe('storedSession', () => {
     expect(jwtClaims('abc')).toBeNull();
     expect(jwtClaims('a.!!!.c')).toBeNull();
     expect(jwtClaims(`a.${Buffer.from('"text"').toString('base64url')}.c`)).toBeNull();
+  });
+
+  it('reads the staff group from the stored ID token, for showing the staff pages', () => {
+    const s = new MemoryStorage({
+      [key('LastAuthUser')]: 'st-sub',
+      [key('st-sub.idToken')]: fakeJwt({ sub: 'st-sub', email: 'staff@example.com', 'cognito:groups': ['admins'] }),
+    });
+    const stored = storedSession(client, '', s);
+    expect(stored).toEqual({ kind: 'user', user: { email: 'staff@example.com', sub: 'st-sub', groups: ['admins'] } });
+    expect(stored.kind === 'user' && isStaff(stored.user)).toBe(true);
+  });
+});
+
+describe('isStaff', () => {
+  it('is true only for a member of admins', () => {
+    expect(isStaff(userFromClaims({ sub: 'a', email: 'alice@example.com' }))).toBe(false);
+    expect(isStaff(userFromClaims({ sub: 'a', 'cognito:groups': ['drivers'] }))).toBe(false);
+    expect(isStaff(userFromClaims({ sub: 'a', 'cognito:groups': ['drivers', 'admins'] }))).toBe(true);
+    expect(isStaff(userFromClaims({ sub: 'a', 'cognito:groups': '[admins staff]' }))).toBe(true);
+    expect(isStaff(userFromClaims({ sub: 'a', 'cognito:groups': 'administrators' }))).toBe(false);
+    expect(isStaff(null)).toBe(false);
   });
 });

@@ -15,7 +15,12 @@ const PREFIX = 'CognitoIdentityServiceProvider';
 export interface SessionUser {
   email: string;
   sub: string;
+  /** The Cognito groups the ID token names (cognito:groups), when it names any. */
+  groups?: readonly string[];
 }
+
+/** The Cognito group of the staff (template.yaml); the API checks it on every admin route. */
+export const STAFF_GROUP = 'admins';
 
 /**
  * none: nothing of a sign-in; user: a stored session of this user (Amplify
@@ -39,7 +44,28 @@ export function jwtClaims(token: string): Record<string, unknown> | null {
 
 /** The user an ID token names (email, else the Cognito user name). */
 export function userFromClaims(claims: Record<string, unknown>): SessionUser {
-  return { email: String(claims.email ?? claims['cognito:username'] ?? ''), sub: String(claims.sub ?? '') };
+  const user: SessionUser = { email: String(claims.email ?? claims['cognito:username'] ?? ''), sub: String(claims.sub ?? '') };
+  const groups = groupsOf(claims['cognito:groups']);
+  return groups.length > 0 ? { ...user, groups } : user;
+}
+
+/**
+ * The groups of a cognito:groups claim: an array in Cognito's ID tokens; a
+ * string is taken too (one name, or API Gateway's "[admins staff]").
+ */
+function groupsOf(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.filter((g): g is string => typeof g === 'string' && g !== '');
+  if (typeof claim === 'string') return claim.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return [];
+}
+
+/**
+ * Whether the user's ID token says staff: for showing the staff pages only.
+ * The token is read, not verified, here; every admin route checks it again
+ * (403 forbidden to anyone else).
+ */
+export function isStaff(user: SessionUser | null | undefined): boolean {
+  return !!user?.groups?.includes(STAFF_GROUP);
 }
 
 function defaultStorage(): Storage | null {

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { isStaff } from '../auth/session';
 import { ChatWidget } from '../chat/ChatWidget';
 import { Loading } from './ui';
 
@@ -61,7 +62,12 @@ function Header() {
   const navigate = useNavigate();
   const location = useLocation();
   const [busy, setBusy] = useState(false);
-  const next = encodeURIComponent(location.pathname + location.search);
+  // On an auth page (sign-in, sign-up, ...) the link keeps that page's own
+  // next, rather than nesting it: sign-in?next=/sign-in?next=...
+  const onAuthPage = /^\/(sign-in|sign-up|confirm-sign-up|forgot-password|reset-password)\b/.test(location.pathname);
+  const next = encodeURIComponent(
+    onAuthPage ? (new URLSearchParams(location.search).get('next') ?? '/') : location.pathname + location.search,
+  );
 
   async function onSignOut() {
     setBusy(true);
@@ -96,6 +102,13 @@ function Header() {
             <li>
               <NavLink to="/my-bookings">My bookings</NavLink>
             </li>
+            {/* Staff only (the ID token's groups; the admin routes check
+                them again). The pages load when first visited. */}
+            {auth.status === 'signedIn' && isStaff(auth.user) && (
+              <li>
+                <NavLink to="/staff">Staff</NavLink>
+              </li>
+            )}
             {/* The sign-in slot has the same size in every state, so the
                 header never moves (on a phone the links share its row). */}
             {auth.status === 'signedIn' ? (

@@ -45,9 +45,17 @@ const PHASE_LABEL: Record<BookingPhase, string> = {
   cancelled: 'Cancelled',
 };
 
+/** What the desk and the customer made of a booking, in words (a confirmed one: by its days). */
+const STATUS_BADGE: Partial<Record<BookingStatus, [label: string, style: string]>> = {
+  CANCELLED: ['Cancelled', 'cancelled'],
+  PICKED_UP: ['Picked up', 'active'],
+  RETURNED: ['Returned', 'past'],
+  NO_SHOW: ['No-show', 'cancelled'],
+};
+
 export function StatusBadge({ status, phase }: { status: BookingStatus; phase: BookingPhase }) {
-  const label = status === 'CANCELLED' ? 'Cancelled' : PHASE_LABEL[phase];
-  return <span className={`badge badge--${status === 'CANCELLED' ? 'cancelled' : phase}`}>{label}</span>;
+  const [label, style] = STATUS_BADGE[status] ?? [PHASE_LABEL[phase], phase];
+  return <span className={`badge badge--${style}`}>{label}</span>;
 }
 
 const TYPE_LABEL: Record<string, string> = {

@@ -37,6 +37,17 @@ describe('bookings', () => {
     expect(canChange({ ...b, status: 'CANCELLED' }, '2030-06-01')).toBe(false);
   });
 
+  it('takes the desk statuses over the days', () => {
+    const b = booking('b', {});
+    expect(bookingPhase({ ...b, status: 'PICKED_UP' }, '2030-06-11')).toBe('active');
+    expect(bookingPhase({ ...b, status: 'PICKED_UP' }, '2030-06-20')).toBe('active'); // overdue: still out
+    expect(bookingPhase({ ...b, status: 'RETURNED' }, '2030-06-11')).toBe('past'); // back early, before its return day
+    expect(bookingPhase({ ...b, status: 'NO_SHOW' }, '2030-06-10')).toBe('past');
+    for (const status of ['PICKED_UP', 'RETURNED', 'NO_SHOW'] as const) {
+      expect(canChange({ ...b, status }, '2030-06-01')).toBe(false);
+    }
+  });
+
   it('groups by phase in each location time zone', () => {
     // 23:30 UTC on June 9th: June 10th in Berlin (started), June 9th in San Francisco (upcoming).
     const now = new Date('2030-06-09T23:30:00Z');

@@ -5,9 +5,15 @@ import { todayIn } from './dates';
 
 export type BookingPhase = 'upcoming' | 'active' | 'past' | 'cancelled';
 
-/** Where a booking stands today at its location. */
+/**
+ * Where a booking stands today at its location. The desk's statuses say
+ * it whatever the days: a car picked up is out until it is returned (even
+ * past its return day), a returned car or a no-show is over.
+ */
 export function bookingPhase(b: Pick<Booking, 'status' | 'pickupDate' | 'returnDate'>, today: string): BookingPhase {
   if (b.status === 'CANCELLED') return 'cancelled';
+  if (b.status === 'PICKED_UP') return 'active';
+  if (b.status === 'RETURNED' || b.status === 'NO_SHOW') return 'past';
   if (today < b.pickupDate) return 'upcoming';
   if (today < b.returnDate) return 'active';
   return 'past';

@@ -149,6 +149,11 @@ export default function BookingPage() {
       </div>
 
       {b.status === 'CANCELLED' && <p className="muted">This booking is cancelled; the car is free again for these dates.</p>}
+      {b.status === 'PICKED_UP' && (
+        <p className="muted">You picked this car up. It is due back on {formatDate(b.returnDate)}; the booking can no longer be changed or cancelled.</p>
+      )}
+      {b.status === 'RETURNED' && <p className="muted">The car came back{b.returnedOn ? ` on ${formatDate(b.returnedOn)}` : ''}. This rental is over.</p>}
+      {b.status === 'NO_SHOW' && <p className="muted">The car was not picked up, so this booking was marked as a no-show.</p>}
       {b.status === 'CONFIRMED' && !changeable && (
         <p className="muted">{phase === 'past' ? 'This rental is over.' : 'This booking has started, so it can no longer be changed or cancelled.'}</p>
       )}

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { CarImage, Empty, Loading, Money, StatusBadge, carName } from '../components/ui';
 import { bookingPhase, groupBookings } from '../lib/bookings';
-import { formatDays, formatPeriod, todayIn } from '../lib/dates';
+import { formatDate, formatDays, formatPeriod, todayIn } from '../lib/dates';
 import { useReloadOnBookingsChanged } from '../lib/bookingEvents';
 import { useAsync, useTitle } from '../lib/hooks';
 import { useLocations } from '../lib/locations';
@@ -100,6 +100,7 @@ function BookingRow({ booking: b, zone, place }: { booking: Booking; zone: strin
         <p className="muted">
           {place} · {formatDays(b.days)}
         </p>
+        {b.status === 'RETURNED' && b.returnedOn && <p className="muted">Returned on {formatDate(b.returnedOn)}</p>}
       </div>
       <div className="booking-row__side">
         <StatusBadge status={b.status} phase={bookingPhase(b, today)} />

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StaticAuthProvider } from '../auth/AuthContext';
+import type { AppConfig } from '../config';
+import { ConfigProvider } from '../configContext';
+import { Layout } from './Layout';
+
+const config: AppConfig = { apiBaseUrl: '/api', region: 'us-east-1', userPoolId: 'p', userPoolClientId: 'c', authFlowType: 'USER_PASSWORD_AUTH', emailVerification: 'code' };
+
+function renderAt(path: string) {
+  return render(
+    <ConfigProvider value={config}>
+      <StaticAuthProvider value={{ status: 'signedOut', user: null, refresh: async () => {}, signOut: async () => {} }}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path="*" element={<Layout />} />
+          </Routes>
+        </MemoryRouter>
+      </StaticAuthProvider>
+    </ConfigProvider>,
+  );
+}
+
+describe("the header's sign-in link", () => {
+  afterEach(cleanup);
+
+  it('comes back to the page it was followed from', () => {
+    renderAt('/my-bookings?status=CANCELLED');
+    expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/sign-in?next=%2Fmy-bookings%3Fstatus%3DCANCELLED');
+  });
+
+  it("keeps an auth page's own next instead of nesting it", () => {
+    renderAt('/sign-in?next=%2Fmy-bookings');
+    expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/sign-in?next=%2Fmy-bookings');
+  });
+});
