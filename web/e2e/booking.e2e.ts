@@ -1,6 +1,6 @@
 // The main flow as the demo user: search, book, see it in my bookings,
 // change it (the new total shown before saving), cancel it.
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, firstLocation, launch, newContext, randomPeriod, signInUi } from './support';
 
@@ -34,10 +34,28 @@ describe('booking flow', () => {
     expect(await page.getByRole('status').filter({ hasText: /free for 3 days/ }).count()).toBe(1);
     const carName = (await card.getByRole('heading').textContent())!.trim();
 
-    // Sort by price: the totals go up.
-    await page.getByLabel('Sort by').selectOption('price-asc');
-    await page.waitForURL(/sort=price-asc/);
-    await page.getByTestId('car-card').first().waitFor();
+    // Sort by price: one request, sort=price, and the cars in the order the
+    // API answered (the page sorts nothing), so the totals go up.
+    const carsRequests: URL[] = [];
+    const onRequest = (req: Request) => {
+      const u = new URL(req.url());
+      if (/\/cars$/.test(u.pathname)) carsRequests.push(u);
+    };
+    page.on('request', onRequest);
+    const [answer] = await Promise.all([
+      page.waitForResponse((res) => {
+        const u = new URL(res.url());
+        return /\/cars$/.test(u.pathname) && u.searchParams.get('sort') === 'price';
+      }),
+      page.getByLabel('Sort by').selectOption('price'),
+    ]);
+    await page.waitForURL(/sort=price/);
+    const sorted = ((await answer.json()) as { cars: { id: string }[] }).cars.map((c) => c.id);
+    await expect.poll(() => page.getByTestId('car-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-car-id')))).toEqual(sorted);
+    await page.waitForTimeout(500); // time for a second request, which must not come
+    page.off('request', onRequest);
+    expect(carsRequests.map((u) => u.searchParams.get('sort'))).toEqual(['price']);
+    expect(carsRequests[0]!.searchParams.get('cursor')).toBeNull();
     const totals = await page.locator('.price-total .money').allTextContents();
     const amounts = totals.map((t) => Number(t.replace(/[^0-9.]/g, '')));
     expect(amounts).toEqual([...amounts].sort((a, b) => a - b));

@@ -157,6 +157,11 @@ describe('layout shift while the page fills in', () => {
       const signedOut: [string, string, () => Promise<unknown>][] = [
         ['home', '/', () => page.getByRole('heading', { name: 'Our locations' }).waitFor()],
         ['search results', `/?location=${loc.id}&${q}`, () => page.locator('[data-testid="car-card"]').first().waitFor()],
+        [
+          'search results by price, filtered',
+          `/?location=${loc.id}&${q}&seats=5&sort=price`,
+          () => page.locator('[data-testid="car-card"]').first().waitFor(),
+        ],
         ['car', `/car/${car.id}?${q}`, () => page.getByRole('button', { name: 'Book this car' }).waitFor()],
         ['sign-in', '/sign-in', () => page.getByLabel('Email').waitFor()],
       ];

@@ -1,36 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import type { Car } from '../api/client';
-import { carsQuery, criteriaKey, fillPages, filterCars, needsAllPages, parseSearch, searchToParams, sortCars, visibleCars } from './search';
-
-function car(id: string, over: Partial<Car> = {}): Car {
-  return {
-    id,
-    make: 'Make',
-    model: id,
-    type: 'compact',
-    seats: 5,
-    transmission: 'manual',
-    locationId: 'ber',
-    dailyRate: { amount: 4000, currency: 'EUR' },
-    imageUrl: 'https://x/y.jpg',
-    ...over,
-  };
-}
+import { carsQuery, fillPages, parseSearch, queryKey, searchToParams } from './search';
 
 describe('search URL', () => {
   it('round-trips a search', () => {
     const s = {
       criteria: { locationId: 'ber', pickupDate: '2030-06-01', returnDate: '2030-06-04', type: 'suv' as const },
-      filters: { minSeats: 5, transmission: 'automatic' as const, sort: 'price-asc' as const },
+      filters: { minSeats: 5, transmission: 'automatic' as const, sort: 'price' as const },
     };
     const p = searchToParams(s);
-    expect(p.toString()).toBe('location=ber&pickupDate=2030-06-01&returnDate=2030-06-04&type=suv&seats=5&transmission=automatic&sort=price-asc');
+    expect(p.toString()).toBe('location=ber&pickupDate=2030-06-01&returnDate=2030-06-04&type=suv&seats=5&transmission=automatic&sort=price');
     expect(parseSearch(p)).toEqual(s);
   });
 
   it('drops what is malformed', () => {
     const s = parseSearch(new URLSearchParams('location=../x&pickupDate=2030-02-30&returnDate=tomorrow&type=tank&seats=-1&transmission=cvt&sort=random'));
     expect(s).toEqual({ criteria: {}, filters: { sort: 'recommended' } });
+  });
+
+  it('drops what the API cannot do: more than 9 seats, highest price first', () => {
+    expect(parseSearch(new URLSearchParams('seats=10&sort=price-desc')).filters).toEqual({ sort: 'recommended' });
+    expect(parseSearch(new URLSearchParams('seats=9')).filters).toEqual({ minSeats: 9, sort: 'recommended' });
+  });
+
+  it('reads an older link sorted by price-asc as sort=price', () => {
+    const s = parseSearch(new URLSearchParams('location=ber&sort=price-asc'));
+    expect(s.filters).toEqual({ sort: 'price' });
+    expect(searchToParams(s).toString()).toBe('location=ber&sort=price');
   });
 
   it('leaves defaults out of the URL', () => {
@@ -40,50 +35,33 @@ describe('search URL', () => {
 
 describe('cars query', () => {
   const c = { locationId: 'ber', pickupDate: '2030-06-01', returnDate: '2030-06-04' };
-  it('asks the API only what it can filter', () => {
-    expect(carsQuery(c)).toEqual(c);
-    expect(carsQuery({ ...c, type: 'van' }, { cursor: 'abc', limit: 24 })).toEqual({ ...c, type: 'van', cursor: 'abc', limit: 24 });
-  });
-  it('starts paging again when the query changes', () => {
-    expect(criteriaKey(c)).not.toBe(criteriaKey({ ...c, type: 'van' }));
-    expect(criteriaKey(c)).not.toBe(criteriaKey({ ...c, returnDate: '2030-06-05' }));
-  });
-});
 
-describe('filter and sort', () => {
-  const cars = [
-    car('a', { seats: 2, transmission: 'automatic', quote: { days: 3, total: { amount: 30000, currency: 'EUR' } } }),
-    car('b', { seats: 5, transmission: 'manual', quote: { days: 3, total: { amount: 12000, currency: 'EUR' } } }),
-    car('c', { seats: 7, transmission: 'automatic', quote: { days: 3, total: { amount: 18000, currency: 'EUR' } } }),
-    car('d', { seats: 5, transmission: 'automatic', quote: { days: 3, total: { amount: 12000, currency: 'EUR' } } }),
-  ];
-
-  it('filters by minimum seats and transmission', () => {
-    expect(filterCars(cars, { minSeats: 5, sort: 'recommended' }).map((x) => x.id)).toEqual(['b', 'c', 'd']);
-    expect(filterCars(cars, { transmission: 'automatic', sort: 'recommended' }).map((x) => x.id)).toEqual(['a', 'c', 'd']);
-    expect(filterCars(cars, { minSeats: 5, transmission: 'automatic', sort: 'recommended' }).map((x) => x.id)).toEqual(['c', 'd']);
+  it('asks the API for everything: criteria, filters and order', () => {
+    expect(carsQuery(c, { sort: 'recommended' })).toEqual(c);
+    expect(carsQuery({ ...c, type: 'van' }, { minSeats: 7, transmission: 'manual', sort: 'price' }, { cursor: 'abc', limit: 12 })).toEqual({
+      ...c,
+      type: 'van',
+      seats: 7,
+      transmission: 'manual',
+      sort: 'price',
+      cursor: 'abc',
+      limit: 12,
+    });
   });
 
-  it('sorts by the total, keeping ties in the API order', () => {
-    expect(sortCars(cars, 'price-asc').map((x) => x.id)).toEqual(['b', 'd', 'c', 'a']);
-    expect(sortCars(cars, 'price-desc').map((x) => x.id)).toEqual(['a', 'c', 'b', 'd']);
-    expect(sortCars(cars, 'recommended').map((x) => x.id)).toEqual(['a', 'b', 'c', 'd']);
-  });
-
-  it('sorts by daily rate when there is no quote', () => {
-    const plain = [car('x', { dailyRate: { amount: 9000, currency: 'EUR' } }), car('y', { dailyRate: { amount: 3000, currency: 'EUR' } })];
-    expect(sortCars(plain, 'price-asc').map((x) => x.id)).toEqual(['y', 'x']);
-  });
-
-  it('does not change the input', () => {
-    const copy = cars.slice();
-    visibleCars(cars, { sort: 'price-asc', minSeats: 5 });
-    expect(cars).toEqual(copy);
-  });
-
-  it('loads every page for a sort by price', () => {
-    expect(needsAllPages({ sort: 'recommended' })).toBe(false);
-    expect(needsAllPages({ sort: 'price-asc' })).toBe(true);
+  it('starts a new first page when the criteria, a filter or the order change', () => {
+    const f = { sort: 'recommended' as const };
+    const key = queryKey(c, f);
+    expect(queryKey({ ...c }, { ...f })).toBe(key);
+    for (const other of [
+      queryKey({ ...c, type: 'van' }, f),
+      queryKey({ ...c, returnDate: '2030-06-05' }, f),
+      queryKey(c, { ...f, minSeats: 5 }),
+      queryKey(c, { ...f, transmission: 'automatic' }),
+      queryKey(c, { sort: 'price' }),
+    ]) {
+      expect(other).not.toBe(key);
+    }
   });
 });
 

@@ -1,14 +1,17 @@
 // The search page's state lives in the URL (?location=&pickupDate=&returnDate=
 // &type=&seats=&transmission=&sort=), so back/forward and shared links work.
-// The API filters by location, type and dates; seats, transmission and the
-// order by price are done here, over the cars loaded so far.
-import type { Car, CarType, ListCarsQuery, Transmission } from '../api/client';
+// All of it goes to the API (GET /cars), which filters and orders on the
+// server and fills each page: the web app asks once per page and shows the
+// cars in the order they come, never sorting or filtering them itself.
+import type { CarType, ListCarsQuery, Transmission } from '../api/client';
 import { CAR_TYPES } from '../api/client';
 import { isIsoDate } from './dates';
 
-export type SortOrder = 'recommended' | 'price-asc' | 'price-desc';
-export const SORT_ORDERS: readonly SortOrder[] = ['recommended', 'price-asc', 'price-desc'];
+/** `price`: cheapest daily rate first, so cheapest total for the dates (the API's sort=price). */
+export type SortOrder = 'recommended' | 'price';
 export const SEAT_CHOICES: readonly number[] = [2, 4, 5, 7];
+/** The most seats a search may ask for (the contract's maximum for `seats`). */
+export const MAX_SEATS = 9;
 
 export interface SearchCriteria {
   locationId: string;
@@ -42,11 +45,12 @@ export function parseSearch(params: URLSearchParams): SearchState {
 
   const filters: CarFilters = { sort: 'recommended' };
   const seats = Number(params.get('seats'));
-  if (Number.isInteger(seats) && seats > 0 && seats <= 15) filters.minSeats = seats;
+  if (Number.isInteger(seats) && seats > 0 && seats <= MAX_SEATS) filters.minSeats = seats;
   const transmission = params.get('transmission');
   if (transmission === 'automatic' || transmission === 'manual') filters.transmission = transmission;
   const sort = params.get('sort');
-  if (sort && (SORT_ORDERS as readonly string[]).includes(sort)) filters.sort = sort as SortOrder;
+  // price-asc: links from before the API sorted (price-desc it cannot do).
+  if (sort === 'price' || sort === 'price-asc') filters.sort = 'price';
   return { criteria, filters };
 }
 
@@ -69,44 +73,21 @@ export function isCompleteCriteria(c: Partial<SearchCriteria>): c is SearchCrite
   return !!c.locationId && !!c.pickupDate && !!c.returnDate;
 }
 
-/** The GET /cars query for one page. */
-export function carsQuery(c: SearchCriteria, page: { cursor?: string; limit?: number } = {}): ListCarsQuery {
+/** The GET /cars query for one page of a search: the criteria, the filters and the order. */
+export function carsQuery(c: SearchCriteria, f: CarFilters, page: { cursor?: string; limit?: number } = {}): ListCarsQuery {
   const q: ListCarsQuery = { locationId: c.locationId, pickupDate: c.pickupDate, returnDate: c.returnDate };
   if (c.type) q.type = c.type;
+  if (f.minSeats) q.seats = f.minSeats;
+  if (f.transmission) q.transmission = f.transmission;
+  if (f.sort === 'price') q.sort = 'price';
   if (page.limit) q.limit = page.limit;
   if (page.cursor) q.cursor = page.cursor;
   return q;
 }
 
-/** A stable key for "the same API query": a new key means start paging again. */
-export function criteriaKey(c: SearchCriteria): string {
-  return [c.locationId, c.pickupDate, c.returnDate, c.type ?? ''].join('|');
-}
-
-/** The price a car is sorted by: its total for the period, else its daily rate. */
-export function priceOf(car: Car): number {
-  return car.quote?.total.amount ?? car.dailyRate.amount;
-}
-
-export function filterCars(cars: readonly Car[], f: CarFilters): Car[] {
-  return cars.filter((car) => (!f.minSeats || car.seats >= f.minSeats) && (!f.transmission || car.transmission === f.transmission));
-}
-
-/** Sorted copy; "recommended" keeps the API's order. Ties keep their order too. */
-export function sortCars(cars: readonly Car[], order: SortOrder): Car[] {
-  const out = cars.slice();
-  if (order === 'price-asc') out.sort((a, b) => priceOf(a) - priceOf(b));
-  else if (order === 'price-desc') out.sort((a, b) => priceOf(b) - priceOf(a));
-  return out;
-}
-
-export function visibleCars(cars: readonly Car[], f: CarFilters): Car[] {
-  return sortCars(filterCars(cars, f), f.sort);
-}
-
-/** A sort by price is only right over every car, so it loads them all. */
-export function needsAllPages(f: CarFilters): boolean {
-  return f.sort !== 'recommended';
+/** A stable key for "the same API query": a new key means a new first page. */
+export function queryKey(c: SearchCriteria, f: CarFilters): string {
+  return searchToParams({ criteria: c, filters: f }).toString();
 }
 
 export interface Paged<T> {
@@ -117,11 +98,12 @@ export interface Paged<T> {
 }
 
 /**
- * Follows nextCursor until `enough(items)` or the end. A page may hold fewer
- * items than asked for, even none, while a next page exists (the API drops
- * cars that are not free from a page), so one request is never assumed to
- * fill the screen. maxPages bounds one call; the caller can continue later
- * from the returned cursor.
+ * Follows nextCursor until `enough(items)` or the end, for the lists read
+ * whole (my bookings, the cars to change a booking to); the search asks once
+ * per page instead (useCarSearch). A page may hold fewer items than asked
+ * for, even none, while a next page exists, so one request is never assumed
+ * to be all. maxPages bounds one call; the caller can continue later from
+ * the returned cursor.
  */
 export async function fillPages<T>(opts: {
   fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | undefined }>;

@@ -210,6 +210,7 @@ function Results(props: {
   const { criteria, place, filters, results } = props;
   const period = { pickupDate: criteria.pickupDate, returnDate: criteria.returnDate };
   const hasFilters = !!filters.minSeats || !!filters.transmission;
+  const count = results.shown.length;
 
   if (results.problem?.code === 'validation_failed') return null; // shown beside the form's fields
 
@@ -256,8 +257,7 @@ function Results(props: {
             {(p) => (
               <select {...p} value={filters.sort} onChange={(e) => props.onFilters({ ...filters, sort: e.target.value as SortOrder })}>
                 <option value="recommended">Recommended</option>
-                <option value="price-asc">Price: low to high</option>
-                <option value="price-desc">Price: high to low</option>
+                <option value="price">Price: low to high</option>
               </select>
             )}
           </Field>
@@ -267,12 +267,12 @@ function Results(props: {
       {results.problem && <ProblemAlert problem={results.problem} onRetry={results.retry} />}
 
       <p className="results__count" role="status">
-        {results.matching === 0 ? '' : `${results.matching}${results.done ? '' : '+'} ${results.matching === 1 ? 'car' : 'cars'} free for ${formatDays(daysBetween(criteria.pickupDate, criteria.returnDate))}`}
+        {count === 0 ? '' : `${count}${results.done ? '' : '+'} ${count === 1 ? 'car' : 'cars'} free for ${formatDays(daysBetween(criteria.pickupDate, criteria.returnDate))}`}
       </p>
 
-      {results.loading && results.shown.length === 0 && <Loading label="Finding free cars…" />}
+      {results.loading && count === 0 && <Loading label="Finding free cars…" />}
 
-      {results.shown.length > 0 && (
+      {count > 0 && (
         <ul className="car-grid">
           {results.shown.map((car, i) => (
             <li key={car.id}>
@@ -282,13 +282,14 @@ function Results(props: {
         </ul>
       )}
 
-      {results.done && results.matching === 0 && !results.problem && (
-        <Empty title={hasFilters && results.loaded > 0 ? 'No cars match these filters' : 'No cars are free for these dates'}>
-          {hasFilters && results.loaded > 0 ? (
+      {/* Without filters an empty result offers what the location has instead;
+          with them, clearing them first (the API filtered: how many cars are
+          free without them would be another request). */}
+      {results.done && count === 0 && !results.problem && (
+        <Empty title={hasFilters ? 'No cars match these filters' : 'No cars are free for these dates'}>
+          {hasFilters ? (
             <>
-              <p>
-                {results.loaded} {results.loaded === 1 ? 'car is' : 'cars are'} free, but none with these seats or transmission.
-              </p>
+              <p>No car free for these dates has these seats or transmission.</p>
               <button type="button" className="button button--secondary" onClick={() => props.onFilters({ sort: filters.sort })}>
                 Clear filters
               </button>
@@ -302,7 +303,18 @@ function Results(props: {
         </Empty>
       )}
 
-      {results.canShowMore && results.shown.length > 0 && (
+      {/* A page may come back empty with a next one to read (the server
+          stopped after 1,000 cars without a match): reading on is asked for. */}
+      {results.canShowMore && count === 0 && (
+        <Empty title="No match yet">
+          <p>None of the cars looked at so far {hasFilters ? 'matches these filters' : 'is free for these dates'}, and there are more.</p>
+          <button type="button" className="button button--secondary" onClick={results.showMore}>
+            Keep looking
+          </button>
+        </Empty>
+      )}
+
+      {count > 0 && (results.canShowMore || results.loading) && (
         <div className="results__more">
           <button type="button" className="button button--secondary" onClick={results.showMore} disabled={results.loading}>
             {results.loading ? 'Loading…' : 'Show more cars'}
