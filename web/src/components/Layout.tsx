@@ -20,9 +20,14 @@ export function Layout() {
       return;
     }
     // Wait a frame: a lazily loaded page renders its heading a moment later.
+    // If the user puts focus somewhere meanwhile (the chat panel, a field),
+    // it stays there: the heading arriving must not pull it away.
+    const from = document.activeElement;
     let tries = 0;
     let frame = 0;
     const focusHeading = () => {
+      const now = document.activeElement;
+      if (now && now !== from && now !== document.body && now.isConnected) return;
       const h1 = document.querySelector<HTMLElement>('main h1');
       if (h1) {
         if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
