@@ -20,13 +20,16 @@ func (s *Store) CreateCar(_ context.Context, c rental.Car) error {
 }
 
 // SaveCarDetails implements rental.Store.SaveCarDetails: the car's own
-// availability stays, under the guard's condition.
+// availability stays, under the version's and the guard's conditions.
 func (s *Store) SaveCarDetails(_ context.Context, c rental.Car, g *rental.FleetGuard) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cur, ok := s.cars[c.ID]
-	if !ok {
+	if !ok || cur.Retired {
 		return rental.NotFound("car")
+	}
+	if cur.FleetVersion != c.FleetVersion {
+		return rental.Errorf(rental.CodeVersionMismatch, "car %s was changed meanwhile; look again", c.ID)
 	}
 	if g != nil {
 		for m, bits := range cur.Availability.Masks() {
@@ -36,6 +39,7 @@ func (s *Store) SaveCarDetails(_ context.Context, c rental.Car, g *rental.FleetG
 		}
 	}
 	c.Availability = cur.Availability
+	c.FleetVersion++
 	s.cars[c.ID] = c
 	return nil
 }

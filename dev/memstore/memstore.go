@@ -103,6 +103,9 @@ func (s *Store) GetLocation(_ context.Context, id string) (rental.Location, erro
 	return l, nil
 }
 
+// ReadCar implements rental.Store.ReadCar: every read here is consistent.
+func (s *Store) ReadCar(ctx context.Context, id string) (rental.Car, error) { return s.GetCar(ctx, id) }
+
 // GetCar returns car id or not_found.
 func (s *Store) GetCar(_ context.Context, id string) (rental.Car, error) {
 	s.mu.Lock()

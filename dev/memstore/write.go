@@ -243,7 +243,8 @@ func (s *Store) checkCars(t *tx) error {
 		if !ok {
 			return errors.New("memstore: SaveCar of a car the Tx did not read")
 		}
-		if s.cars[c.ID].Retired { // retired meanwhile: a fresh read says so
+		// Retired or moved meanwhile: a fresh read says so.
+		if s.cars[c.ID].Retired || s.cars[c.ID].LocationID != c.LocationID {
 			return errLostRace
 		}
 		now := s.cars[c.ID].Availability.Masks()

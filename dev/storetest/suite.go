@@ -38,6 +38,9 @@ func Run(t *testing.T, newBackend NewBackend) {
 		{"Desk", testDesk},
 		{"Fleet", testFleet},
 		{"RetireRacesBooking", testRetireRacesBooking},
+		{"BookingRacesMove", testBookingRacesMove},
+		{"StaffChangesRace", testStaffChangesRace},
+		{"FleetSeesNewCurrency", testFleetSeesNewCurrency},
 		{"ConcurrentHoarding", testConcurrentHoarding},
 		{"RandomizedAgainstModel", testRandomizedAgainstModel},
 	}

@@ -121,9 +121,11 @@ func (t *tx) carUpdate(c rental.Car) (*types.TransactWriteItem, error) {
 	if u.empty() {
 		return nil, nil
 	}
-	// A car that staff retired meanwhile takes no more bookings: the
-	// attempt is a lost race, and the function, on a fresh read, says so.
+	// A car that staff retired or moved meanwhile takes no booking made
+	// on the read before: the attempt is a lost race, and the function, on
+	// a fresh read, says so (or books it where it is now).
 	u.cond("attribute_not_exists(" + u.name("retired") + ")")
+	u.cond(u.name("locationId") + " = " + u.value(str(c.LocationID)))
 	return &types.TransactWriteItem{Update: u.build(t.s.table, key(carPK(c.ID), carSK))}, nil
 }
 

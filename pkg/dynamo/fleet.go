@@ -39,8 +39,9 @@ func (s *Store) CreateCar(ctx context.Context, c rental.Car) error {
 
 // SaveCarDetails implements rental.Store.SaveCarDetails: one update of
 // the car's own attributes and its GSI1 keys (removed when it is
-// retired), under the condition that it exists and, with g, that its
-// months from g.From on are as g says.
+// retired), under the condition that it exists, is not retired and is
+// still at c.FleetVersion (which the update counts up), and, with g, that
+// its months from g.From on are as g says.
 func (s *Store) SaveCarDetails(ctx context.Context, c rental.Car, g *rental.FleetGuard) error {
 	item := toCarItem(c)
 	u := newUpdate()
@@ -61,7 +62,15 @@ func (s *Store) SaveCarDetails(ctx context.Context, c rental.Car, g *rental.Flee
 		u.set(u.name(attrGSI1PK), u.value(str(item.GSI1PK)))
 		u.set(u.name(attrGSI1SK), u.value(str(item.GSI1SK)))
 	}
+	version := u.name("fleetVersion")
+	u.set(version, u.value(num(c.FleetVersion+1)))
 	u.cond("attribute_exists(PK)")
+	u.cond("attribute_not_exists(" + u.name("retired") + ")")
+	if c.FleetVersion == 0 {
+		u.cond("(attribute_not_exists(" + version + ") OR " + version + " = " + u.value(num(0)) + ")")
+	} else {
+		u.cond(version + " = " + u.value(num(c.FleetVersion)))
+	}
 	if g != nil {
 		guard(u, g)
 	}
@@ -69,8 +78,14 @@ func (s *Store) SaveCarDetails(ctx context.Context, c rental.Car, g *rental.Flee
 	if err != nil || !failed {
 		return err
 	}
-	if _, err := s.getCar(ctx, c.ID, true); err != nil {
+	now, err := s.getCar(ctx, c.ID, true)
+	switch {
+	case err != nil:
 		return err // not_found, or the read's own failure
+	case now.Retired:
+		return rental.NotFound("car")
+	case now.FleetVersion != c.FleetVersion:
+		return rental.Errorf(rental.CodeVersionMismatch, "car %s was changed meanwhile; look again", c.ID)
 	}
 	return rental.Errorf(rental.CodeCarHasBookings, "car %s was booked meanwhile; look again", c.ID)
 }

@@ -69,12 +69,13 @@ type carItem struct {
 	DailyRate    moneyAttr `dynamodbav:"dailyRate"`
 	ImageKey     string    `dynamodbav:"imageKey"`
 	Retired      bool      `dynamodbav:"retired,omitempty"`
+	FleetVersion int64     `dynamodbav:"fleetVersion,omitempty"`
 }
 
 func toCarItem(c rental.Car) carItem {
 	i := carItem{PK: carPK(c.ID), SK: carSK, Kind: "car", ID: c.ID, Make: c.Make, Model: c.Model,
 		CarType: string(c.Type), Seats: c.Seats, Transmission: string(c.Transmission), LocationID: c.LocationID,
-		DailyRate: toMoney(c.DailyRate), ImageKey: c.ImageKey, Retired: c.Retired}
+		DailyRate: toMoney(c.DailyRate), ImageKey: c.ImageKey, Retired: c.Retired, FleetVersion: c.FleetVersion}
 	if !c.Retired {
 		i.GSI1PK, i.GSI1SK = carGSI1PK(c.LocationID), carGSI1SK(c.Type, c.DailyRate.Amount, c.ID)
 	}
@@ -114,7 +115,7 @@ func carFrom(av map[string]types.AttributeValue) (rental.Car, error) {
 	}
 	return rental.Car{ID: i.ID, Make: i.Make, Model: i.Model, Type: rental.CarType(i.CarType), Seats: i.Seats,
 		Transmission: rental.Transmission(i.Transmission), LocationID: i.LocationID, DailyRate: i.DailyRate.domain(),
-		ImageKey: i.ImageKey, Availability: rental.AvailabilityOf(masks), Retired: i.Retired}, nil
+		ImageKey: i.ImageKey, Availability: rental.AvailabilityOf(masks), Retired: i.Retired, FleetVersion: i.FleetVersion}, nil
 }
 
 func numValue(n *types.AttributeValueMemberN, ok bool) string {

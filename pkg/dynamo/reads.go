@@ -155,6 +155,11 @@ func (s *Store) GetCar(ctx context.Context, id string) (rental.Car, error) {
 	return s.getCar(ctx, id, false)
 }
 
+// ReadCar implements rental.Store.ReadCar: GetCar, strongly consistent.
+func (s *Store) ReadCar(ctx context.Context, id string) (rental.Car, error) {
+	return s.getCar(ctx, id, true)
+}
+
 func (s *Store) getCar(ctx context.Context, id string, consistent bool) (rental.Car, error) {
 	item, err := s.getItem(ctx, carPK(id), carSK, consistent)
 	if err != nil {

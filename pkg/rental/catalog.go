@@ -68,6 +68,9 @@ type Car struct {
 	// Retired cars are out of the fleet: no search lists them, no booking
 	// may take them; their bookings keep their summary.
 	Retired bool
+	// FleetVersion counts staff's changes of the car (not its bookings):
+	// Store.SaveCarDetails writes only over the version it was read at.
+	FleetVersion int64
 }
 
 // Summary is the part of the car that a booking shows.

@@ -89,10 +89,12 @@ func (s *Service) futureBookings(ctx context.Context, c Car, today Date) ([]Book
 	return out, nil
 }
 
-// fleetLocation is location id for a fleet write: its absence is a
-// violation of field f.
+// fleetLocation is location id for a fleet write, read from the store
+// (not the Service's copy, which may be minutes old: a car takes the
+// currency the location has now); its absence is a violation of
+// FieldLocation.
 func (s *Service) fleetLocation(ctx context.Context, id string) (Location, *Violation, error) {
-	loc, err := s.location(ctx, id)
+	loc, err := s.store.GetLocation(ctx, id)
 	if ErrorCode(err) == CodeNotFound {
 		return Location{}, &Violation{Field: FieldLocation, Rule: RuleUnknown, Value: id}, nil
 	}
@@ -143,38 +145,32 @@ func (s *Service) UpdateCar(ctx context.Context, id string, ch CarChange) (Car, 
 	if vs := ch.check(); len(vs) > 0 {
 		return Car{}, Invalid(vs...)
 	}
-	car, err := s.fleetCar(ctx, id)
-	if err != nil {
-		return Car{}, err
-	}
-	if err := s.checkPhoto(ctx, id, ch.ImageKey); err != nil {
-		return Car{}, err
-	}
-	to := car.LocationID
-	if ch.LocationID != nil {
-		to = *ch.LocationID
-	}
-	loc, v, err := s.fleetLocation(ctx, to)
-	if err != nil {
-		return Car{}, err
-	}
-	if v != nil {
-		return Car{}, Invalid(*v)
-	}
-	if loc.Currency != car.DailyRate.Currency && ch.DailyRate == nil {
-		return Car{}, Invalid(Violation{Field: FieldRate, Rule: RuleRequired})
-	}
-	var guard *FleetGuard
-	if to != car.LocationID {
-		if guard, err = s.checkFree(ctx, car); err != nil {
-			return Car{}, err
+	return s.fleetWrite(ctx, id, func(car Car) (Car, *FleetGuard, error) {
+		if err := s.checkPhoto(ctx, id, ch.ImageKey); err != nil {
+			return Car{}, nil, err
 		}
-	}
-	next := ch.apply(car, loc.Currency)
-	if err := s.store.SaveCarDetails(ctx, next, guard); err != nil {
-		return Car{}, err
-	}
-	return next, nil
+		to := car.LocationID
+		if ch.LocationID != nil {
+			to = *ch.LocationID
+		}
+		loc, v, err := s.fleetLocation(ctx, to)
+		if err != nil {
+			return Car{}, nil, err
+		}
+		if v != nil {
+			return Car{}, nil, Invalid(*v)
+		}
+		if loc.Currency != car.DailyRate.Currency && ch.DailyRate == nil {
+			return Car{}, nil, Invalid(Violation{Field: FieldRate, Rule: RuleRequired})
+		}
+		var guard *FleetGuard
+		if to != car.LocationID {
+			if guard, err = s.checkFree(ctx, car); err != nil {
+				return Car{}, nil, err
+			}
+		}
+		return ch.apply(car, loc.Currency), guard, nil
+	})
 }
 
 // RetireCar takes car id out of the fleet (staff only): no search lists
@@ -184,24 +180,53 @@ func (s *Service) UpdateCar(ctx context.Context, id string, ch CarChange) (Car, 
 // Errors: not_found (also for a retired car), car_has_bookings,
 // unavailable, internal.
 func (s *Service) RetireCar(ctx context.Context, id string) (Car, error) {
-	car, err := s.fleetCar(ctx, id)
-	if err != nil {
-		return Car{}, err
-	}
-	guard, err := s.checkFree(ctx, car)
-	if err != nil {
-		return Car{}, err
-	}
-	car.Retired = true
-	if err := s.store.SaveCarDetails(ctx, car, guard); err != nil {
-		return Car{}, err
-	}
-	return car, nil
+	return s.fleetWrite(ctx, id, func(car Car) (Car, *FleetGuard, error) {
+		guard, err := s.checkFree(ctx, car)
+		if err != nil {
+			return Car{}, nil, err
+		}
+		car.Retired = true
+		return car, guard, nil
+	})
 }
 
-// fleetCar reads car id for staff: a retired one is not found.
+// fleetWriteAttempts bounds the reads of a car that staff change while
+// other staff change it too.
+const fleetWriteAttempts = 3
+
+// fleetWrite reads car id, makes the change and saves it over the version
+// it read. Two staff who change one car at once both see their change
+// made, one after the other (a change names only what it changes); a
+// change that another made impossible meanwhile (a retirement, a
+// booking) says so on its fresh read. Still losing after
+// fleetWriteAttempts reads is throttled.
+func (s *Service) fleetWrite(ctx context.Context, id string, change func(Car) (Car, *FleetGuard, error)) (Car, error) {
+	for range fleetWriteAttempts {
+		car, err := s.fleetCar(ctx, id)
+		if err != nil {
+			return Car{}, err
+		}
+		next, guard, err := change(car)
+		if err != nil {
+			return Car{}, err
+		}
+		err = s.store.SaveCarDetails(ctx, next, guard)
+		if ErrorCode(err) == CodeVersionMismatch {
+			continue
+		}
+		if err != nil {
+			return Car{}, err
+		}
+		next.FleetVersion++
+		return next, nil
+	}
+	return Car{}, Errorf(CodeThrottled, "car %s is being changed by others; try again", id)
+}
+
+// fleetCar reads car id for staff, strongly consistent: a retired one is
+// not found.
 func (s *Service) fleetCar(ctx context.Context, id string) (Car, error) {
-	car, err := s.store.GetCar(ctx, id)
+	car, err := s.store.ReadCar(ctx, id)
 	if err != nil {
 		return Car{}, err
 	}

@@ -21,14 +21,19 @@ type Store interface {
 	// cost must not grow with the number of bookings.
 	ListCars(ctx context.Context, f CarFilter) (Page[Car], error)
 	GetCar(ctx context.Context, id string) (Car, error)
+	// ReadCar is GetCar strongly consistent: what staff change is read at
+	// its latest FleetVersion.
+	ReadCar(ctx context.Context, id string) (Car, error)
 
 	// CreateCar stores a new car, nothing booked; already_exists when its
 	// id is taken.
 	CreateCar(ctx context.Context, c Car) error
 	// SaveCarDetails writes everything of c but its Availability (which
-	// bookings write), retired included; not_found when there is no such
-	// car. With g set, the car's availability from g.From on must be
-	// g.Masks; else car_has_bookings.
+	// bookings write), retired included, and counts its FleetVersion up;
+	// not_found when there is no such car or it is retired,
+	// version_mismatch when its FleetVersion is no longer c.FleetVersion
+	// (another change came first: read it again). With g set, the car's
+	// availability from g.From on must be g.Masks; else car_has_bookings.
 	SaveCarDetails(ctx context.Context, c Car, g *FleetGuard) error
 	// CreateLocation stores a new location; already_exists when its id is
 	// taken. SaveLocation replaces one; not_found when there is none.
