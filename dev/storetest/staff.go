@@ -112,6 +112,11 @@ func testDesk(t *testing.T, e *Env) {
 	}
 	_, err := e.Service.Desk(ctx, "NOPE", nil)
 	wantCode(t, err, rental.CodeValidation)
+	// The last day a date can name: its day after has five digits of year.
+	last := rental.MustDate("9999-12-31")
+	if end := must[rental.DeskDay](t)(e.Service.Desk(ctx, "BER", &last)); len(end.Pickups)+len(end.Returns) != 0 {
+		t.Errorf("the desk of %s: %+v", last, end)
+	}
 }
 
 // testFleet: staff add a car (its rate in the location's currency; a

@@ -57,12 +57,13 @@ func (s *Store) deskKeys(ctx context.Context, locationID string, from, to rental
 	var keys []map[string]types.AttributeValue
 	var start map[string]types.AttributeValue
 	for {
-		// "<to+1>" sorts after every "<to>#...": the range is whole days.
+		// "<to>$" sorts after every "<to>#<id>" ('$' follows '#') and before
+		// the next day: the range is whole days, up to 9999-12-31.
 		items, more, err := s.query(ctx, &dynamodb.QueryInput{
 			IndexName:              aws.String(indexGSI2),
 			KeyConditionExpression: aws.String("GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to"),
 			ExpressionAttributeValues: map[string]types.AttributeValue{
-				":pk": str(bookingGSI2PK(locationID)), ":from": str(from.String()), ":to": str(to.AddDays(1).String())},
+				":pk": str(bookingGSI2PK(locationID)), ":from": str(from.String()), ":to": str(to.String() + "$")},
 		}, 0, start)
 		if err != nil {
 			return nil, err
