@@ -67,7 +67,11 @@ func (c *call) decodeBody(maxBytes int, v any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return invalidField("body", "is required")
 	}
-	if err := checkContentType(c.headerValue("Content-Type")); err != nil {
+	contentTypes := c.headerValues("Content-Type")
+	if len(contentTypes) > 1 {
+		return invalidField("Content-Type", "must be given once")
+	}
+	if err := checkContentType(strings.Join(contentTypes, "")); err != nil {
 		return err
 	}
 	if trimmed := bytes.TrimLeft(body, " \t\r\n"); trimmed[0] != '{' {

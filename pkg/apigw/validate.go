@@ -56,8 +56,8 @@ func newValidator() *validator.Validate {
 		"id":             idPattern.MatchString,
 		"idempotencykey": idempotencyKey.MatchString,
 		"date":           func(s string) bool { _, err := rental.ParseDate(s); return err == nil },
-		"pagesize":       func(s string) bool { n, err := strconv.Atoi(s); return err == nil && n >= 1 && n <= rental.MaxPageSize },
-		"seats":          func(s string) bool { n, err := strconv.Atoi(s); return err == nil && n >= 1 && n <= maxSeats },
+		"pagesize":       func(s string) bool { return plainIntIn(s, 1, rental.MaxPageSize) },
+		"seats":          func(s string) bool { return plainIntIn(s, 1, maxSeats) },
 		"cartype":        func(s string) bool { _, err := rental.ParseCarType(s); return err == nil },
 		"bookingstatus":  func(s string) bool { _, err := rental.ParseBookingStatus(s); return err == nil },
 		"etag":           func(s string) bool { _, err := parseIfMatch(s); return err == nil },
@@ -132,4 +132,15 @@ func fieldProblem(fe validator.FieldError) string {
 		return "must be at most " + fe.Param() + " characters long"
 	}
 	return "is invalid"
+}
+
+// plainIntIn: s is an integer from min to max written as the contract's
+// integer is, digits only with no sign or leading zero ("05" and "+5" are
+// not; strconv.Atoi would take both).
+func plainIntIn(s string, min, max int) bool {
+	if s == "" || s[0] == '0' || strings.Trim(s, "0123456789") != "" {
+		return false
+	}
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= min && n <= max
 }

@@ -219,7 +219,8 @@ func (c LocationChange) apply(l Location) Location {
 	return l
 }
 
-// checkText: required, at most max characters, no control characters.
+// checkText: required, at most max characters, no control characters
+// and none that hide or reorder text (see hiddenChar).
 func checkText(f Field, s string, max int) *Violation {
 	s = strings.TrimSpace(s)
 	switch {
@@ -227,10 +228,29 @@ func checkText(f Field, s string, max int) *Violation {
 		return &Violation{Field: f, Rule: RuleRequired}
 	case utf8.RuneCountInString(s) > max:
 		return &Violation{Field: f, Rule: RuleTooLong, Max: max}
-	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		return &Violation{Field: f, Rule: RuleFormat, Value: s, Allowed: []string{"text without control characters"}}
+	case strings.IndexFunc(s, unicode.IsControl) >= 0 || strings.IndexFunc(s, hiddenChar) >= 0:
+		return &Violation{Field: f, Rule: RuleFormat, Value: s,
+			Allowed: []string{"text without control, direction or invisible characters"}}
 	}
 	return nil
+}
+
+// hiddenChar: a character that staff's pages and the customers' emails
+// would show as something else: the direction overrides, embeddings,
+// isolates and marks (a "Trojan Source" name reads backwards), the
+// invisible spaces and joiners that make two names look equal, and
+// U+FFFD, which stands for text that was not valid UTF-16 or UTF-8 (JSON
+// decoding puts it for a lone surrogate). ZWJ and ZWNJ stay: scripts
+// such as Persian and Devanagari spell words with them.
+func hiddenChar(r rune) bool {
+	switch {
+	case r == 0x061C, r == 0x200E, r == 0x200F, // Arabic letter mark, LRM, RLM
+		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, // embeddings, overrides, isolates
+		r == 0x200B, r == 0x2060, r == 0xFEFF, // zero-width space, word joiner, BOM
+		r == utf8.RuneError:
+		return true
+	}
+	return false
 }
 
 func checkRange(f Field, n, min, max int) *Violation {
