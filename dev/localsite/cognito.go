@@ -94,6 +94,12 @@ func cognitoHandler(endpoint string, codes codeSource, timeout time.Duration, lo
 				strings.Join(targets, ", "), targetPrefix, strings.Join(userPoolOperations, ", ")))
 			return
 		}
+		if op == "SignUp" {
+			if typ, msg, refused := signUpRefusal(peekBody(r)); refused {
+				cognitoError(w, http.StatusBadRequest, typ, msg)
+				return
+			}
+		}
 		if slices.Contains(codeOperations, op) && codes.wait != nil {
 			r = withPendingCode(r, codes)
 		}
@@ -177,12 +183,8 @@ const maxCodeBody = 64 << 10
 // address's last code in its context, and its body intact. r is returned
 // as it is when the body names no address.
 func withPendingCode(r *http.Request, codes codeSource) *http.Request {
-	head, err := io.ReadAll(io.LimitReader(r.Body, maxCodeBody))
-	r.Body = struct {
-		io.Reader
-		io.Closer
-	}{io.MultiReader(bytes.NewReader(head), r.Body), r.Body}
-	if err != nil {
+	head := peekBody(r)
+	if head == nil {
 		return r
 	}
 	var in struct {
@@ -203,6 +205,42 @@ func withPendingCode(r *http.Request, codes codeSource) *http.Request {
 	}
 	prev, _ := codes.last(email)
 	return r.WithContext(context.WithValue(r.Context(), pendingCodeKey{}, pendingCode{email: email, prev: prev}))
+}
+
+// peekBody is the first maxCodeBody bytes of r's body (nil when it cannot
+// be read), leaving the body whole for the proxy.
+func peekBody(r *http.Request) []byte {
+	head, err := io.ReadAll(io.LimitReader(r.Body, maxCodeBody))
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(head), r.Body), r.Body}
+	if err != nil {
+		return nil
+	}
+	return head
+}
+
+// signUpRefusal is Cognito's answer to a SignUp that sets attributes an
+// app client may not write (cognito-local 5.3 takes any, a sub too: a
+// new user would then sign in as another): sub and the verified flags
+// belong to Cognito, and the pool (template.yaml, UserPool's Schema)
+// defines no custom attributes. The messages are Cognito's.
+func signUpRefusal(body []byte) (typ, message string, refused bool) {
+	var in struct{ UserAttributes []struct{ Name string } }
+	if json.Unmarshal(body, &in) != nil {
+		return "", "", false // cognito-local answers a malformed body itself
+	}
+	for _, a := range in.UserAttributes {
+		switch name := a.Name; {
+		case name == "sub" || name == "email_verified" || name == "phone_number_verified" || strings.HasPrefix(name, "cognito:"):
+			return "NotAuthorizedException", "A client attempted to write unauthorized attribute", true
+		case strings.Contains(name, ":"):
+			return "InvalidParameterException", "Attributes did not conform to the schema: Type for attribute {" + name +
+				"} could not be determined", true
+		}
+	}
+	return "", "", false
 }
 
 // lastCodeHandler answers GET /_local/last-code?email=ADDRESS with

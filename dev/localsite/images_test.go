@@ -35,6 +35,10 @@ func TestImagesAndUploads(t *testing.T) {
 	if w.Code != 200 || len(paths) != 1 || paths[0] != "/cars/ber-001/front.svg" || w.Header().Get("Content-Encoding") != "br" {
 		t.Errorf("/static: %d %v, paths %v", w.Code, w.Header(), paths)
 	}
+	// An uploaded SVG shares the web app's origin here: it runs nothing.
+	if got := w.Header().Get("Content-Security-Policy"); got != PhotoContentSecurityPolicy || w.Header().Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("/static: Content-Security-Policy %q, X-Content-Type-Options %q", got, w.Header().Get("X-Content-Type-Options"))
+	}
 	csp := get("/").Header().Get("Content-Security-Policy")
 	if !strings.Contains(csp, "connect-src 'self' http://127.0.0.1:4567;") || !strings.Contains(csp, "img-src 'self' data: http://localhost:3000;") {
 		t.Errorf("Content-Security-Policy %q", csp)

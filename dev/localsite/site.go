@@ -120,7 +120,7 @@ type Options struct {
 func New(o Options) http.Handler {
 	// The photos as the image distribution serves them: content-addressed
 	// keys (cars/<id>.<hash>.svg), so cached for a year, compressed.
-	static := httpcompress.Handler(http.StripPrefix("/static", images(o)), httpcompress.CloudFront)
+	static := photoHeaders(httpcompress.Handler(http.StripPrefix("/static", images(o)), httpcompress.CloudFront))
 	configJSON := o.Config.JSON()
 	config := configHandler(configJSON)
 	cognito := cognitoHandler(o.CognitoEndpoint, codeSource{last: o.LastCode, wait: o.WaitCode}, o.CognitoTimeout, o.Log)

@@ -339,6 +339,36 @@ func TestCognitoProxy(t *testing.T) {
 	}
 }
 
+// TestSignUpAttributes: a SignUp that sets what an app client may not
+// write (sub: the new user would sign in as another; the verified flags;
+// an attribute the pool does not define) gets Cognito's refusal and never
+// reaches cognito-local, which would take it; the attributes the sign-up
+// page sends pass.
+func TestSignUpAttributes(t *testing.T) {
+	s := newSite(t)
+	signUp := func(attrs string) *httptest.ResponseRecorder {
+		return s.send("POST", "/_cognito", `{"ClientId":"c1","Username":"eve@example.com","Password":"Passw0rd!x","UserAttributes":[`+attrs+`]}`,
+			"X-Amz-Target", "AWSCognitoIdentityProviderService.SignUp", "Content-Type", "application/x-amz-json-1.1")
+	}
+	for _, tt := range []struct{ attrs, typ string }{
+		{`{"Name":"email","Value":"eve@example.com"},{"Name":"sub","Value":"5e0c0b5e-alice"}`, "NotAuthorizedException"},
+		{`{"Name":"email_verified","Value":"true"}`, "NotAuthorizedException"},
+		{`{"Name":"cognito:groups","Value":"admins"}`, "NotAuthorizedException"},
+		{`{"Name":"custom:role","Value":"admin"}`, "InvalidParameterException"},
+	} {
+		w := signUp(tt.attrs)
+		if w.Code != 400 || !strings.Contains(w.Body.String(), `"__type":"`+tt.typ+`"`) {
+			t.Errorf("SignUp with %s: %d %s, want 400 %s", tt.attrs, w.Code, w.Body, tt.typ)
+		}
+	}
+	if got := s.cognitoGot(); len(got) != 0 {
+		t.Errorf("cognito-local got %q", got)
+	}
+	if w := signUp(`{"Name":"email","Value":"eve@example.com"}`); w.Code != 200 {
+		t.Errorf("SignUp with an email: %d %s", w.Code, w.Body)
+	}
+}
+
 // noCORS fails when an answer carries any Access-Control-* header.
 func noCORS(t *testing.T, what string, w *httptest.ResponseRecorder) {
 	t.Helper()

@@ -32,17 +32,22 @@ func keywords(csp string) map[string][]string {
 
 // TestLocalPolicyIsTheCloudOne: the local stack's web app gets the site
 // distribution's Content-Security-Policy, but for the cloud's hosts, so
-// that the browser tests run the app under it.
+// that the browser tests run the app under it; its /static (the photos)
+// gets the image distribution's.
 func TestLocalPolicyIsTheCloudOne(t *testing.T) {
 	tpl := load(t)
-	cloud := text(get(tpl.resources(headersType)["SecurityHeadersPolicy"], "Properties", "ResponseHeadersPolicyConfig",
-		"SecurityHeadersConfig", "ContentSecurityPolicy", "ContentSecurityPolicy"))
-	if cloud == "" {
-		t.Fatal("SecurityHeadersPolicy has no Content-Security-Policy")
-	}
-	want, got := keywords(cloud), keywords(localsite.ContentSecurityPolicy(""))
-	if !maps.EqualFunc(want, got, slices.Equal) {
-		t.Errorf("local policy %v, want the template's %v", got, want)
+	for policy, local := range map[string]string{
+		"SecurityHeadersPolicy": localsite.ContentSecurityPolicy(""),
+		"ImageHeadersPolicy":    localsite.PhotoContentSecurityPolicy,
+	} {
+		cloud := text(get(tpl.resources(headersType)[policy], "Properties", "ResponseHeadersPolicyConfig",
+			"SecurityHeadersConfig", "ContentSecurityPolicy", "ContentSecurityPolicy"))
+		if cloud == "" {
+			t.Fatalf("%s has no Content-Security-Policy", policy)
+		}
+		if want, got := keywords(cloud), keywords(local); !maps.EqualFunc(want, got, slices.Equal) {
+			t.Errorf("local policy %v, want the template's %s %v", got, policy, want)
+		}
 	}
 }
 
