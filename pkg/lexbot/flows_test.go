@@ -1,6 +1,7 @@
 package lexbot
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -169,6 +170,18 @@ func TestQuotedCarTakenMeanwhile(t *testing.T) {
 	again := e.handle(bookCar(e, "taken", FulfillmentCodeHook, Confirmed, "Berlin Hauptbahnhof", "economy", "2027-03-05", "2027-03-08", attrs))
 	if content(again) != content(resp) || len(e.bookings(alice)) != 1 {
 		t.Fatalf("repeat: %q; alice has %d bookings", content(again), len(e.bookings(alice)))
+	}
+	// Alice changes that booking on the website, then the same
+	// confirmation comes again: nothing new is booked, and she is told why
+	// (not a function error).
+	mine := e.bookings(alice)[0]
+	later := rental.MustDate("2027-03-09")
+	if _, err := e.svc.UpdateBooking(context.Background(), alice, mine.ID, rental.BookingChange{Return: &later}, nil); err != nil {
+		t.Fatal(err)
+	}
+	changed := e.handle(bookCar(e, "taken", FulfillmentCodeHook, Confirmed, "Berlin Hauptbahnhof", "economy", "2027-03-05", "2027-03-08", attrs))
+	if state(changed) != Failed || !strings.Contains(content(changed), "has been changed since") || len(e.bookings(alice)) != 1 {
+		t.Fatalf("after a change: %s %q; alice has %d bookings", state(changed), content(changed), len(e.bookings(alice)))
 	}
 
 	// Another session, both economy cars gone by fulfillment time.

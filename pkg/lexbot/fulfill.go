@@ -67,7 +67,13 @@ func (b *Bot) fulfillBooking(ctx context.Context, t *turn) (Response, error) {
 				return Response{}, err
 			}
 			if !ok {
-				return Response{}, fmt.Errorf("lexbot: idempotency key %s is taken, but no booking of the user matches %s", key, f.key())
+				// The booking it made has been changed since (on the
+				// website, say): it no longer has these dates or type.
+				lambdalog.Add(ctx, slog.String("confirmationUsed", "the booking it made was changed since"))
+				forgetQuote(t)
+				return t.close(Failed, "You confirmed exactly this earlier in our conversation, and the booking it made "+
+					"has been changed since, so I haven't booked it again. Your bookings are under My bookings on our "+
+					"website; to book this anew, please start a new conversation."), nil
 			}
 			return booked(t, bk, f.loc), nil
 		case code == rental.CodeValidation:
