@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
 	"github.com/carrental/backend/dev/localdynamo"
 	"github.com/carrental/backend/dev/samtemplate"
 )
