@@ -1,7 +1,10 @@
 package archcheck
 
 import (
+	"io/fs"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -94,4 +97,46 @@ func TestFunctionsLinkWhatTheyUse(t *testing.T) {
 			}
 		}
 	}
+}
+
+// wireNames are the REST API's names for a booking's fields and headers:
+// the adapters (pkg/apigw, pkg/lexbot) say them, the domain and the store
+// do not (issue 12: the domain returns typed rule violations, the adapter
+// renders them in its own words).
+var wireNames = []string{"pickupDate", "returnDate", "carId", "Idempotency-Key"}
+
+// TestDomainAndStoreSayNoWireName: no Go file of pkg/rental or pkg/dynamo,
+// tests included, holds a REST field or header name.
+func TestDomainAndStoreSayNoWireName(t *testing.T) {
+	for _, dir := range []string{"../../pkg/rental", "../../pkg/dynamo"} {
+		seen := 0
+		err := filepath.WalkDir(dir, func(f string, _ fs.DirEntry, err error) error {
+			if err != nil || !strings.HasSuffix(f, ".go") {
+				return err
+			}
+			seen++
+			if hit := wireNameIn(t, f); hit != "" {
+				t.Errorf("%s holds the REST name %q", f, hit)
+			}
+			return nil
+		})
+		if err != nil || seen == 0 {
+			t.Fatalf("reading %s: %d Go files, %v", dir, seen, err)
+		}
+	}
+}
+
+// wireNameIn returns the first of wireNames in file f, or "".
+func wireNameIn(t *testing.T, f string) string {
+	t.Helper()
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range wireNames {
+		if strings.Contains(string(b), n) {
+			return n
+		}
+	}
+	return ""
 }

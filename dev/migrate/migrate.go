@@ -18,6 +18,10 @@ import (
 	"github.com/carrental/backend/pkg/dynamo"
 )
 
+// firstBooking is what the first format called a booking's car, pick-up
+// and return: the REST API's field names, which the store no longer uses.
+var firstBooking = dynamo.FirstBooking{Car: "carId", Pickup: "pickupDate", Return: "returnDate"}
+
 // maxPasses bounds the scans: a pass re-runs only for items that changed
 // while they were upgraded (a booking made meanwhile, say).
 const maxPasses = 5
@@ -67,7 +71,7 @@ func scanPass(ctx context.Context, db *dynamodb.Client, store *dynamo.Store, tab
 		}
 		for _, item := range page.Items {
 			r.Scanned++
-			done, err := store.Upgrade(ctx, item, now)
+			done, err := store.Upgrade(ctx, item, firstBooking, now)
 			switch {
 			case errors.Is(err, dynamo.ErrRaced):
 				r.Raced++

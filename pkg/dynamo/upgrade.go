@@ -26,13 +26,20 @@ import (
 //	car          schedule ["<pickup>/<return>/<id>"],      m<YYYYMM> masks; GSI1PK LOC#<loc>,
 //	             version; GSI1PK LOC#<loc>,                GSI1SK <type index>#<rate, 12 digits>#<id>
 //	             GSI1SK TYPE#<type>#<id>
-//	booking      carId, pickupDate, returnDate             bookedCar, pickupDay, returnDay; GSI2 keys
-//	                                                       (the desk's index) unless cancelled
+//	booking      the REST API's names for car, pick-up     bookedCar, pickupDay, returnDay; GSI2 keys
+//	             and return (FirstBooking)                 (the desk's index) unless cancelled
 //	idempotency  USER#<sub> / IDEM#<key>: requestHash,     an entry of the account USER#<sub> /
 //	             bookingId, expiresAt                      ACCOUNT (expired keys are left to TTL)
 //	location     no currency                               currency: its cars' rates'
 //	(none)                                                 a confirmed booking's id in its user's
 //	                                                       account's held list (the booking limit)
+
+// FirstBooking names the three booking attributes of the first format,
+// which took them from the REST API's body (the current format names them
+// bookedCar, pickupDay and returnDay). The migration tool, which knows
+// the first format, supplies them, so no wire name is written in the
+// store.
+type FirstBooking struct{ Car, Pickup, Return string }
 
 // Upgraded says what Upgrade did with an item.
 type Upgraded int
@@ -45,14 +52,15 @@ const (
 )
 
 // Upgrade brings one item of the table (as a Scan returns it) to the
-// current format. now decides which idempotency records are alive.
-func (s *Store) Upgrade(ctx context.Context, item map[string]types.AttributeValue, now time.Time) (Upgraded, error) {
+// current format; first names the first format's booking attributes. now
+// decides which idempotency records are alive.
+func (s *Store) Upgrade(ctx context.Context, item map[string]types.AttributeValue, first FirstBooking, now time.Time) (Upgraded, error) {
 	pk, sk := stringAttr(item[attrPK]), stringAttr(item[attrSK])
 	switch {
 	case strings.HasPrefix(pk, "CAR#") && sk == carSK && item["schedule"] != nil:
 		return Rewritten, s.upgradeCar(ctx, item)
-	case strings.HasPrefix(pk, "USER#") && strings.HasPrefix(sk, bookingPrefix) && item["carId"] != nil:
-		return Rewritten, s.upgradeBooking(ctx, item)
+	case strings.HasPrefix(pk, "USER#") && strings.HasPrefix(sk, bookingPrefix) && item[first.Car] != nil:
+		return Rewritten, s.upgradeBooking(ctx, item, first)
 	case strings.HasPrefix(pk, "USER#") && strings.HasPrefix(sk, "IDEM#"):
 		return s.upgradeIdempotency(ctx, item, now)
 	}
@@ -144,7 +152,7 @@ func legacyPeriod(e string) (rental.Period, error) {
 // first, so that a run stopped between the two steps lists it on the next
 // (a booking that has ended since is dropped from the list by the next
 // create that finds the list full).
-func (s *Store) upgradeBooking(ctx context.Context, item map[string]types.AttributeValue) error {
+func (s *Store) upgradeBooking(ctx context.Context, item map[string]types.AttributeValue, first FirstBooking) error {
 	if stringAttr(item["status"]) == string(rental.Confirmed) {
 		if err := s.listHeld(ctx, stringAttr(item[attrPK]), strings.TrimPrefix(stringAttr(item[attrSK]), bookingPrefix)); err != nil {
 			return err
@@ -156,18 +164,18 @@ func (s *Store) upgradeBooking(ctx context.Context, item map[string]types.Attrib
 	}
 	ctx, cancel := s.bounded(ctx)
 	defer cancel()
+	rename := "SET bookedCar = #car, pickupDay = #pickup, returnDay = #return"
 	in := &dynamodb.UpdateItemInput{
 		TableName: &s.table, Key: key(stringAttr(item[attrPK]), stringAttr(item[attrSK])),
-		UpdateExpression: aws.String("SET bookedCar = carId, pickupDay = pickupDate, returnDay = returnDate " +
-			"REMOVE carId, pickupDate, returnDate"),
-		ConditionExpression: aws.String("attribute_exists(carId)"),
+		UpdateExpression:         aws.String(rename + " REMOVE #car, #pickup, #return"),
+		ConditionExpression:      aws.String("attribute_exists(#car)"),
+		ExpressionAttributeNames: map[string]string{"#car": first.Car, "#pickup": first.Pickup, "#return": first.Return},
 	}
 	if stringAttr(item["status"]) != string(rental.Cancelled) { // the desk's index (GSI2) lists it
-		in.UpdateExpression = aws.String("SET bookedCar = carId, pickupDay = pickupDate, returnDay = returnDate, " +
-			"GSI2PK = :desk, GSI2SK = :day REMOVE carId, pickupDate, returnDate")
+		in.UpdateExpression = aws.String(rename + ", GSI2PK = :desk, GSI2SK = :day REMOVE #car, #pickup, #return")
 		in.ExpressionAttributeValues = map[string]types.AttributeValue{
 			":desk": str(bookingGSI2PK(stringAttr(item["locationId"]))),
-			":day": str(stringAttr(item["pickupDate"]) + "#" + stringAttr(item["returnDate"]) + "#" +
+			":day": str(stringAttr(item[first.Pickup]) + "#" + stringAttr(item[first.Return]) + "#" +
 				strings.TrimPrefix(stringAttr(item[attrSK]), bookingPrefix)),
 		}
 	}
