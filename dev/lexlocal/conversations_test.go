@@ -272,8 +272,8 @@ var bookingNumber = regexp.MustCompile(`Your booking number is ([0-9A-Z]{26})`)
 // with the bot's messages and what is stored afterwards.
 func TestConversations(t *testing.T) {
 	s := newStack(t)
-	quote := func(what, where string, from, to int) string {
-		return fmt.Sprintf("car at %s is a %s", where, what) + "|" + fmt.Sprintf("Pick-up %s, return %s: %d days", s.spelt(from), s.spelt(to), to-from)
+	quote := func(kind, what, where string, from, to int) string {
+		return fmt.Sprintf("The best price for %s at %s is a %s", kind, where, what) + "|" + fmt.Sprintf("Pick-up %s, return %s: %d days", s.spelt(from), s.spelt(to), to-from)
 	}
 	split := func(q string) []string { return strings.Split(q, "|") }
 
@@ -281,7 +281,7 @@ func TestConversations(t *testing.T) {
 		token := s.user("one-sentence")
 		c := s.talk(token)
 		c.turn(exchange{"Book an SUV in Paris from " + s.said(40) + " to " + s.said(43),
-			append(split(quote("Citroën C5 Aircross", "Paris Gare de Lyon", 40, 43)), "Shall I book it?", "[Yes]", "[No]"), "ConfirmIntent"})
+			append(split(quote("an SUV", "Citroën C5 Aircross", "Paris Gare de Lyon", 40, 43)), "Shall I book it?", "[Yes]", "[No]"), "ConfirmIntent"})
 		c.turn(exchange{"yes", []string{"Done! Your SUV Citroën C5 Aircross at Paris Gare de Lyon is booked", "Your booking number is "}, "Close"})
 		got := s.bookings(token)
 		if len(got) != 1 || got[0].CarID != "par-005" || got[0].PickupDate != s.iso(40) || got[0].ReturnDate != s.iso(43) || got[0].Status != "CONFIRMED" {
@@ -299,7 +299,7 @@ func TestConversations(t *testing.T) {
 		c.turn(exchange{"in munich please", []string{"When would you like to pick up the car?"}, "ElicitSlot PickupDate"})
 		c.turn(exchange{"in 50 days", []string{"When will you bring the car back?"}, "ElicitSlot ReturnDate"})
 		c.turn(exchange{s.said(52), []string{"Which type of car would you like"}, "ElicitSlot CarType"})
-		c.turn(exchange{"a cheap one", split(quote("Fiat 500", "Munich Airport", 50, 52)), "ConfirmIntent"})
+		c.turn(exchange{"a cheap one", split(quote("an economy car", "Fiat 500", "Munich Airport", 50, 52)), "ConfirmIntent"})
 		c.turn(exchange{"#1", []string{"Done! Your economy Fiat 500 at Munich Airport is booked"}, "Close"})
 		if got := s.bookings(token); len(got) != 1 || got[0].CarID != "muc-001" || got[0].PickupDate != s.iso(50) || got[0].ReturnDate != s.iso(52) {
 			t.Errorf("stored: %+v", got)
@@ -309,7 +309,7 @@ func TestConversations(t *testing.T) {
 	t.Run("change your mind at the confirmation", func(t *testing.T) {
 		token := s.user("mind")
 		c := s.talk(token)
-		c.turn(exchange{"Book a luxury car in Berlin from " + s.said(60) + " to " + s.said(62), split(quote("BMW 5 Series", "Berlin Hauptbahnhof", 60, 62)), "ConfirmIntent"})
+		c.turn(exchange{"Book a luxury car in Berlin from " + s.said(60) + " to " + s.said(62), split(quote("a luxury car", "BMW 5 Series", "Berlin Hauptbahnhof", 60, 62)), "ConfirmIntent"})
 		c.turn(exchange{"no thanks", []string{"No problem, I haven't booked anything."}, "Close"})
 		if got := s.bookings(token); len(got) != 0 {
 			t.Errorf("stored: %+v", got)
@@ -349,9 +349,9 @@ func TestConversations(t *testing.T) {
 		token := s.user("alternative")
 		c := s.talk(token)
 		c.turn(exchange{"Book a 4x4 in Berlin from " + s.said(71) + " to " + s.said(73), []string{
-			"Sorry, no SUV car is free at Berlin Hauptbahnhof from " + s.spelt(71) + " to " + s.spelt(73) + ".",
+			"Sorry, no SUV is free at Berlin Hauptbahnhof from " + s.spelt(71) + " to " + s.spelt(73) + ".",
 			"Free for your dates (2 days): economy from €78.00", "Which type would you like?", "[Economy from €78.00]"}, "ElicitSlot CarType"})
-		c.turn(exchange{"#1", append(split(quote("Volkswagen Polo", "Berlin Hauptbahnhof", 71, 73)), "Shall I book it?"), "ConfirmIntent"})
+		c.turn(exchange{"#1", append(split(quote("an economy car", "Volkswagen Polo", "Berlin Hauptbahnhof", 71, 73)), "Shall I book it?"), "ConfirmIntent"})
 		c.turn(exchange{"yes please", []string{"Done! Your economy Volkswagen Polo at Berlin Hauptbahnhof is booked"}, "Close"})
 		if got := s.bookings(token); len(got) != 1 || got[0].CarID != "ber-001" || got[0].PickupDate != s.iso(71) {
 			t.Errorf("stored: %+v", got)
@@ -392,7 +392,7 @@ func TestConversations(t *testing.T) {
 	t.Run("an expired token mid-conversation", func(t *testing.T) {
 		token := s.user("expired")
 		c := s.talk(token)
-		c.turn(exchange{"Book a van in Paris from " + s.said(100) + " to " + s.said(102), split(quote("Renault Trafic", "Paris Gare de Lyon", 100, 102)), "ConfirmIntent"})
+		c.turn(exchange{"Book a van in Paris from " + s.said(100) + " to " + s.said(102), split(quote("a van", "Renault Trafic", "Paris Gare de Lyon", 100, 102)), "ConfirmIntent"})
 		s.skew.Store(int64(61 * time.Minute)) // the token is an hour old now
 		defer s.skew.Store(0)
 		c.turn(exchange{"yes", []string{"Please sign in on our website first"}, "Close"})

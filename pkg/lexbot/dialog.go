@@ -70,9 +70,9 @@ func (b *Bot) quote(ctx context.Context, t *turn, f booking) (Response, error) {
 	t.attrs[attrQuoteCar] = o.Car.ID
 	t.attrs[attrQuoteFor] = f.key()
 	t.attrs[attrQuoteRef] = newRef()
-	return t.confirm(fmt.Sprintf("The best price for a%s %s car at %s is a%s %s (%d seats, %s). "+
+	return t.confirm(fmt.Sprintf("The best price for a%s %s at %s is a%s %s (%d seats, %s). "+
 		"Pick-up %s, return %s: %s, %s in total. Shall I book it?",
-		article(typeName(f.typ)), typeName(f.typ), f.loc.Name, article(o.Car.Make), carName(o.Car.Make, o.Car.Model), o.Car.Seats,
+		article(typeNoun(f.typ, false)), typeNoun(f.typ, false), f.loc.Name, article(o.Car.Make), carName(o.Car.Make, o.Car.Model), o.Car.Seats,
 		o.Car.Transmission, longDate(f.period.Pickup), longDate(f.period.Return), days(o.Quote.Days),
 		money(o.Quote.Total)), "Shall I book it?"), nil
 }
@@ -91,9 +91,9 @@ func (b *Bot) alternatives(ctx context.Context, f booking) (rental.Alternatives,
 func (b *Bot) nothingFree(t *turn, f booking, alt rental.Alternatives) Response {
 	var msg strings.Builder
 	if len(alt.OfType) == 0 {
-		fmt.Fprintf(&msg, "Sorry, we have no %s cars at %s.", typeName(f.typ), f.loc.Name)
+		fmt.Fprintf(&msg, "Sorry, we have no %s at %s.", typeNoun(f.typ, true), f.loc.Name)
 	} else {
-		fmt.Fprintf(&msg, "Sorry, no %s car is free at %s from %s to %s.", typeName(f.typ), f.loc.Name,
+		fmt.Fprintf(&msg, "Sorry, no %s is free at %s from %s to %s.", typeNoun(f.typ, false), f.loc.Name,
 			longDate(f.period.Pickup), longDate(f.period.Return))
 	}
 	if len(alt.OtherTypes) > 0 {
@@ -104,8 +104,8 @@ func (b *Bot) nothingFree(t *turn, f booking, alt rental.Alternatives) Response 
 		fmt.Fprintf(&msg, " Free for your dates (%s): %s.", days(f.period.Days()), andList(prices))
 	}
 	if l := alt.Later; l != nil {
-		fmt.Fprintf(&msg, " The nearest dates with a free %s car: pick-up %s, return %s (%s for %s).",
-			typeName(f.typ), longDate(l.Period.Pickup), longDate(l.Period.Return), days(l.Offer.Quote.Days), money(l.Offer.Quote.Total))
+		fmt.Fprintf(&msg, " The nearest dates with a free %s: pick-up %s, return %s (%s for %s).",
+			typeNoun(f.typ, false), longDate(l.Period.Pickup), longDate(l.Period.Return), days(l.Offer.Quote.Days), money(l.Offer.Quote.Total))
 	}
 	forgetQuote(t)
 	if len(alt.OtherTypes) > 0 {

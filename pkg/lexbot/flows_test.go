@@ -103,9 +103,9 @@ func TestNothingFree(t *testing.T) {
 		t.Fatalf("%s %q", action(resp), content(resp))
 	}
 	for _, want := range []string{
-		"Sorry, no SUV car is free at Berlin Hauptbahnhof from Friday 5 March 2027 to Monday 8 March 2027.",
+		"Sorry, no SUV is free at Berlin Hauptbahnhof from Friday 5 March 2027 to Monday 8 March 2027.",
 		"Free for your dates (3 days): economy from €117.00 and luxury from €597.00.",
-		"The nearest dates with a free SUV car: pick-up Wednesday 10 March 2027, return Saturday 13 March 2027 (3 days for €267.00).",
+		"The nearest dates with a free SUV: pick-up Wednesday 10 March 2027, return Saturday 13 March 2027 (3 days for €267.00).",
 		"Which type would you like?",
 	} {
 		if !strings.Contains(content(resp), want) {

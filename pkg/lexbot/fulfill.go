@@ -88,9 +88,9 @@ func (b *Bot) fulfillBooking(ctx context.Context, t *turn) (Response, error) {
 		}
 	}
 	forgetQuote(t)
-	return t.close(Failed, fmt.Sprintf("Sorry, the %s cars at %s were all booked by others for %s to %s "+
+	return t.close(Failed, fmt.Sprintf("Sorry, the %s at %s were all booked by others for %s to %s "+
 		"while we talked, so I couldn't book one. Ask me again and I'll look for other cars or dates.",
-		typeName(f.typ), f.loc.Name, longDate(f.period.Pickup), longDate(f.period.Return))), nil
+		typeNoun(f.typ, true), f.loc.Name, longDate(f.period.Pickup), longDate(f.period.Return))), nil
 }
 
 // bookingCandidates lists the cars to try, best first: the quoted car if it

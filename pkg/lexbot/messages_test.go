@@ -55,6 +55,18 @@ func TestWords(t *testing.T) {
 			t.Errorf("article(%q) = %q, want %q", word, got, want)
 		}
 	}
+	for _, tc := range []struct {
+		typ            rental.CarType
+		one, withA, so string
+	}{
+		{rental.SUV, "SUV", "an SUV", "SUVs"}, {rental.Van, "van", "a van", "vans"},
+		{rental.Economy, "economy car", "an economy car", "economy cars"}, {rental.Luxury, "luxury car", "a luxury car", "luxury cars"},
+	} {
+		one := typeNoun(tc.typ, false)
+		if withA := "a" + article(one) + " " + one; one != tc.one || withA != tc.withA || typeNoun(tc.typ, true) != tc.so {
+			t.Errorf("typeNoun(%s) = %q (%q), %q; want %q (%q), %q", tc.typ, one, withA, typeNoun(tc.typ, true), tc.one, tc.withA, tc.so)
+		}
+	}
 	long := strings.Repeat("é", MaxMessageLength+10)
 	if got := []rune(clip(long)); len(got) != MaxMessageLength || got[len(got)-1] != '…' {
 		t.Errorf("clip: %d runes", len(got))

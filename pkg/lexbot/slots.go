@@ -136,3 +136,18 @@ func typeName(t rental.CarType) string {
 	}
 	return string(t)
 }
+
+// typeNoun names a car of type t as people say it: an SUV and a van are
+// nouns of their own ("an SUV", not "an SUV car"), the other types are
+// said before "car" ("an economy car"); plural gives "SUVs", "economy
+// cars".
+func typeNoun(t rental.CarType, plural bool) string {
+	noun := typeName(t) + " car"
+	if t == rental.SUV || t == rental.Van {
+		noun = typeName(t)
+	}
+	if plural {
+		return noun + "s"
+	}
+	return noun
+}
