@@ -30,7 +30,7 @@ const LocalMailFrom = "bookings@car-rental.localhost"
 
 // FunctionEnv is the environment that every function gets, as template.yaml
 // sets it in the cloud (Globals and the function's own Environment), with
-// local values: pkg/config reads it.
+// local values: pkg/lambdafn reads it.
 type FunctionEnv struct {
 	TableName        string // TABLE_NAME
 	DynamoDBEndpoint string // DYNAMODB_ENDPOINT

@@ -17,7 +17,7 @@ import (
 )
 
 // TestGlobals: the runtime, architecture and limits of every function, and
-// the environment that pkg/config reads.
+// the environment that pkg/lambdafn reads.
 func TestGlobals(t *testing.T) {
 	tpl := loadTyped(t)
 	g, err := tpl.GetServerlessGlobalFunction()

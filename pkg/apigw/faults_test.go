@@ -25,7 +25,7 @@ import (
 // classifies and retries them as it would real ones).
 
 // faultEnv is an env on the fixture fleet whose DynamoDB client is the
-// production one (pkg/app: its retry policy, attempts and backoff) with its
+// production one (pkg/lambdafn: its retry policy, attempts and backoff) with its
 // HTTP transport going through the returned injector, and through
 // transport when not nil. The store keeps its production backoff too.
 func faultEnv(t *testing.T, transport func(http.RoundTripper) http.RoundTripper) (*env, *dynamo.Store, *ddbfault.Injector) {

@@ -26,7 +26,7 @@ import (
 
 // service is the rental Service on a fresh DynamoDB Local table, wired
 // exactly as the functions wire it (lambdafn.AWSConfig with tracing.Instrument,
-// app.Store with the tracer), filled with storetest's fixture.
+// lambdafn.Store with the tracer), filled with storetest's fixture.
 func service(t *testing.T) *rental.Service {
 	t.Helper()
 	_, table := testbed.Table(t)
