@@ -144,6 +144,9 @@ func TestBookingTransactionSubsegment(t *testing.T) {
 		t.Fatalf("sent %s %q in trace %s under %s, want the subsegment BookingTransaction in trace %s under %s:\n%s",
 			tx.Type, tx.Name, tx.TraceID, tx.ParentID, traceRoot, traceParent, docs[0])
 	}
+	if nested := tx.find("BookingTransaction"); len(nested) != 0 {
+		t.Fatalf("%d BookingTransaction subsegments inside the booking's, want none:\n%s", len(nested), docs[0])
+	}
 	ops := func(n node) (out []string) {
 		for _, d := range n.find("DynamoDB") {
 			out = append(out, d.AWS["operation"].(string))
